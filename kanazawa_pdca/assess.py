@@ -1,0 +1,277 @@
+"""Strategy + actuals + a year -> a Report: one result per KPI, roll-ups per goal and policy.
+
+This is the one place that decides which actual a KPI is judged on; the math itself is
+in `trajectory`. Every output format renders the same Report, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .model.actuals import ActualsSet
+from .model.strategy import Kpi, Strategy
+from .trajectory import (
+    Assessment,
+    Line,
+    Status,
+    Thresholds,
+    assess_line,
+    assess_maintain,
+    assess_period_total,
+    period_expected,
+)
+
+STATUS_ORDER = list(Status)
+
+
+@dataclass(frozen=True)
+class KpiResult:
+    kpi: Kpi
+    year: int  # the year asked about (Y)
+    actual_year: int | None  # the year of the figure judged (≤ Y), None without data
+    actual: float | None  # the figure judged: the value, or the running sum of a period total
+    expected: float | None  # E at actual_year, or at Y without data
+    attainment: float | None
+    progress: float | None
+    status: Status
+    missing_years: tuple[int, ...] = ()  # period totals: the years whose figure is missing
+    history: tuple[tuple[int, float], ...] = ()  # every recorded (year, value), in year order
+
+    @property
+    def stale(self) -> bool:
+        """True when the figure judged is older than the year asked about."""
+        return self.actual_year is not None and self.actual_year < self.year
+
+
+@dataclass(frozen=True)
+class Group:
+    """A goal or a policy and the status counts of the KPIs printed in it."""
+
+    code: str  # "G1" or "1-2"
+    title: str
+    title_en: str
+    kpi_ids: tuple[str, ...]
+    counts: dict[Status, int]
+
+    @property
+    def assessed(self) -> int:
+        return sum(n for s, n in self.counts.items() if s.rank is not None)
+
+    @property
+    def share_on_track(self) -> float | None:
+        """(achieved + on_track) / KPIs with an assessable figure; None when there are none."""
+        if not self.assessed:
+            return None
+        good = self.counts.get(Status.ACHIEVED, 0) + self.counts.get(Status.ON_TRACK, 0)
+        return good / self.assessed
+
+
+@dataclass(frozen=True)
+class GoalResult(Group):
+    number: int = 0
+    policies: tuple[Group, ...] = ()
+    target_ids: tuple[str, ...] = ()  # the goal's 数値目標
+
+
+@dataclass
+class Report:
+    year: int
+    strategy: Strategy
+    thresholds: Thresholds
+    strict: bool
+    kpis: list[KpiResult]
+    goals: list[GoalResult] = field(default_factory=list)
+
+    def result(self, kpi_id: str) -> KpiResult:
+        return self._by_id[kpi_id]
+
+    @property
+    def _by_id(self) -> dict[str, KpiResult]:
+        return {r.kpi.id: r for r in self.kpis}
+
+    @property
+    def summary(self) -> dict[Status, int]:
+        counts = Counter(r.status for r in self.kpis)
+        return {s: counts.get(s, 0) for s in STATUS_ORDER}
+
+    @property
+    def has_data(self) -> bool:
+        return any(r.actual is not None for r in self.kpis)
+
+    def failing(self, fail_on: Status | None) -> list[KpiResult]:
+        """KPIs at or below `fail_on` in achieved > on_track > behind > off_track > regressing."""
+        if fail_on is None or fail_on.rank is None:
+            return []
+        return [r for r in self.kpis if r.status.rank is not None and r.status.rank <= fail_on.rank]
+
+    def filtered(
+        self, goals: set[int] | None = None, statuses: set[Status] | None = None
+    ) -> Report:
+        """The same report restricted to some goals and/or statuses (roll-ups recomputed)."""
+        keep = {r.kpi.id for r in self.kpis}
+        if goals:
+            keep = {k for g in self.goals if g.number in goals for k in g.kpi_ids}
+        if statuses:
+            keep = {r.kpi.id for r in self.kpis if r.status in statuses and r.kpi.id in keep}
+        kpis = [r for r in self.kpis if r.kpi.id in keep]
+        report = Report(self.year, self.strategy, self.thresholds, self.strict, kpis)
+        report.goals = [
+            g
+            for g in _rollups(self.strategy, report._by_id)
+            if (not goals or g.number in goals) and g.kpi_ids
+        ]
+        return report
+
+
+def assess(
+    strategy: Strategy,
+    actuals: ActualsSet,
+    year: int,
+    *,
+    thresholds: Thresholds | None = None,
+    strict: bool = False,
+) -> Report:
+    """Assess every KPI of the strategy in fiscal year `year`."""
+    if thresholds is None:
+        t = strategy.evaluation.thresholds
+        thresholds = Thresholds(on_track=t.on_track, behind=t.behind)
+    results = [assess_kpi(kpi, actuals, year, thresholds, strict=strict) for kpi in strategy.kpis]
+    report = Report(year, strategy, thresholds, strict, results)
+    report.goals = _rollups(strategy, report._by_id)
+    return report
+
+
+def assess_kpi(
+    kpi: Kpi, actuals: ActualsSet, year: int, th: Thresholds, *, strict: bool = False
+) -> KpiResult:
+    history = tuple(actuals.history(kpi.id).items())
+    if kpi.kind == "period_total":
+        return _assess_period_total(kpi, dict(history), year, th, strict, history)
+    usable = [(y, v) for y, v in history if (y == year if strict else y <= year)]
+    if not kpi.assessable:
+        y, v = usable[-1] if usable else (None, None)
+        return KpiResult(kpi, year, y, v, None, None, None, Status.NOT_ASSESSABLE, (), history)
+    if not usable:
+        return KpiResult(
+            kpi, year, None, None, expected_at(kpi, year), None, None, Status.NO_DATA, (), history
+        )
+    data_year, value = usable[-1]
+    result = _judge(kpi, value, data_year, th)
+    return KpiResult(
+        kpi,
+        year,
+        data_year,
+        value,
+        result.expected,
+        result.attainment,
+        result.progress,
+        result.status,
+        (),
+        history,
+    )
+
+
+def _line(kpi: Kpi) -> Line:
+    assert kpi.target.year is not None and kpi.target.value is not None
+    return Line(kpi.baseline.year, kpi.baseline.value, kpi.target.year, kpi.target.value, kpi.sign)
+
+
+def _window_start(kpi: Kpi) -> int | None:
+    return kpi.period[0] if kpi.period else None
+
+
+def _judge(kpi: Kpi, value: float, data_year: int, th: Thresholds) -> Assessment:
+    if kpi.target.kind == "maintain":
+        return assess_maintain(_line(kpi), value, data_year, _window_start(kpi), th)
+    return assess_line(_line(kpi), value, data_year, th)
+
+
+def expected_at(kpi: Kpi, year: int) -> float | None:
+    """What the KPI should show in `year` (the running sum for a period total)."""
+    if not kpi.assessable:
+        return None
+    if kpi.kind == "period_total":
+        start, end = kpi.period  # type: ignore[misc]
+        return period_expected(kpi.target.value, start, end, year)  # type: ignore[arg-type]
+    line = _line(kpi)
+    if kpi.target.kind == "maintain":
+        start = _window_start(kpi) or line.base_year
+        if year >= start:
+            return line.target
+        return Line(line.base_year, line.base, start, line.target, line.sign).expected(year)
+    return line.expected(year)
+
+
+def _assess_period_total(
+    kpi: Kpi,
+    by_year: dict[int, float],
+    year: int,
+    th: Thresholds,
+    strict: bool,
+    history: tuple[tuple[int, float], ...],
+) -> KpiResult:
+    start, end = kpi.period  # type: ignore[misc]
+    last = min(year, end)
+    if strict:
+        upto = last
+    else:
+        recorded = [y for y in by_year if start <= y <= last]
+        upto = max(recorded) if recorded else last
+    if upto < start:
+        expected = expected_at(kpi, year)
+        return KpiResult(kpi, year, None, None, expected, None, None, Status.NO_DATA, (), history)
+    missing = tuple(y for y in range(start, upto + 1) if y not in by_year)
+    if missing:
+        expected = expected_at(kpi, upto)
+        return KpiResult(
+            kpi, year, None, None, expected, None, None, Status.NO_DATA, missing, history
+        )
+    total = sum(by_year[y] for y in range(start, upto + 1))
+    if not kpi.assessable:
+        return KpiResult(
+            kpi, year, upto, total, None, None, None, Status.NOT_ASSESSABLE, (), history
+        )
+    r = assess_period_total(kpi.target.value, start, end, total, upto, th)  # type: ignore[arg-type]
+    return KpiResult(
+        kpi, year, upto, total, r.expected, r.attainment, r.progress, r.status, (), history
+    )
+
+
+def _rollups(strategy: Strategy, results: dict[str, KpiResult]) -> list[GoalResult]:
+    goals = []
+    for goal in strategy.goals:
+        policies = []
+        goal_ids: list[str] = [r.kpi for r in goal.targets if r.kpi in results]
+        for policy in goal.policies:
+            ids: list[str] = []
+            for measure in policy.measures:
+                ids += [r.kpi for r in measure.kpis if r.kpi in results and r.kpi not in ids]
+            goal_ids += [k for k in ids if k not in goal_ids]
+            policies.append(
+                Group(
+                    f"{goal.number}-{policy.number}",
+                    policy.title,
+                    policy.title_en,
+                    tuple(ids),
+                    _count(results, ids),
+                )
+            )
+        goals.append(
+            GoalResult(
+                f"G{goal.number}",
+                goal.title,
+                goal.title_en,
+                tuple(goal_ids),
+                _count(results, goal_ids),
+                number=goal.number,
+                policies=tuple(policies),
+                target_ids=tuple(r.kpi for r in goal.targets if r.kpi in results),
+            )
+        )
+    return goals
+
+
+def _count(results: dict[str, KpiResult], ids: list[str]) -> dict[Status, int]:
+    counts = Counter(results[k].status for k in ids)
+    return {s: counts.get(s, 0) for s in STATUS_ORDER}

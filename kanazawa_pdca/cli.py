@@ -1,0 +1,356 @@
+"""The `pdca` command line: thin Typer commands over load -> assess -> formats.
+
+Every command parses its options, calls the library and hands the result to a
+format. Input problems end in FILE:LINE:COL lines on stderr and exit status 2.
+Heavy modules are imported inside the commands, so `pdca --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .diagnostics import Diagnostic, Exit, InputError
+
+if TYPE_CHECKING:
+    from .formats import RenderOptions
+
+app = typer.Typer(
+    name="pdca",
+    help=(
+        "PDCA progress checker for Kanazawa City's third comprehensive strategy "
+        "(第3次金沢版総合戦略, FY2024–FY2028)."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Lang(StrEnum):
+    ja = "ja"
+    en = "en"
+
+
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    github = "github"
+    junit = "junit"
+
+
+class KpisFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ValidateFormat(StrEnum):
+    text = "text"
+    github = "github"
+
+
+# --- shared options, defined once ---------------------------------------------------------
+
+StrategyOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--strategy",
+        help="Strategy file. Default: $PDCA_STRATEGY, ./data/strategy.yaml, the bundled copy.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+ActualsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--actuals",
+        help="Folder of <year>.yaml actuals. Default: $PDCA_ACTUALS, ./data/actuals, bundled.",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+LangOpt = Annotated[
+    Lang,
+    typer.Option("--lang", help="Label language (default: $PDCA_LANG or ja).", envvar="PDCA_LANG"),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of standard output.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+
+
+def _year(value: str) -> int:
+    from .years import YearError, parse_year
+
+    try:
+        return parse_year(value)
+    except YearError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+YearArg = Annotated[
+    int,
+    typer.Argument(
+        parser=_year,
+        metavar="YEAR",
+        help="Fiscal year: 2026, FY2026, R8, 令和8 or 令和8年度.",
+        show_default=False,
+    ),
+]
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _fail(diagnostics: list[Diagnostic], fmt: str = "text") -> typer.Exit:
+    """Print every diagnostic (one line each) and exit 2."""
+    if fmt == "github":
+        from .formats.github import diagnostics_to_annotations
+
+        sys.stdout.write(diagnostics_to_annotations(diagnostics))
+    for d in diagnostics:
+        sys.stderr.write(f"{d}\n")
+    errors = sum(1 for d in diagnostics if d.is_error)
+    files = len({d.location.file for d in diagnostics})
+    sys.stderr.write(
+        f"pdca: {errors} error{'s' * (errors != 1)} in {files} file{'s' * (files != 1)}\n"
+    )
+    return typer.Exit(Exit.BAD_INPUT)
+
+
+def _warn(diagnostics: list[Diagnostic]) -> None:
+    for d in diagnostics:
+        sys.stderr.write(f"{d}\n")
+
+
+def _load(strategy: Path | None, actuals: Path | None, fmt: str = "text"):
+    from .load import load_all, resolve_actuals, resolve_strategy
+
+    actuals_dir, named = resolve_actuals(actuals)
+    try:
+        loaded = load_all(resolve_strategy(strategy), actuals_dir, actuals_required=named)
+    except InputError as exc:
+        raise _fail(exc.diagnostics, fmt) from None
+    _warn(loaded[2])
+    return loaded
+
+
+def _terminal_options(lang: Lang, output: Path | None) -> RenderOptions:
+    from rich.console import Console
+
+    from .formats import RenderOptions
+
+    console = Console(file=sys.stdout)
+    color = output is None and console.is_terminal and not os.environ.get("NO_COLOR")
+    return RenderOptions(lang=lang.value, color=color, width=console.width)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Write the result once, at the end: to stdout, or atomically to a file."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from .output import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        sys.stderr.write(f"{output}:1:1: cannot write: {exc.strerror}\n")
+        raise typer.Exit(Exit.BAD_INPUT) from None
+
+
+def _status(value: str, option: str):
+    from .trajectory import Status
+
+    try:
+        return Status.parse(value)
+    except ValueError:
+        names = ", ".join(s.value.replace("_", "-") for s in Status)
+        raise typer.BadParameter(
+            f"unknown status {value!r} (one of: {names})", param_hint=option
+        ) from None
+
+
+# --- commands -----------------------------------------------------------------------------
+
+
+@app.command()
+def validate(
+    strategy: StrategyOpt = None,
+    actuals: ActualsOpt = None,
+    fmt: Annotated[
+        ValidateFormat,
+        typer.Option("--format", "-f", help="text, or github for Actions annotations."),
+    ] = ValidateFormat.text,
+) -> None:
+    """Validate the strategy and every actuals file; print what they hold."""
+    s, a, warnings = _load(strategy, actuals, fmt.value)
+    from .load import display_name, resolve_actuals, resolve_strategy
+
+    c = s.counts()
+    figures = sum(len(v) for v in a.years.values())
+    years = ", ".join(str(y) for y in sorted(a.years)) or "none"
+    print(
+        f"{display_name(resolve_strategy(strategy))}: ok — {c['goals']} goals, "
+        f"{c['policies']} policies, {c['measures']} measures, {c['kpis']} KPIs "
+        f"({c['kpi_printings']} printings), {c['projects']} projects, {c['footnotes']} footnotes"
+    )
+    actuals_dir = display_name(resolve_actuals(actuals)[0])
+    print(
+        f"{actuals_dir}: ok — {len(a.years)} year file{'s' * (len(a.years) != 1)} "
+        f"({years}), {figures} figure{'s' * (figures != 1)}"
+        + (f", {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else "")
+    )
+
+
+@app.command()
+def kpis(
+    strategy: StrategyOpt = None,
+    fmt: Annotated[
+        KpisFormat, typer.Option("--format", "-f", help="table, json or csv.")
+    ] = KpisFormat.table,
+    goal: Annotated[
+        list[int] | None, typer.Option("--goal", "-g", help="Only KPIs printed in this goal (1–4).")
+    ] = None,
+    lang: LangOpt = Lang.ja,
+    output: OutputOpt = None,
+) -> None:
+    """List the strategy's KPIs: baseline -> target, kind and where each is printed."""
+    from .load import load_strategy, resolve_strategy
+
+    try:
+        s = load_strategy(resolve_strategy(strategy))
+    except InputError as exc:
+        raise _fail(exc.diagnostics) from None
+    chosen = s.kpis
+    if goal:
+        codes = {f"G{g}" for g in goal}
+        chosen = [
+            k
+            for k in s.kpis
+            if any(m.split("-")[0] in {str(g) for g in goal} or m in codes for m in k.measures)
+        ]
+    if fmt is KpisFormat.json:
+        from .formats.json_format import dumps, kpi_definition
+
+        text = dumps([kpi_definition(k) for k in chosen])
+    elif fmt is KpisFormat.csv:
+        from .formats.csv_format import render_kpis
+
+        text = render_kpis(chosen)
+    else:
+        from .formats.kpi_table import render_kpi_table
+
+        text = render_kpi_table(chosen, _terminal_options(lang, output))
+    _emit(text, output)
+
+
+@app.command()
+def check(
+    year: YearArg,
+    strategy: StrategyOpt = None,
+    actuals: ActualsOpt = None,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", help="table, json, csv, markdown, github or junit."),
+    ] = CheckFormat.table,
+    output: OutputOpt = None,
+    goal: Annotated[
+        list[int] | None, typer.Option("--goal", "-g", help="Only this basic goal (repeatable).")
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status", "-s", help="Only KPIs in this status (repeatable), e.g. off-track."
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when any KPI is at or below this status "
+            "(achieved > on-track > behind > off-track > regressing).",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Use only YEAR's figures, not older ones.")
+    ] = False,
+    on_track: Annotated[
+        float | None,
+        typer.Option("--on-track", help="On-track threshold (default: from the strategy file)."),
+    ] = None,
+    behind: Annotated[
+        float | None,
+        typer.Option("--behind", help="Behind threshold (default: from the strategy file)."),
+    ] = None,
+    lang: LangOpt = Lang.ja,
+) -> None:
+    """Assess every KPI in YEAR against its straight line from baseline to target."""
+    fail_status = _status(fail_on, "--fail-on") if fail_on else None
+    wanted = {_status(s, "--status") for s in status or []}
+    s, a, _ = _load(strategy, actuals)
+    if goal and (bad := [g for g in goal if not 1 <= g <= len(s.goals)]):
+        raise typer.BadParameter(f"no basic goal {bad[0]} (1–{len(s.goals)})", param_hint="--goal")
+    from .assess import assess
+    from .formats import RenderOptions, render
+    from .trajectory import Thresholds
+
+    base = s.evaluation.thresholds
+    th = Thresholds(
+        on_track=base.on_track if on_track is None else on_track,
+        behind=base.behind if behind is None else behind,
+    )
+    if not 0 < th.behind < th.on_track:
+        raise typer.BadParameter(
+            f"thresholds must satisfy 0 < behind ({th.behind:g}) < on-track ({th.on_track:g})",
+            param_hint="--on-track/--behind",
+        )
+    report = assess(s, a, year, thresholds=th, strict=strict)
+    failing = report.failing(fail_status)
+    if goal or wanted:
+        report = report.filtered(set(goal or []), wanted or None)
+    options = (
+        _terminal_options(lang, output)
+        if fmt is CheckFormat.table
+        else RenderOptions(lang=lang.value)
+    )
+    options = RenderOptions(
+        options.lang, options.color, options.width, fail_status.value if fail_status else None
+    )
+    _emit(render(fmt.value, report, options), output)
+    if fmt is CheckFormat.github:
+        from .formats.github import write_step_summary
+
+        write_step_summary(report, options)
+    if failing:
+        word = fail_status.value.replace("_", "-") if fail_status else ""
+        sys.stderr.write(
+            f"pdca: {len(failing)} KPI{'s' * (len(failing) != 1)} at or below {word}: "
+            + ", ".join(r.kpi.id for r in failing[:10])
+            + (" …" if len(failing) > 10 else "")
+            + "\n"
+        )
+        raise typer.Exit(Exit.FAIL_ON)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

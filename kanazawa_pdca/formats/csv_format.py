@@ -1,0 +1,67 @@
+"""`--format csv`: one row per KPI, for spreadsheets (UTF-8, a header row, RFC 4180)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..assess import Report
+from ..model.strategy import Kpi
+from . import RenderOptions
+
+CHECK_COLUMNS = [
+    "id", "name", "name_en", "unit", "kind", "direction", "measures",
+    "baseline_year", "baseline_value", "target_year", "target_value", "target_kind",
+    "actual_year", "actual_value", "expected", "attainment", "progress", "status",
+    "missing_years",
+]  # fmt: skip
+
+KPI_COLUMNS = [
+    "id", "name", "name_en", "unit", "direction", "kind",
+    "baseline_year", "baseline_value", "baseline_text",
+    "target_year", "target_value", "target_kind", "target_text",
+    "period_start", "period_end", "measures",
+]  # fmt: skip
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6f}".rstrip("0").rstrip(".") if not value.is_integer() else f"{value:.0f}"
+    return str(value)
+
+
+def _write(columns: list[str], rows: list[list]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+    return out.getvalue()
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    rows = []
+    for r in report.kpis:
+        k = r.kpi
+        rows.append([
+            k.id, k.name, k.name_en, k.unit, k.kind, k.direction, " ".join(k.measures),
+            k.baseline.year, k.baseline.value, k.target.year, k.target.value, k.target.kind,
+            r.actual_year, r.actual, r.expected, r.attainment, r.progress, r.status.value,
+            " ".join(str(y) for y in r.missing_years),
+        ])  # fmt: skip
+    return _write(CHECK_COLUMNS, rows)
+
+
+def render_kpis(kpis: list[Kpi]) -> str:
+    rows = []
+    for k in kpis:
+        period = k.period or (None, None)
+        rows.append([
+            k.id, k.name, k.name_en, k.unit, k.direction, k.kind,
+            k.baseline.year, k.baseline.value, k.baseline.text,
+            k.target.year, k.target.value, k.target.kind, k.target.text,
+            period[0], period[1], " ".join(k.measures),
+        ])  # fmt: skip
+    return _write(KPI_COLUMNS, rows)

@@ -1,0 +1,110 @@
+"""`--format json`: the machine-readable contract of DESIGN.md.
+
+`pdca check Y --format json` -> {year, strategy, thresholds, summary, kpis, goals};
+`pdca kpis --format json` -> [KPI definitions]. Numbers are JSON numbers, null where
+undefined. Keys beyond the contract (`goals`, and `kind`, `direction`, `name_en`,
+`missing_years`, `stale` per KPI) are additions; the contract's keys never change.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..assess import Group, KpiResult, Report
+from ..model.strategy import Kpi
+from . import RenderOptions
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return dumps(check_document(report))
+
+
+def dumps(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _num(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
+def _ratio(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
+def check_document(report: Report) -> dict[str, Any]:
+    return {
+        "year": report.year,
+        "strategy": report.strategy.meta.title,
+        "strict": report.strict,
+        "thresholds": {
+            "on_track": report.thresholds.on_track,
+            "behind": report.thresholds.behind,
+        },
+        "summary": {s.value: n for s, n in report.summary.items()},
+        "kpis": [kpi_result(r) for r in report.kpis],
+        "goals": [
+            {**_group(g), "number": g.number, "policies": [_group(p) for p in g.policies]}
+            for g in report.goals
+        ],
+    }
+
+
+def _group(g: Group) -> dict[str, Any]:
+    return {
+        "code": g.code,
+        "title": g.title,
+        "title_en": g.title_en,
+        "kpis": list(g.kpi_ids),
+        "summary": {s.value: n for s, n in g.counts.items()},
+        "share_on_track": _ratio(g.share_on_track),
+    }
+
+
+def kpi_result(r: KpiResult) -> dict[str, Any]:
+    k = r.kpi
+    return {
+        "id": k.id,
+        "name": k.name,
+        "name_en": k.name_en,
+        "unit": k.unit,
+        "kind": k.kind,
+        "direction": k.direction,
+        "measures": list(k.measures),
+        "baseline": {"year": k.baseline.year, "value": _num(k.baseline.value)},
+        "target": {"year": k.target.year, "value": _num(k.target.value), "kind": k.target.kind},
+        "actual": None if r.actual is None else {"year": r.actual_year, "value": _num(r.actual)},
+        "expected": _num(None if r.expected is None else round(r.expected, 6)),
+        "attainment": _ratio(r.attainment),
+        "progress": _ratio(r.progress),
+        "status": r.status.value,
+        "stale": r.stale,
+        "missing_years": list(r.missing_years),
+    }
+
+
+def kpi_definition(k: Kpi) -> dict[str, Any]:
+    """One entry of `pdca kpis --format json`."""
+    return {
+        "id": k.id,
+        "name": k.name,
+        "name_en": k.name_en,
+        "unit": k.unit,
+        "direction": k.direction,
+        "kind": k.kind,
+        "baseline": {
+            "year": k.baseline.year,
+            "value": _num(k.baseline.value),
+            "text": k.baseline.text,
+        },
+        "target": {
+            "year": k.target.year,
+            "value": _num(k.target.value),
+            "kind": k.target.kind,
+            "text": k.target.text,
+        },
+        "period": list(k.period) if k.period else None,
+        "measures": list(k.measures),
+    }

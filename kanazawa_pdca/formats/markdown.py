@@ -1,0 +1,117 @@
+"""`--format markdown`: a report a committee can read (GitHub-flavoured Markdown)."""
+
+from __future__ import annotations
+
+from ..assess import KpiResult, Report
+from ..i18n import Lang, kpi_name, status_label, t, title
+from ..trajectory import Status
+from ..years import label
+from . import RenderOptions
+from .layout import goal_views
+from .numbers import bar, percent, with_unit, year_tag
+
+
+def _esc(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    lang = options.lang
+    meta = report.strategy.meta
+    th = report.thresholds
+    name = meta.title_en if lang == "en" else meta.title
+    heading = "KPI progress" if lang == "en" else "KPI 進捗状況"
+    lines = [f"# {name} — {heading} {label(report.year, lang)}", ""]
+    lines += _intro(report, lang)
+    lines += ["", f"## {t('summary', lang)}", ""]
+    lines += summary_table(report, lang)
+    for view in goal_views(report, lang):
+        lines += ["", f"## {view.heading}", ""]
+        for section in view.sections:
+            lines += [f"### {section.heading}", ""]
+            lines += _kpi_table(section.results, lang)
+            lines.append("")
+    lines += ["", f"**{t('legend', lang)}**: " + " · ".join(status_label(s, lang) for s in Status)]
+    crit = (
+        f"{t('thresholds', lang)}: {status_label(Status.ON_TRACK, lang)} ≥ {th.on_track:.0%}, "
+        f"{status_label(Status.BEHIND, lang)} ≥ {th.behind:.0%}"
+    )
+    lines += ["", crit, ""]
+    return "\n".join(lines)
+
+
+def _intro(report: Report, lang: Lang) -> list[str]:
+    total = len(report.kpis)
+    with_data = sum(1 for r in report.kpis if r.actual is not None)
+    stale = sum(1 for r in report.kpis if r.stale)
+    if lang == "en":
+        text = f"{total} KPIs; {with_data} with a recorded figure"
+        if stale:
+            text += f" ({stale} from an earlier year)"
+        if report.strict:
+            text += f"; only FY{report.year} figures used"
+        return [text + "."]
+    text = f"KPI {total} 件のうち実績あり {with_data} 件"
+    if stale:
+        text += f"（うち前年度以前の実績 {stale} 件）"
+    if report.strict:
+        text += f"、{report.year}年度の実績のみで判定"
+    return [text + "。"]
+
+
+def summary_table(report: Report, lang: Lang) -> list[str]:
+    statuses = list(Status)
+    head = [t("goal", lang), *(status_label(s, lang) for s in statuses), t("share_good", lang)]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" + "---:|" * (len(head) - 1)]
+    for g in report.goals:
+        cells = [_esc(f"{g.code} {title(g, lang)}")]
+        cells += [str(g.counts[s]) for s in statuses]
+        cells.append(percent(g.share_on_track))
+        rows.append("| " + " | ".join(cells) + " |")
+    total = [f"**{t('total', lang)}**", *(str(report.summary[s]) for s in statuses)]
+    assessed = sum(n for s, n in report.summary.items() if s.rank is not None)
+    good = report.summary[Status.ACHIEVED] + report.summary[Status.ON_TRACK]
+    total.append(percent(good / assessed) if assessed else "—")
+    rows.append("| " + " | ".join(total) + " |")
+    return rows
+
+
+def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
+    head = [
+        t("status", lang), t("kpi", lang), t("baseline", lang), t("target", lang),
+        t("expected", lang), t("actual", lang), t("attainment", lang), t("progress", lang),
+    ]  # fmt: skip
+    rows = ["| " + " | ".join(head) + " |", "|---|---|" + "---:|" * 5 + "---|"]
+    for r in results:
+        k = r.kpi
+        name = f"{_esc(kpi_name(k, lang))}<br>`{k.id}` · {', '.join(k.measures)}"
+        if r.missing_years:
+            name += f"<br>{t('missing', lang)}: " + ", ".join(
+                year_tag(y).strip("()") for y in r.missing_years
+            )
+        target = (
+            k.target.text
+            if k.target.kind == "reset"
+            else (f"{with_unit(k.target.value, k.unit)} {year_tag(k.target.year)}")
+        )
+        actual = with_unit(r.actual, k.unit)
+        if r.actual_year is not None:
+            actual += f" {year_tag(r.actual_year)}"
+        progress = f"`{bar(r.progress)}` {percent(r.progress)}" if r.progress is not None else "—"
+        rows.append(
+            "| "
+            + " | ".join(
+                [
+                    status_label(r.status, lang),
+                    name,
+                    f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}",
+                    _esc(target),
+                    with_unit(r.expected, k.unit),
+                    actual,
+                    percent(r.attainment),
+                    progress,
+                ]
+            )
+            + " |"
+        )
+    return rows

@@ -1,0 +1,437 @@
+"""YAML files -> validated models, or every problem as FILE:LINE:COL diagnostics.
+
+Two paths through a file:
+- fast: the C-accelerated safe loader, pydantic, the cross-checks. Good files end here.
+- diagnose: only when something is wrong. The file is composed again with the pure
+  parser, which keeps every node's mark; duplicate keys are found on the node tree
+  (all of them, not just the first), and every pydantic error and cross-check problem
+  is placed at the node its path names.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Hashable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .diagnostics import Diagnostic, InputError, Location
+from .model.actuals import Actual, ActualsSet, check_series, check_year
+from .model.strategy import Problem, Strategy, cross_check
+
+STRATEGY_ENV = "PDCA_STRATEGY"
+ACTUALS_ENV = "PDCA_ACTUALS"
+YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
+
+KeyPath = tuple[Hashable, ...]
+
+
+# --- where the data is ------------------------------------------------------------------
+
+
+def packaged_data_dir() -> Path:
+    """The data shipped with the program: inside the wheel, or the checkout's data/."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_data", here.parent / "data"):
+        if (candidate / "strategy.yaml").is_file():
+            return candidate
+    return here / "_data"
+
+
+def resolve_strategy(option: Path | None = None) -> Path:
+    """--strategy, else $PDCA_STRATEGY, else ./data/strategy.yaml, else the packaged copy."""
+    if option is not None:
+        return option
+    if os.environ.get(STRATEGY_ENV):
+        return Path(os.environ[STRATEGY_ENV])
+    local = Path("data") / "strategy.yaml"
+    if local.is_file():
+        return local
+    return packaged_data_dir() / "strategy.yaml"
+
+
+def resolve_actuals(option: Path | None = None) -> tuple[Path, bool]:
+    """--actuals, else $PDCA_ACTUALS, else ./data/actuals, else the packaged copy.
+
+    Returns the folder and whether the user named it (a named folder must exist).
+    """
+    if option is not None:
+        return option, True
+    if os.environ.get(ACTUALS_ENV):
+        return Path(os.environ[ACTUALS_ENV]), True
+    local = Path("data") / "actuals"
+    if local.is_dir():
+        return local, False
+    return packaged_data_dir() / "actuals", False
+
+
+def display_name(path: Path) -> str:
+    """A path as shown in messages: relative to the working directory when below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+# --- YAML -------------------------------------------------------------------------------
+
+
+def _fast_yaml():
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe")  # the C parser when ruamel.yaml.clib is installed
+
+
+def _read(path: Path) -> str:
+    name = display_name(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([_diag(name, "file-not-found", "no such file")]) from None
+    except IsADirectoryError:
+        raise InputError([_diag(name, "not-a-file", "is a directory, not a file")]) from None
+    except OSError as exc:
+        raise InputError([_diag(name, "unreadable", f"cannot read: {exc.strerror}")]) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            [_diag(name, "encoding", "not valid UTF-8 text", line=line, column=col)]
+        ) from None
+
+
+def _diag(file: str, code: str, message: str, *, line=1, column=1, severity="error"):
+    return Diagnostic(Location(file, line, column), code, message, severity)
+
+
+class Located:
+    """A YAML document rebuilt from its node tree, with the marks of every node."""
+
+    def __init__(self, file: str, text: str):
+        from ruamel.yaml import YAML
+        from ruamel.yaml.error import MarkedYAMLError
+
+        self.file = file
+        self.data: Any = None
+        self.diagnostics: list[Diagnostic] = []
+        # path -> (line, column) of the key, and of the value
+        self.marks: dict[KeyPath, tuple[tuple[int, int], tuple[int, int]]] = {}
+        yaml = YAML(typ="safe", pure=True)
+        try:
+            root = yaml.compose(text)
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            message = exc.problem or "malformed YAML"
+            if exc.context and exc.problem:
+                message = f"{exc.problem} ({exc.context})"
+            message = message.replace("\t", "\\t")
+            if "\\t" in message or "'\\t'" in message:
+                message += "; YAML does not allow tabs for indentation"
+            self.diagnostics.append(
+                _diag(
+                    file,
+                    "yaml-syntax",
+                    f"malformed YAML: {message}",
+                    line=(mark.line + 1) if mark else 1,
+                    column=(mark.column + 1) if mark else 1,
+                )
+            )
+            return
+        self._constructor = yaml.constructor
+        self.marks[()] = ((1, 1), (1, 1))
+        if root is not None:
+            here = (root.start_mark.line + 1, root.start_mark.column + 1)
+            self.marks[()] = (here, here)
+            self.data = self._build(root, ())
+
+    def _build(self, node, path: KeyPath) -> Any:
+        from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+        if isinstance(node, MappingNode):
+            out: dict = {}
+            first: dict = {}
+            for key_node, value_node in node.value:
+                key = self._build(key_node, path)
+                key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                if not isinstance(key, Hashable) or isinstance(key, dict | list):
+                    self.diagnostics.append(
+                        _diag(
+                            self.file,
+                            "bad-key",
+                            "a mapping key must be a plain scalar",
+                            line=key_mark[0],
+                            column=key_mark[1],
+                        )
+                    )
+                    continue
+                if key in first:
+                    self.diagnostics.append(
+                        _diag(
+                            self.file,
+                            "duplicate-key",
+                            f"duplicate key {key!r} (first defined at line {first[key][0]})",
+                            line=key_mark[0],
+                            column=key_mark[1],
+                        )
+                    )
+                    continue
+                first[key] = key_mark
+                value_mark = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+                self.marks[(*path, key)] = (key_mark, value_mark)
+                out[key] = self._build(value_node, (*path, key))
+            return out
+        if isinstance(node, SequenceNode):
+            items = []
+            for i, item in enumerate(node.value):
+                mark = (item.start_mark.line + 1, item.start_mark.column + 1)
+                self.marks[(*path, i)] = (mark, mark)
+                items.append(self._build(item, (*path, i)))
+            return items
+        return self._constructor.construct_object(node, deep=True)
+
+    def locate(self, path: KeyPath, *, key: bool = False) -> Location:
+        """The location of the node at `path`, or of its nearest existing ancestor."""
+        path = tuple(path)
+        if path and path[-1] == "<key>":
+            path, key = path[:-1], True
+        exact = True
+        while path not in self.marks:
+            path, exact = path[:-1], False
+        key_mark, value_mark = self.marks[path]
+        line, column = key_mark if (key or not exact) else value_mark
+        return Location(self.file, line, column)
+
+    def problem(self, p: Problem) -> Diagnostic:
+        return Diagnostic(self.locate(p.path), p.code, p.message, p.severity)
+
+    def validation_errors(self, exc: ValidationError, prefix: KeyPath = ()) -> list[Diagnostic]:
+        out = []
+        for err in exc.errors(include_url=False):
+            loc = (*prefix, *err["loc"])
+            out.append(
+                Diagnostic(
+                    self.locate(loc, key=err["type"] == "extra_forbidden"),
+                    _error_code(err["type"]),
+                    _error_message(loc, err),
+                )
+            )
+        return out
+
+
+def _error_code(pydantic_type: str) -> str:
+    return {
+        "missing": "missing-field",
+        "extra_forbidden": "unknown-field",
+        "finite_number": "not-finite",
+    }.get(pydantic_type, "wrong-type" if pydantic_type.endswith("_type") else "invalid-value")
+
+
+def _error_message(loc: KeyPath, err: dict) -> str:
+    where = _dotted(loc)
+    kind = err["type"]
+    if kind == "missing":
+        return f"{where}: required field is missing"
+    if kind == "extra_forbidden":
+        return f"{where}: unknown field"
+    got = err.get("input")
+    shown = "null" if got is None else repr(got)
+    if isinstance(got, dict | list):
+        shown = "a mapping" if isinstance(got, dict) else "a list"
+    return f"{where}: {err['msg']} (got {shown})"
+
+
+def _dotted(loc: KeyPath) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "document"
+
+
+# --- the strategy ------------------------------------------------------------------------
+
+
+def load_strategy(path: Path) -> Strategy:
+    """Load and validate the strategy; raise InputError with every problem found."""
+    text = _read(path)
+    try:
+        data = _fast_yaml().load(text)
+        strategy = Strategy.model_validate(data)
+    except Exception:
+        raise InputError(diagnose_strategy(display_name(path), text)) from None
+    if any(p.severity == "error" for p in cross_check(strategy)):
+        raise InputError(diagnose_strategy(display_name(path), text))
+    return strategy
+
+
+def diagnose_strategy(file: str, text: str) -> list[Diagnostic]:
+    doc = Located(file, text)
+    if any(d.code == "yaml-syntax" for d in doc.diagnostics):
+        return doc.diagnostics
+    try:
+        strategy = Strategy.model_validate(doc.data)
+    except ValidationError as exc:
+        return doc.diagnostics + doc.validation_errors(exc)
+    return doc.diagnostics + [doc.problem(p) for p in cross_check(strategy)]
+
+
+def locate_strategy(path: Path, key_path: KeyPath) -> Location:
+    """Where a node of a valid strategy file is (for annotations)."""
+    return Located(display_name(path), _read(path)).locate(key_path)
+
+
+# --- the actuals -------------------------------------------------------------------------
+
+
+def load_actuals(
+    directory: Path, strategy: Strategy | None, *, required: bool = True
+) -> tuple[ActualsSet, list[Diagnostic]]:
+    """Load every `<year>.yaml` in `directory`.
+
+    Returns the actuals and the warnings; raises InputError with every error (and
+    warning) when any file is invalid. `strategy` may be None when the strategy itself
+    failed to load: the files are then checked for syntax and types only.
+    """
+    actuals = ActualsSet()
+    diagnostics: list[Diagnostic] = []
+    name = display_name(directory)
+    if not directory.is_dir():
+        if required:
+            what = "is not a directory" if directory.exists() else "no such directory"
+            raise InputError([_diag(name, "no-actuals-dir", what)])
+        return actuals, []
+    texts: dict[int, tuple[Path, str]] = {}
+    for path in sorted(directory.iterdir()):
+        if path.suffix not in (".yaml", ".yml") or path.name.startswith("."):
+            continue
+        match = YEAR_FILE.match(path.name)
+        if not match or not 1989 <= int(match[1]) <= 2100:
+            diagnostics.append(
+                _diag(
+                    display_name(path),
+                    "file-name",
+                    f"an actuals file is named after its fiscal year, like 2026.yaml "
+                    f"(got {path.name!r})",
+                )
+            )
+            continue
+        year = int(match[1])
+        if year in texts:
+            other = display_name(texts[year][0])
+            diagnostics.append(
+                _diag(display_name(path), "duplicate-year", f"{year} is also in {other}")
+            )
+            continue
+        try:
+            texts[year] = (path, _read(path))
+        except InputError as exc:
+            diagnostics += exc.diagnostics
+    for year, (path, text) in texts.items():
+        entries, problems = _load_year(path, text, year, strategy)
+        diagnostics += problems
+        actuals.years[year] = entries
+        actuals.files[year] = display_name(path)
+    if strategy is not None and not any(d.is_error for d in diagnostics):
+        for year, problem in check_series(strategy, actuals):
+            path, text = texts[year]
+            diagnostics.append(Located(display_name(path), text).problem(problem))
+    if any(d.is_error for d in diagnostics):
+        raise InputError(diagnostics)
+    return actuals, sorted(diagnostics)
+
+
+def _load_year(
+    path: Path, text: str, year: int, strategy: Strategy | None
+) -> tuple[dict[str, Actual], list[Diagnostic]]:
+    try:
+        data = _fast_yaml().load(text)
+        entries, shape = _entries(data)
+    except Exception:
+        entries, shape = {}, [((), "yaml", "")]
+    problems = check_year(strategy, year, entries) if strategy and not shape else []
+    if not shape and not problems:
+        return entries, []
+    # Something is wrong: find where.
+    doc = Located(display_name(path), text)
+    if doc.diagnostics and any(d.code == "yaml-syntax" for d in doc.diagnostics):
+        return {}, doc.diagnostics
+    entries, shape = _entries(doc.data)
+    out = list(doc.diagnostics)
+    for key_path, code, message in shape:
+        out.append(Diagnostic(doc.locate(key_path), code, message))
+    if strategy is not None:
+        out += [doc.problem(p) for p in check_year(strategy, year, entries)]
+    return entries, out
+
+
+def _entries(data: Any) -> tuple[dict[str, Actual], list[tuple[KeyPath, str, str]]]:
+    """Validate the shape of one year's file: KPI id -> value | {value, source, note}."""
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [((), "wrong-type", "an actuals file maps KPI ids to values")]
+    entries: dict[str, Actual] = {}
+    shape: list[tuple[KeyPath, str, str]] = []
+    for key, raw in data.items():
+        if not isinstance(key, str):
+            shape.append(((key, "<key>"), "wrong-type", f"a KPI id is text, got {key!r}"))
+            continue
+        record = raw if isinstance(raw, dict) else {"value": raw}
+        try:
+            entries[key] = Actual.model_validate(record)
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                loc = (key, *err["loc"]) if isinstance(raw, dict) else (key,)
+                shape.append((loc, *_actual_error(key, raw, err)))
+    return entries, shape
+
+
+def _actual_error(key: str, raw: Any, err: dict) -> tuple[str, str]:
+    got = err.get("input")
+    if err["loc"] == ("value",) and err["type"] != "missing":
+        if got is None:
+            return "missing-value", f"{key}: no value (null); remove the line or give a number"
+        if isinstance(got, bool):
+            return "wrong-type", f"{key}: expected a number, got a boolean ({str(got).lower()})"
+        if isinstance(got, float) and not math.isfinite(got):
+            return "not-finite", f"{key}: expected a finite number, got {got}"
+        shown = (
+            "a mapping"
+            if isinstance(got, dict)
+            else "a list"
+            if isinstance(got, list)
+            else (repr(got))
+        )
+        return "wrong-type", f"{key}: expected a number, got {shown}"
+    return _error_code(err["type"]), _error_message((key, *err["loc"]), err)
+
+
+# --- both --------------------------------------------------------------------------------
+
+
+def load_all(
+    strategy_path: Path, actuals_dir: Path, *, actuals_required: bool = True
+) -> tuple[Strategy, ActualsSet, list[Diagnostic]]:
+    """Load the strategy and the actuals; raise InputError with the problems of both."""
+    diagnostics: list[Diagnostic] = []
+    strategy = None
+    try:
+        strategy = load_strategy(strategy_path)
+    except InputError as exc:
+        diagnostics += exc.diagnostics
+    try:
+        actuals, warnings = load_actuals(actuals_dir, strategy, required=actuals_required)
+    except InputError as exc:
+        diagnostics += exc.diagnostics
+        actuals, warnings = ActualsSet(), []
+    if diagnostics or strategy is None:
+        raise InputError(diagnostics)
+    return strategy, actuals, warnings

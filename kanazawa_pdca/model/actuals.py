@@ -1,0 +1,127 @@
+"""pydantic model of one KPI actual, and the checks of actuals against the strategy.
+
+A file `data/actuals/<year>.yaml` maps KPI id -> value, or -> {value, source, note}.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .strategy import Path, Problem, Strategy
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Actual(BaseModel):
+    """One recorded figure: the value at the end of (or over) one fiscal year."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    value: Annotated[float, Field(allow_inf_nan=False)]
+    source: Text | None = None
+    note: Text | None = None
+
+
+@dataclass
+class ActualsSet:
+    """Every year's actuals: year -> KPI id -> Actual, and the file each year came from."""
+
+    years: dict[int, dict[str, Actual]] = field(default_factory=dict)
+    files: dict[int, str] = field(default_factory=dict)
+
+    def value(self, year: int, kpi_id: str) -> float | None:
+        entry = self.years.get(year, {}).get(kpi_id)
+        return None if entry is None else entry.value
+
+    def history(self, kpi_id: str) -> dict[int, float]:
+        """year -> value for one KPI, in year order."""
+        return {
+            y: self.years[y][kpi_id].value for y in sorted(self.years) if kpi_id in self.years[y]
+        }
+
+
+def check_year(strategy: Strategy, year: int, entries: dict[str, Actual]) -> list[Problem]:
+    """Checks of one year's entries against the strategy: ids, ranges."""
+    problems: list[Problem] = []
+    ids = strategy.kpi_ids
+    for kpi_id, actual in entries.items():
+        path: Path = (kpi_id,)
+        if kpi_id not in ids:
+            hint = _closest(kpi_id, ids)
+            problems.append(
+                Problem(
+                    (*path, "<key>"),
+                    "unknown-kpi",
+                    f"unknown KPI id {kpi_id!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
+                )
+            )
+            continue
+        kpi = strategy.kpi(kpi_id)
+        value_path = (*path, "value")  # the loader falls back to the scalar in short form
+        if kpi.unit == "%" and not 0 <= actual.value <= 100:
+            problems.append(
+                Problem(
+                    value_path,
+                    "percentage-range",
+                    f"{kpi_id}: a percentage must be within 0–100, got {actual.value:g}",
+                )
+            )
+        elif actual.value < 0:
+            problems.append(
+                Problem(
+                    value_path,
+                    "negative-value",
+                    f"{kpi_id}: a count cannot be negative, got {actual.value:g} {kpi.unit}",
+                )
+            )
+        if (
+            kpi.kind == "period_total"
+            and kpi.period
+            and not (kpi.period[0] <= year <= kpi.period[1])
+        ):
+            problems.append(
+                Problem(
+                    value_path,
+                    "outside-period",
+                    f"{kpi_id}: a yearly figure for a {kpi.period[0]}–{kpi.period[1]} total, "
+                    f"recorded for {year}, outside that window",
+                    "warning",
+                )
+            )
+    return problems
+
+
+def check_series(strategy: Strategy, actuals: ActualsSet) -> list[tuple[int, Problem]]:
+    """Checks across years: a cumulative KPI's running total never falls (a warning)."""
+    found = []
+    for kpi in strategy.kpis:
+        if kpi.kind != "cumulative":
+            continue
+        previous: tuple[int, float] | None = None
+        for year, value in actuals.history(kpi.id).items():
+            if previous is not None and value < previous[1]:
+                path: Path = (kpi.id, "value")
+                found.append(
+                    (
+                        year,
+                        Problem(
+                            path,
+                            "cumulative-decrease",
+                            f"{kpi.id}: running total {value:g} is lower than {previous[1]:g} "
+                            f"in {previous[0]} (a cumulative KPI never falls)",
+                            "warning",
+                        ),
+                    )
+                )
+            previous = (year, value)
+    return found
+
+
+def _closest(word: str, candidates: set[str]) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.75)
+    return matches[0] if matches else None
