@@ -122,6 +122,7 @@ class Located:
         self.diagnostics: list[Diagnostic] = []
         # path -> (line, column) of the key, and of the value
         self.marks: dict[KeyPath, tuple[tuple[int, int], tuple[int, int]]] = {}
+        self.containers: set[KeyPath] = set()  # paths of mappings and sequences
         yaml = YAML(typ="safe", pure=True)
         try:
             root = yaml.compose(text)
@@ -153,6 +154,8 @@ class Located:
     def _build(self, node, path: KeyPath) -> Any:
         from ruamel.yaml.nodes import MappingNode, SequenceNode
 
+        if isinstance(node, MappingNode | SequenceNode):
+            self.containers.add(path)
         if isinstance(node, MappingNode):
             out: dict = {}
             first: dict = {}
@@ -183,6 +186,8 @@ class Located:
                     continue
                 first[key] = key_mark
                 value_mark = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+                if value_node.tag.endswith(":null") and not value_node.value:
+                    value_mark = key_mark  # `key:` with nothing after it
                 self.marks[(*path, key)] = (key_mark, value_mark)
                 out[key] = self._build(value_node, (*path, key))
             return out
@@ -196,7 +201,13 @@ class Located:
         return self._constructor.construct_object(node, deep=True)
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Location:
-        """The location of the node at `path`, or of its nearest existing ancestor."""
+        """The location of the node at `path`, or of its nearest existing ancestor.
+
+        A value is located at the value; with `key`, or when the path ends in "<key>", at
+        its key. A path that does not exist (a missing field) is located at the key of the
+        nearest mapping that does; a path below a scalar (`id: 5` read as `id: {value: 5}`)
+        at that scalar.
+        """
         path = tuple(path)
         if path and path[-1] == "<key>":
             path, key = path[:-1], True
@@ -204,7 +215,8 @@ class Located:
         while path not in self.marks:
             path, exact = path[:-1], False
         key_mark, value_mark = self.marks[path]
-        line, column = key_mark if (key or not exact) else value_mark
+        at_key = key or (not exact and path in self.containers)
+        line, column = key_mark if at_key else value_mark
         return Location(self.file, line, column)
 
     def problem(self, p: Problem) -> Diagnostic:
@@ -366,7 +378,7 @@ def _load_year(
     entries, shape = _entries(doc.data)
     out = list(doc.diagnostics)
     for key_path, code, message in shape:
-        out.append(Diagnostic(doc.locate(key_path), code, message))
+        out.append(Diagnostic(doc.locate(key_path, key=code == "unknown-field"), code, message))
     if strategy is not None:
         out += [doc.problem(p) for p in check_year(strategy, year, entries)]
     return entries, out

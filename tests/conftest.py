@@ -68,3 +68,18 @@ def broken(tmp_path, mini_text):
         return path
 
     return _broken
+
+
+@pytest.fixture
+def actuals_dir(tmp_path):
+    """Write `{year: yaml text}` as <year>.yaml files into a fresh folder; return it."""
+
+    def _write(files: dict[int | str, str]) -> Path:
+        folder = tmp_path / "actuals"
+        folder.mkdir(exist_ok=True)
+        for name, text in files.items():
+            filename = f"{name}.yaml" if isinstance(name, int) else name
+            (folder / filename).write_text(text, encoding="utf-8")
+        return folder
+
+    return _write
