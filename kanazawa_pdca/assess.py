@@ -82,6 +82,8 @@ class Report:
     strict: bool
     kpis: list[KpiResult]
     goals: list[GoalResult] = field(default_factory=list)
+    strategy_path: str | None = None  # where the strategy and the actuals came from (CI
+    actuals_files: dict[int, str] = field(default_factory=dict)  # annotations point there)
 
     def result(self, kpi_id: str) -> KpiResult:
         return self._by_id[kpi_id]
@@ -115,7 +117,15 @@ class Report:
         if statuses:
             keep = {r.kpi.id for r in self.kpis if r.status in statuses and r.kpi.id in keep}
         kpis = [r for r in self.kpis if r.kpi.id in keep]
-        report = Report(self.year, self.strategy, self.thresholds, self.strict, kpis)
+        report = Report(
+            self.year,
+            self.strategy,
+            self.thresholds,
+            self.strict,
+            kpis,
+            strategy_path=self.strategy_path,
+            actuals_files=self.actuals_files,
+        )
         report.goals = [
             g
             for g in _rollups(self.strategy, report._by_id)
@@ -131,13 +141,22 @@ def assess(
     *,
     thresholds: Thresholds | None = None,
     strict: bool = False,
+    strategy_path: str | None = None,
 ) -> Report:
     """Assess every KPI of the strategy in fiscal year `year`."""
     if thresholds is None:
         t = strategy.evaluation.thresholds
         thresholds = Thresholds(on_track=t.on_track, behind=t.behind)
     results = [assess_kpi(kpi, actuals, year, thresholds, strict=strict) for kpi in strategy.kpis]
-    report = Report(year, strategy, thresholds, strict, results)
+    report = Report(
+        year,
+        strategy,
+        thresholds,
+        strict,
+        results,
+        strategy_path=strategy_path,
+        actuals_files=dict(actuals.files),
+    )
     report.goals = _rollups(strategy, report._by_id)
     return report
 

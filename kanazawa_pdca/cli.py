@@ -323,7 +323,16 @@ def check(
             f"thresholds must satisfy 0 < behind ({th.behind:g}) < on-track ({th.on_track:g})",
             param_hint="--on-track/--behind",
         )
-    report = assess(s, a, year, thresholds=th, strict=strict)
+    from .load import display_name, resolve_strategy
+
+    report = assess(
+        s,
+        a,
+        year,
+        thresholds=th,
+        strict=strict,
+        strategy_path=display_name(resolve_strategy(strategy)),
+    )
     failing = report.failing(fail_status)
     if goal or wanted:
         report = report.filtered(set(goal or []), wanted or None)

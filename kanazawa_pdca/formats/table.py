@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..assess import KpiResult, Report
-from ..i18n import STATUS_STYLE, kpi_name, status_label, t, title
+from ..i18n import STATUS_STYLE, kpi_name, status_label, status_word, t, title
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions
@@ -209,11 +209,11 @@ def summary_table(report: Report, options: RenderOptions) -> Group:
     summary = report.summary
     for s in statuses:
         symbol, style = STATUS_STYLE[s]
-        header = symbol if narrow else status_label(s, lang)
+        header = symbol if narrow else f"{symbol}\n{status_word(s, lang)}"
         table.add_column(
             Text(header, style=style), justify="right", footer=str(summary[s]), no_wrap=True
         )
-    share_header = "○◎%" if narrow else t("share_good", lang)
+    share_header = "◎○%" if narrow else t("share_good_short", lang)
     table.add_column(share_header, justify="right", footer=_share(report), no_wrap=True)
     for goal in report.goals:
         table.add_row(
