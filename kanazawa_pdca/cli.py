@@ -362,4 +362,7 @@ def check(
 
 def main() -> None:
     """Console-script entry point."""
+    # pydantic scans every installed package's entry points for plugins (~15 ms a run);
+    # pdca uses none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app()

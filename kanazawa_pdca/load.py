@@ -82,20 +82,43 @@ def display_name(path: Path) -> str:
 
 def _fast_yaml():
     from ruamel.yaml import YAML
+    from ruamel.yaml.resolver import VersionedResolver
 
-    return YAML(typ="safe")  # the C parser when ruamel.yaml.clib is installed
+    class Resolver(VersionedResolver):
+        """ruamel looks the YAML version up again for every scalar, through two caught
+        AttributeErrors (a third of the load time); it cannot change within a document."""
+
+        _version = None
+
+        @property
+        def processing_version(self):
+            if self._version is None:
+                self._version = VersionedResolver.processing_version.fget(self)
+            return self._version
+
+    yaml = YAML(typ="safe")  # the C parser when ruamel.yaml.clib is installed
+    yaml.Resolver = Resolver
+    return yaml
 
 
 def _read(path: Path) -> str:
+    return _decode(path, _read_bytes(path))
+
+
+def _read_bytes(path: Path) -> bytes:
     name = display_name(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError([_diag(name, "file-not-found", "no such file")]) from None
     except IsADirectoryError:
         raise InputError([_diag(name, "not-a-file", "is a directory, not a file")]) from None
     except OSError as exc:
         raise InputError([_diag(name, "unreadable", f"cannot read: {exc.strerror}")]) from None
+
+
+def _decode(path: Path, data: bytes) -> str:
+    name = display_name(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -272,8 +295,19 @@ def _dotted(loc: KeyPath) -> str:
 
 
 def load_strategy(path: Path) -> Strategy:
-    """Load and validate the strategy; raise InputError with every problem found."""
-    text = _read(path)
+    """Load and validate the strategy; raise InputError with every problem found.
+
+    A strategy that validated once is kept in a cache keyed by the file's bytes, so
+    the next run skips parsing and validation (see `cache.py`).
+    """
+    from . import cache
+
+    raw = _read_bytes(path)
+    key = cache.key("strategy", raw)
+    cached = cache.get(key)
+    if isinstance(cached, Strategy):
+        return cached
+    text = _decode(path, raw)
     try:
         data = _fast_yaml().load(text)
         strategy = Strategy.model_validate(data)
@@ -281,6 +315,7 @@ def load_strategy(path: Path) -> Strategy:
         raise InputError(diagnose_strategy(display_name(path), text)) from None
     if any(p.severity == "error" for p in cross_check(strategy)):
         raise InputError(diagnose_strategy(display_name(path), text))
+    cache.put(key, strategy)
     return strategy
 
 

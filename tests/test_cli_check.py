@@ -255,7 +255,9 @@ def test_no_actuals_answers_with_expected_values_and_a_hint(run, tmp_path):
     assert result.exit_code == 0
     assert "2026年度までの実績が未登録です" in result.stdout
     assert "data/actuals/2026.yaml" in result.stdout
-    assert "56%" in result.stdout  # E(2026) of share-pct
+    share = next(line for line in result.stdout.splitlines() if line.startswith("割合"))
+    assert share.split()[1:5] == ["%", "50", "60", "56"]  # unit, baseline, target, E(2026)
+    assert "－ 実績なし" in share
 
 
 def test_output_file_is_written_atomically(run, mini, tmp_path):

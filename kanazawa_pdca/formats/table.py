@@ -14,7 +14,7 @@ from ..assess import KpiResult, Report
 from ..i18n import STATUS_STYLE, kpi_name, status_label, status_word, t, title
 from ..trajectory import Status
 from ..years import label
-from . import RenderOptions
+from . import RenderOptions, grid
 from .layout import goal_views
 from .numbers import bar, figure_digits, percent, with_unit, year_tag
 
@@ -30,7 +30,8 @@ def print_to_string(options: RenderOptions, *items) -> str:
         for i, item in enumerate(items):
             if i:
                 console.print()
-            console.print(item)
+            # lines of Text are already laid out: soft_wrap skips rich's re-wrapping
+            console.print(item, soft_wrap=isinstance(item, Text))
     return capture.get()
 
 
@@ -74,8 +75,19 @@ def _heading(report: Report, options: RenderOptions) -> Text:
     return text
 
 
-COLUMNS = ("kpi", "baseline", "target", "expected", "actual", "attainment", "progress", "status")
+COLUMNS = (
+    "kpi",
+    "unit",
+    "baseline",
+    "target",
+    "expected",
+    "actual",
+    "attainment",
+    "progress",
+    "status",
+)
 GAP = 2  # spaces between columns
+UNIT_WIDTH = 8
 NARROW = 100  # below this width the baseline and progress columns are left out
 
 
@@ -94,41 +106,28 @@ def goal_tables(report: Report, options: RenderOptions) -> list:
         for r in section.results
     }
     widths = _widths(columns, rows.values(), lang)
+    widths["unit"] = min(widths["unit"], UNIT_WIDTH)  # a long unit folds
     # the KPI column takes what is left
     used = sum(widths[c] + gap for c in columns[1:])
     widths["kpi"] = max(12, width - used - gap)
+    grid_columns = [
+        grid.Column(
+            t(c, lang),
+            widths[c],
+            justify="left" if c in ("kpi", "unit", "progress", "status") else "right",
+            wrap=c in ("kpi", "unit"),
+        )
+        for c in columns
+    ]
     out: list = []
     for view in views:
-        parts: list = [Text(view.heading, style="bold")]
-        parts.append(_aligned_table(columns, widths, lang, gap, header=True))
+        lines = [Text(view.heading, style="bold"), *grid.header(grid_columns, gap)]
         for section in view.sections:
-            parts.append(Text(section.heading, style="bold cyan"))
-            table = _aligned_table(columns, widths, lang, gap, header=False)
-            for r in section.results:
-                cells = rows[r.kpi.id]
-                table.add_row(*(cells[c] for c in columns))
-            parts.append(table)
-        out.append(Group(*parts))
+            lines.append(Text(section.heading, style="bold cyan"))
+            section_rows = [[rows[r.kpi.id][c] for c in columns] for r in section.results]
+            lines += grid.render(grid_columns, section_rows, gap)
+        out.append(Text("\n").join(lines))
     return out
-
-
-def _aligned_table(columns, widths, lang, gap: int, *, header: bool) -> Table:
-    table = Table(
-        box=box.SIMPLE_HEAD if header else None,
-        show_header=header,
-        show_edge=False,
-        pad_edge=False,
-        padding=(0, gap, 0, 0),
-    )
-    for c in columns:
-        table.add_column(
-            t(c, lang),
-            width=widths[c] + gap,  # rich counts the padding in the width
-            justify="left" if c in ("kpi", "progress", "status") else "right",
-            no_wrap=c != "kpi",
-            overflow="fold",
-        )
-    return table
 
 
 def _widths(columns, rows, lang) -> dict[str, int]:
@@ -150,7 +149,7 @@ def _kpi_cells(r: KpiResult, lang, bar_cells: int = 8) -> dict[str, Text | str]:
     if r.missing_years:
         missing = ", ".join(year_tag(y).strip("()") for y in r.missing_years)
         name.append(f"\n{t('missing', lang)}: {missing}", style="yellow")
-    u = kpi.unit
+    u = ""  # the unit has a column of its own
     digits = figure_digits(kpi)
     baseline = f"{with_unit(kpi.baseline.value, u)}\n{year_tag(kpi.baseline.year)}"
     if kpi.target.kind == "reset":
@@ -173,6 +172,7 @@ def _kpi_cells(r: KpiResult, lang, bar_cells: int = 8) -> dict[str, Text | str]:
         progress = f"{bar(r.progress, bar_cells)} {percent(r.progress)}"
     return {
         "kpi": name,
+        "unit": kpi.unit,
         "baseline": baseline,
         "target": target,
         "expected": expected,

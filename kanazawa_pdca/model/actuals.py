@@ -18,7 +18,7 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 class Actual(BaseModel):
     """One recorded figure: the value at the end of (or over) one fiscal year."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
     value: Annotated[float, Field(allow_inf_nan=False)]
     source: Text | None = None

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 Path = tuple[str | int, ...]
 
@@ -31,7 +31,9 @@ TargetKind = Literal["exact", "at_least", "maintain", "reset"]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # defer_build: a strategy read from the cache (load.py) is unpickled without
+    # validation, so the validators are built only when a file is really validated.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class Period(Model):
@@ -55,7 +57,7 @@ class Thresholds(Model):
 
 
 class Evaluation(Model):
-    thresholds: Thresholds = Thresholds()
+    thresholds: Thresholds = Field(default_factory=Thresholds)
 
 
 class KpiRef(Model):
@@ -139,10 +141,11 @@ class Kpi(Model):
 
 class Strategy(Model):
     meta: Meta
-    evaluation: Evaluation = Evaluation()
+    evaluation: Evaluation = Field(default_factory=Evaluation)
     goals: list[Goal]
     footnotes: list[Footnote] = []
     kpis: list[Kpi]
+    _kpi_index: dict[str, Kpi] | None = PrivateAttr(default=None)
 
     # --- navigation helpers (derived, never stored) ---------------------------------
 
@@ -150,11 +153,9 @@ class Strategy(Model):
         return self._index()[kpi_id]
 
     def _index(self) -> dict[str, Kpi]:
-        index = self.__dict__.get("_kpi_index")
-        if index is None:
-            index = {k.id: k for k in self.kpis}
-            self.__dict__["_kpi_index"] = index
-        return index
+        if self._kpi_index is None:
+            self._kpi_index = {k.id: k for k in self.kpis}
+        return self._kpi_index
 
     @property
     def kpi_ids(self) -> set[str]:
