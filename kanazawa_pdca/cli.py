@@ -54,6 +54,11 @@ class KpisFormat(StrEnum):
     csv = "csv"
 
 
+class SchemaKind(StrEnum):
+    strategy = "strategy"
+    actuals = "actuals"
+
+
 class ValidateFormat(StrEnum):
     text = "text"
     github = "github"
@@ -358,6 +363,29 @@ def check(
             + "\n"
         )
         raise typer.Exit(Exit.FAIL_ON)
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(help="strategy (data/strategy.yaml) or actuals (data/actuals/*.yaml)."),
+    ],
+    strategy: StrategyOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Print the JSON Schema of a kind of YAML file, for editors (yaml-language-server)."""
+    from .schema import generate
+
+    s = None
+    if kind is SchemaKind.actuals:  # one property per KPI id, from the strategy
+        from .load import load_strategy, resolve_strategy
+
+        try:
+            s = load_strategy(resolve_strategy(strategy))
+        except InputError as exc:
+            raise _fail(exc.diagnostics) from None
+    _emit(generate(kind.value, s), output)
 
 
 def main() -> None:

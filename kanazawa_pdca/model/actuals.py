@@ -16,7 +16,7 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 
 
 class Actual(BaseModel):
-    """One recorded figure: the value at the end of (or over) one fiscal year."""
+    """One recorded figure: the value at the end of (or over) one fiscal year, and its source."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 

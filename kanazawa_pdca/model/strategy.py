@@ -37,11 +37,15 @@ class Model(BaseModel):
 
 
 class Period(Model):
+    """A span of fiscal years (start and end included)."""
+
     start: Year
     end: Year
 
 
 class Meta(Model):
+    """The document: title, issuer, issued and revised (YYYY-MM), the strategy's period."""
+
     title: Text
     title_en: Text
     issuer: Text
@@ -52,26 +56,36 @@ class Meta(Model):
 
 
 class Thresholds(Model):
+    """Attainment at or above `on_track` is on track; at or above `behind`, behind."""
+
     on_track: float = 1.0
     behind: float = 0.6
 
 
 class Evaluation(Model):
+    """How KPIs are judged: the committee's thresholds."""
+
     thresholds: Thresholds = Field(default_factory=Thresholds)
 
 
 class KpiRef(Model):
+    """A place where a KPI is printed; `relisted` when printed with 〔再掲〕."""
+
     kpi: Text
     relisted: bool = False
 
 
 class Project(Model):
+    """A project (具体的な事業) as printed; `relisted` when printed with 〔再掲〕."""
+
     text: Text
     relisted: bool = False
     note: Text | None = None
 
 
 class Measure(Model):
+    """A measure (①, ②, …): reference code G-P-M."""
+
     number: Annotated[int, Field(ge=1)]
     title: Text
     title_en: Text
@@ -81,6 +95,8 @@ class Measure(Model):
 
 
 class Policy(Model):
+    """A policy (施策 (1), (2), …) of a basic goal."""
+
     number: Annotated[int, Field(ge=1)]
     title: Text
     title_en: Text
@@ -88,6 +104,8 @@ class Policy(Model):
 
 
 class Goal(Model):
+    """A basic goal (基本目標): its numerical targets (数値目標, code G1…), directions, policies."""
+
     number: Annotated[int, Field(ge=1)]
     title: Text
     title_en: Text
@@ -97,18 +115,24 @@ class Goal(Model):
 
 
 class Footnote(Model):
+    """A glossary footnote (※1 …)."""
+
     number: Annotated[int, Field(ge=1)]
     term: Text
     text: Text
 
 
 class Baseline(Model):
+    """The starting figure: fiscal year, value, and the text as printed."""
+
     year: Year
     value: float
     text: Text
 
 
 class Target(Model):
+    """The target: exact, at_least (以上), maintain (以上を維持) or reset (再設定: no value)."""
+
     year: Year | None
     value: float | None
     kind: TargetKind
@@ -116,6 +140,8 @@ class Target(Model):
 
 
 class Kpi(Model):
+    """A KPI, defined once; `measures` lists every place it is printed, first printing first."""
+
     id: KpiId
     name: Text
     name_en: Text
@@ -140,6 +166,8 @@ class Kpi(Model):
 
 
 class Strategy(Model):
+    """第3次金沢版総合戦略: the whole document as transcribed for pdca."""
+
     meta: Meta
     evaluation: Evaluation = Field(default_factory=Evaluation)
     goals: list[Goal]
