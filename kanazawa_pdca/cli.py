@@ -153,6 +153,10 @@ def _load(strategy: Path | None, actuals: Path | None, fmt: str = "text"):
     except InputError as exc:
         raise _fail(exc.diagnostics, fmt) from None
     _warn(loaded[2])
+    if fmt == "github" and loaded[2]:
+        from .formats.github import diagnostics_to_annotations
+
+        sys.stdout.write(diagnostics_to_annotations(loaded[2]))
     return loaded
 
 
@@ -311,7 +315,7 @@ def check(
     """Assess every KPI in YEAR against its straight line from baseline to target."""
     fail_status = _status(fail_on, "--fail-on") if fail_on else None
     wanted = {_status(s, "--status") for s in status or []}
-    s, a, _ = _load(strategy, actuals)
+    s, a, _ = _load(strategy, actuals, fmt.value)
     if goal and (bad := [g for g in goal if not 1 <= g <= len(s.goals)]):
         raise typer.BadParameter(f"no basic goal {bad[0]} (1–{len(s.goals)})", param_hint="--goal")
     from .assess import assess

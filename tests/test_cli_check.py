@@ -20,7 +20,7 @@ FILES = {
     2025: "visitors-total: 10000\nshare-pct: 53\n",
     2026: (
         "visitors-total: 11000\n"  # Σ 30,000 = E(2026): on_track
-        "app-downloads: 1100\n"  # (1100−1000)/(2600−1000) = 0.0625: off_track
+        "app-downloads: 1100\n"  # (1100−1000)/(3000−1000) = 0.05: off_track
         "co2-emissions: 3500\n"  # worse than the baseline: regressing
         "satisfaction-floor: 96\n"  # the floor 95 is kept: achieved
         "new-course-participants:\n  value: 120\n  source: 架空\n"  # 120/150 = 0.8: behind

@@ -1,0 +1,263 @@
+"""`--format github`: GitHub Actions workflow commands, and the job's step summary.
+
+One annotation per KPI that needs attention, placed on the line where its figure is
+recorded (the actuals file of the data year), or on the KPI's definition in the
+strategy file when there is no figure:
+
+    ::error file=data/actuals/2026.yaml,line=4,col=16,title=KPI app-downloads%3A off track::…
+
+`::error` for regressing and off_track, `::warning` for behind, `::notice` for no_data;
+achieved, on_track and not_assessable print nothing. A KPI that fails the run under
+`--fail-on` (behind with `--fail-on behind`, …) is always an `::error`, so every KPI
+behind exit status 1 has an annotation. Text is escaped as workflow commands require:
+`%`, CR and LF everywhere, and `:` and `,` in properties too.
+
+The locations are looked up here, lazily (only the files an annotation needs are read,
+each once), from the paths the Report carries.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
+
+from ..assess import KpiResult, Report
+from ..diagnostics import Diagnostic, Location
+from ..i18n import Lang, kpi_name, status_word
+from ..trajectory import Status
+from ..years import label, reiwa
+from . import RenderOptions
+from .numbers import figure_digits, percent, with_unit
+
+if TYPE_CHECKING:
+    from ..load import Located
+
+SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
+
+LEVELS: dict[Status, str] = {
+    Status.REGRESSING: "error",
+    Status.OFF_TRACK: "error",
+    Status.BEHIND: "warning",
+    Status.NO_DATA: "notice",
+}
+
+_WORDS: dict[str, dict[str, str]] = {
+    "actual": {"ja": "実績", "en": "actual"},
+    "expected": {"ja": "期待値", "en": "expected"},
+    "attainment": {"ja": "達成度", "en": "attainment"},
+    "target": {"ja": "目標値", "en": "target"},
+    "sep": {"ja": "、", "en": ", "},
+}
+
+
+# --- escaping (https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts) ---
+
+
+def escape_data(text: str) -> str:
+    """The message of a workflow command: `%`, CR and LF."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value (file, title): the data escapes, and `:` and `,`."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(level: str, message: str, location: Location | None, title: str) -> str:
+    """One workflow command line, e.g. `::error file=F,line=3,col=5,title=T::message`."""
+    props: list[tuple[str, str]] = []
+    if location is not None:
+        props += [
+            ("file", PurePath(location.file).as_posix()),
+            ("line", str(location.line)),
+            ("col", str(location.column)),
+        ]
+    props.append(("title", title))
+    text = ",".join(f"{k}={escape_property(v)}" for k, v in props)
+    return f"::{level} {text}::{escape_data(message)}\n"
+
+
+# --- messages (shared with the JUnit format) ----------------------------------------------
+
+
+def word(key: str, lang: Lang) -> str:
+    return _WORDS[key][lang]
+
+
+def _tag(r: KpiResult, year: int | None) -> str:
+    """'(R8)', or '(R6–R8)' for the running sum of a period total."""
+    if year is None:
+        return ""
+    k = r.kpi
+    if k.kind == "period_total" and k.period and k.period[0] < year:
+        return f"({reiwa(k.period[0])}–{reiwa(year)})"
+    return f"({reiwa(year)})"
+
+
+def headline(r: KpiResult, lang: Lang) -> str:
+    """'割合 (share-pct): やや遅れ'."""
+    return f"{kpi_name(r.kpi, lang)} ({r.kpi.id}): {status_word(r.status, lang)}"
+
+
+def target_text(r: KpiResult) -> str:
+    """'60% (R10)', '≥ 95% (R10)', or the printed text of a target to be reset."""
+    t = r.kpi.target
+    if t.value is None:
+        return t.text
+    floor = "≥ " if t.kind in ("at_least", "maintain") else ""
+    return f"{floor}{with_unit(t.value, r.kpi.unit)} ({reiwa(t.year)})" if t.year else t.text
+
+
+def figures(r: KpiResult, lang: Lang, *, strict: bool = False) -> str:
+    """The figures behind a status, on one line.
+
+    'actual 53% (R7), expected 54% (R7), attainment 75%, target 60% (R10)'.
+    """
+    k = r.kpi
+    parts: list[str] = []
+    if r.actual is not None:
+        parts.append(
+            f"{word('actual', lang)} {with_unit(r.actual, k.unit)} {_tag(r, r.actual_year)}"
+        )
+    elif r.missing_years:
+        years = ", ".join(reiwa(y) for y in r.missing_years)
+        parts.append(f"missing figures for {years}" if lang == "en" else f"欠測年度 {years}")
+    else:
+        year = label(r.year, lang)
+        if lang == "en":
+            parts.append(f"no figure for {year}" if strict else f"no figure up to {year}")
+        else:
+            parts.append(f"{year}の実績なし" if strict else f"{year}までの実績なし")
+    if r.expected is not None and not r.missing_years:
+        at = r.year if r.actual_year is None else r.actual_year
+        expected = with_unit(r.expected, k.unit, figure_digits(k))
+        parts.append(f"{word('expected', lang)} {expected} {_tag(r, at)}")
+    if r.attainment is not None:
+        parts.append(f"{word('attainment', lang)} {percent(r.attainment)}")
+    parts.append(f"{word('target', lang)} {target_text(r)}")
+    return word("sep", lang).join(p.strip() for p in parts)
+
+
+def message(r: KpiResult, lang: Lang, *, strict: bool = False) -> str:
+    """Two lines: what (name, id, status), and the figures."""
+    return f"{headline(r, lang)}\n{figures(r, lang, strict=strict)}"
+
+
+# --- where things are -------------------------------------------------------------------
+
+
+class Locator:
+    """Finds, lazily, the line of a KPI's figure or definition; each file read once."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        self._docs: dict[str, Located | None] = {}
+        self._index = {k.id: i for i, k in enumerate(report.strategy.kpis)}
+
+    def _doc(self, file: str) -> Located | None:
+        if file not in self._docs:
+            from ..load import Located
+
+            try:
+                text = Path(file).read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                self._docs[file] = None
+            else:
+                self._docs[file] = Located(file, text)
+        return self._docs[file]
+
+    # The CLI and `assess()` record where the data came from; a Report built otherwise
+    # falls back to the default places, resolved as the CLI resolves them.
+
+    def strategy_file(self) -> str:
+        if self.report.strategy_path:
+            return self.report.strategy_path
+        from ..load import display_name, resolve_strategy
+
+        return display_name(resolve_strategy(None))
+
+    def actuals_file(self, year: int) -> str:
+        if year in self.report.actuals_files:
+            return self.report.actuals_files[year]
+        from ..load import display_name, resolve_actuals
+
+        folder = resolve_actuals(None)[0]
+        for suffix in (".yaml", ".yml"):
+            if (folder / f"{year}{suffix}").is_file():
+                return display_name(folder / f"{year}{suffix}")
+        return display_name(folder / f"{year}.yaml")
+
+    def kpi(self, r: KpiResult) -> Location | None:
+        """The figure judged (its value), else the KPI's `id` in the strategy file."""
+        if r.actual_year is not None:
+            doc = self._doc(self.actuals_file(r.actual_year))
+            if doc is not None and (r.kpi.id,) in doc.marks:
+                return doc.locate((r.kpi.id, "value"))
+        return self.definition(r.kpi.id)
+
+    def definition(self, kpi_id: str) -> Location | None:
+        doc = self._doc(self.strategy_file())
+        if doc is None or kpi_id not in self._index:
+            return None
+        return doc.locate(("kpis", self._index[kpi_id], "id"))
+
+
+# --- the format ---------------------------------------------------------------------------
+
+
+def fails_run(status: Status, fail_on: str | None) -> bool:
+    """True when a KPI in `status` makes `--fail-on fail_on` exit 1 (Report.failing's rule)."""
+    if not fail_on or status.rank is None:
+        return False
+    floor = Status.parse(fail_on).rank
+    return floor is not None and status.rank <= floor
+
+
+def level(status: Status, fail_on: str | None) -> str | None:
+    """The annotation level of a status: `error` whenever the KPI fails the run."""
+    return "error" if fails_run(status, fail_on) else LEVELS.get(status)
+
+
+def annotations(report: Report, options: RenderOptions) -> Iterable[str]:
+    lang = options.lang
+    locator = Locator(report)
+    for r in report.kpis:
+        kind = level(r.status, options.fail_on)
+        if kind is None:
+            continue
+        title = f"KPI {r.kpi.id}: {status_word(r.status, lang)}"
+        yield command(kind, message(r, lang, strict=report.strict), locator.kpi(r), title)
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return "".join(annotations(report, options))
+
+
+def diagnostics_to_annotations(diagnostics: Iterable[Diagnostic]) -> str:
+    """`pdca validate --format github`: one `::error` / `::warning` per diagnostic."""
+    return "".join(
+        command(
+            "warning" if d.severity == "warning" else "error",
+            f"{d.message} [{d.code}]",
+            d.location,
+            "pdca validate",
+        )
+        for d in diagnostics
+    )
+
+
+def write_step_summary(report: Report, options: RenderOptions) -> None:
+    """Append the Markdown report to $GITHUB_STEP_SUMMARY when it is set (inside Actions)."""
+    path = os.environ.get(SUMMARY_ENV)
+    if not path:
+        return
+    from .markdown import render as markdown
+
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(markdown(report, options) + "\n")
+    except OSError as exc:
+        sys.stderr.write(f"{path}:1:1: warning: cannot write the step summary: {exc.strerror}\n")

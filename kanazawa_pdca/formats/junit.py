@@ -1,0 +1,128 @@
+"""`--format junit`: JUnit XML for CI test reports (GitLab, Jenkins, JUnit-report actions).
+
+    <testsuites name=… tests failures errors skipped time>
+      <testsuite name="G1 …" …>          one per basic goal
+        <properties>…</properties>        year, strict, thresholds, fail_on, strategy
+        <testcase classname="G1" name="<kpi id> <name>" time="0">
+          <failure message=… type="off_track">the figures</failure>   off_track, regressing
+          <skipped message=…/>                                         no_data, not_assessable
+        </testcase>
+
+A KPI is listed once in each goal it is printed in, so a KPI printed in two goals is two
+test cases. off_track and regressing always fail; a better status fails only when the
+`--fail-on` status makes it fail the run (behind with `--fail-on behind`, …), so the
+report's failures and the exit status agree.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from ..assess import KpiResult, Report
+from ..i18n import Lang, kpi_name, status_word, t, title
+from ..trajectory import Status
+from ..years import label
+from . import RenderOptions
+from .github import fails_run, figures, headline, target_text, word
+from .numbers import figure_digits, percent, with_unit, year_tag
+
+ALWAYS_FAIL = {Status.OFF_TRACK, Status.REGRESSING}
+SKIPPED = {Status.NO_DATA, Status.NOT_ASSESSABLE}
+
+
+def outcome(status: Status, fail_on: str | None) -> str:
+    """'failure', 'skipped' or 'passed'."""
+    if status in SKIPPED:
+        return "skipped"
+    if status in ALWAYS_FAIL or fails_run(status, fail_on):
+        return "failure"
+    return "passed"
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    lang = options.lang
+    results = {r.kpi.id: r for r in report.kpis}
+    groups: list[tuple[str, str, list[KpiResult]]] = [
+        (g.code, f"{g.code} {title(g, lang)}", [results[k] for k in g.kpi_ids if k in results])
+        for g in report.goals
+    ]
+    listed = {k for g in report.goals for k in g.kpi_ids}
+    rest = [r for r in report.kpis if r.kpi.id not in listed]
+    if rest:  # a report built without roll-ups (or KPIs printed in no goal)
+        groups.append(("KPI", "KPI", rest))
+
+    meta = report.strategy.meta
+    root = ET.Element("testsuites", name=f"{title(meta, lang)} — {label(report.year, lang)}")
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for code, name, kpis in groups:
+        suite = ET.SubElement(root, "testsuite", name=name)
+        counts = {"tests": len(kpis), "failures": 0, "errors": 0, "skipped": 0}
+        _properties(suite, report, options)
+        for r in kpis:
+            result = outcome(r.status, options.fail_on)
+            if result == "failure":
+                counts["failures"] += 1
+            elif result == "skipped":
+                counts["skipped"] += 1
+            _testcase(suite, code, r, result, lang, report.strict)
+        for key, n in counts.items():
+            suite.set(key, str(n))
+            totals[key] += n
+        suite.set("time", "0")
+    for key, n in totals.items():
+        root.set(key, str(n))
+    root.set("time", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def _properties(suite: ET.Element, report: Report, options: RenderOptions) -> None:
+    props = ET.SubElement(suite, "properties")
+    values = {
+        "year": str(report.year),
+        "strict": str(report.strict).lower(),
+        "thresholds.on_track": f"{report.thresholds.on_track:g}",
+        "thresholds.behind": f"{report.thresholds.behind:g}",
+        "strategy": report.strategy.meta.title,
+    }
+    if options.fail_on:
+        values["fail_on"] = options.fail_on
+    for name, value in values.items():
+        ET.SubElement(props, "property", name=name, value=value)
+
+
+def _testcase(
+    suite: ET.Element, code: str, r: KpiResult, result: str, lang: Lang, strict: bool
+) -> None:
+    case = ET.SubElement(
+        suite,
+        "testcase",
+        classname=code,
+        name=f"{r.kpi.id} {kpi_name(r.kpi, lang)}",
+        time="0",
+    )
+    line = f"{headline(r, lang)} — {figures(r, lang, strict=strict)}"
+    if result == "failure":
+        failure = ET.SubElement(case, "failure", message=line, type=r.status.value)
+        failure.text = _details(r, lang)
+    elif result == "skipped":
+        ET.SubElement(case, "skipped", message=line)
+
+
+def _details(r: KpiResult, lang: Lang) -> str:
+    """Every figure of the KPI, one per line (the failure's text)."""
+    k = r.kpi
+    actual = with_unit(r.actual, k.unit)
+    if r.actual_year is not None:
+        actual += f" {year_tag(r.actual_year)}"
+    rows = [
+        (t("status", lang), status_word(r.status, lang)),
+        (t("baseline", lang), f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}"),
+        (t("target", lang), target_text(r)),
+        (t("expected", lang), with_unit(r.expected, k.unit, figure_digits(k))),
+        (t("actual", lang), actual),
+        (word("attainment", lang).capitalize(), percent(r.attainment)),
+        (t("progress", lang), percent(r.progress)),
+        (t("measures", lang), ", ".join(k.measures)),
+    ]
+    return "\n".join(f"{name}: {value}" for name, value in rows) + "\n"
