@@ -197,6 +197,39 @@ def _status(value: str, option: str):
         ) from None
 
 
+def _assess(s, a, year: int, strategy: Path | None, strict: bool, on_track, behind):
+    """The Report for YEAR, with the strategy's thresholds unless overridden."""
+    from .assess import assess
+    from .load import display_name, resolve_strategy
+    from .trajectory import Thresholds
+
+    base = s.evaluation.thresholds
+    th = Thresholds(
+        on_track=base.on_track if on_track is None else on_track,
+        behind=base.behind if behind is None else behind,
+    )
+    if not 0 < th.behind < th.on_track:
+        raise typer.BadParameter(
+            f"thresholds must satisfy 0 < behind ({th.behind:g}) < on-track ({th.on_track:g})",
+            param_hint="--on-track/--behind",
+        )
+    path = display_name(resolve_strategy(strategy))
+    return assess(s, a, year, thresholds=th, strict=strict, strategy_path=path)
+
+
+StrictOpt = Annotated[
+    bool, typer.Option("--strict", help="Use only YEAR's figures, not older ones.")
+]
+OnTrackOpt = Annotated[
+    float | None,
+    typer.Option("--on-track", help="On-track threshold (default: from the strategy file)."),
+]
+BehindOpt = Annotated[
+    float | None,
+    typer.Option("--behind", help="Behind threshold (default: from the strategy file)."),
+]
+
+
 # --- commands -----------------------------------------------------------------------------
 
 
@@ -250,12 +283,7 @@ def kpis(
         raise _fail(exc.diagnostics) from None
     chosen = s.kpis
     if goal:
-        codes = {f"G{g}" for g in goal}
-        chosen = [
-            k
-            for k in s.kpis
-            if any(m.split("-")[0] in {str(g) for g in goal} or m in codes for m in k.measures)
-        ]
+        chosen = [k for k in s.kpis if k.goal_numbers() & set(goal)]
     if fmt is KpisFormat.json:
         from .formats.json_format import dumps, kpi_definition
 
@@ -299,17 +327,9 @@ def check(
             show_default=False,
         ),
     ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Use only YEAR's figures, not older ones.")
-    ] = False,
-    on_track: Annotated[
-        float | None,
-        typer.Option("--on-track", help="On-track threshold (default: from the strategy file)."),
-    ] = None,
-    behind: Annotated[
-        float | None,
-        typer.Option("--behind", help="Behind threshold (default: from the strategy file)."),
-    ] = None,
+    strict: StrictOpt = False,
+    on_track: OnTrackOpt = None,
+    behind: BehindOpt = None,
     lang: LangOpt = Lang.ja,
 ) -> None:
     """Assess every KPI in YEAR against its straight line from baseline to target."""
@@ -318,30 +338,9 @@ def check(
     s, a, _ = _load(strategy, actuals, fmt.value)
     if goal and (bad := [g for g in goal if not 1 <= g <= len(s.goals)]):
         raise typer.BadParameter(f"no basic goal {bad[0]} (1–{len(s.goals)})", param_hint="--goal")
-    from .assess import assess
     from .formats import RenderOptions, render
-    from .trajectory import Thresholds
 
-    base = s.evaluation.thresholds
-    th = Thresholds(
-        on_track=base.on_track if on_track is None else on_track,
-        behind=base.behind if behind is None else behind,
-    )
-    if not 0 < th.behind < th.on_track:
-        raise typer.BadParameter(
-            f"thresholds must satisfy 0 < behind ({th.behind:g}) < on-track ({th.on_track:g})",
-            param_hint="--on-track/--behind",
-        )
-    from .load import display_name, resolve_strategy
-
-    report = assess(
-        s,
-        a,
-        year,
-        thresholds=th,
-        strict=strict,
-        strategy_path=display_name(resolve_strategy(strategy)),
-    )
+    report = _assess(s, a, year, strategy, strict, on_track, behind)
     failing = report.failing(fail_status)
     if goal or wanted:
         report = report.filtered(set(goal or []), wanted or None)
@@ -367,6 +366,49 @@ def check(
             + "\n"
         )
         raise typer.Exit(Exit.FAIL_ON)
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    md = "md"
+
+
+@app.command()
+def report(
+    year: YearArg,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="The report file: .html (default) or .md.", dir_okay=False
+        ),
+    ],
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="html or md (default: from the file's suffix)."),
+    ] = None,
+    strategy: StrategyOpt = None,
+    actuals: ActualsOpt = None,
+    strict: StrictOpt = False,
+    on_track: OnTrackOpt = None,
+    behind: BehindOpt = None,
+    lang: LangOpt = Lang.ja,
+) -> None:
+    """Write a report for the committee: one self-contained HTML file with a chart per KPI."""
+    s, a, _ = _load(strategy, actuals)
+    result = _assess(s, a, year, strategy, strict, on_track, behind)
+    if fmt is None:
+        markdown = output.suffix.lower() in (".md", ".markdown")
+        fmt = ReportFormat.md if markdown else ReportFormat.html
+    from .report import render_report
+
+    _emit(render_report(result, lang.value, fmt.value), output)
+    sys.stderr.write(f"pdca: wrote {output} ({len(result.kpis)} KPIs, {label_year(year)})\n")
+
+
+def label_year(year: int) -> str:
+    from .years import label
+
+    return label(year, "en")
 
 
 @app.command()

@@ -159,6 +159,10 @@ class Kpi(Model):
     def assessable(self) -> bool:
         return self.target.kind != "reset"
 
+    def goal_numbers(self) -> set[int]:
+        """The basic goals it is printed in: G1 -> 1, 3-2-5 -> 3."""
+        return {int(code.lstrip("G").split("-")[0]) for code in self.measures}
+
     @property
     def sign(self) -> int:
         """+1 when more is better, -1 when less is better."""
