@@ -55,16 +55,16 @@ class Group:
     counts: dict[Status, int]
 
     @property
-    def assessed(self) -> int:
-        return sum(n for s, n in self.counts.items() if s.rank is not None)
-
-    @property
     def share_on_track(self) -> float | None:
-        """(achieved + on_track) / KPIs with an assessable figure; None when there are none."""
-        if not self.assessed:
-            return None
-        good = self.counts.get(Status.ACHIEVED, 0) + self.counts.get(Status.ON_TRACK, 0)
-        return good / self.assessed
+        return share_on_track(self.counts)
+
+
+def share_on_track(counts: dict[Status, int]) -> float | None:
+    """(achieved + on_track) / KPIs with an assessable figure; None when there are none."""
+    assessed = sum(n for s, n in counts.items() if s.rank is not None)
+    if not assessed:
+        return None
+    return (counts.get(Status.ACHIEVED, 0) + counts.get(Status.ON_TRACK, 0)) / assessed
 
 
 @dataclass(frozen=True)
@@ -98,8 +98,22 @@ class Report:
         return {s: counts.get(s, 0) for s in STATUS_ORDER}
 
     @property
+    def share_on_track(self) -> float | None:
+        return share_on_track(self.summary)
+
+    @property
+    def with_data(self) -> int:
+        """How many KPIs have a figure to show."""
+        return sum(1 for r in self.kpis if r.actual is not None)
+
+    @property
+    def stale_count(self) -> int:
+        """How many KPIs are judged on a figure older than the year asked about."""
+        return sum(1 for r in self.kpis if r.stale)
+
+    @property
     def has_data(self) -> bool:
-        return any(r.actual is not None for r in self.kpis)
+        return self.with_data > 0
 
     def failing(self, fail_on: Status | None) -> list[KpiResult]:
         """KPIs at or below `fail_on` in achieved > on_track > behind > off_track > regressing."""

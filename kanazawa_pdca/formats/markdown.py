@@ -42,8 +42,7 @@ def render(report: Report, options: RenderOptions) -> str:
 
 def _intro(report: Report, lang: Lang) -> list[str]:
     total = len(report.kpis)
-    with_data = sum(1 for r in report.kpis if r.actual is not None)
-    stale = sum(1 for r in report.kpis if r.stale)
+    with_data, stale = report.with_data, report.stale_count
     if lang == "en":
         text = f"{total} KPIs; {with_data} with a recorded figure"
         if stale:
@@ -69,9 +68,7 @@ def summary_table(report: Report, lang: Lang) -> list[str]:
         cells.append(percent(g.share_on_track))
         rows.append("| " + " | ".join(cells) + " |")
     total = [f"**{t('total', lang)}**", *(str(report.summary[s]) for s in statuses)]
-    assessed = sum(n for s, n in report.summary.items() if s.rank is not None)
-    good = report.summary[Status.ACHIEVED] + report.summary[Status.ON_TRACK]
-    total.append(percent(good / assessed) if assessed else "—")
+    total.append(percent(report.share_on_track))
     rows.append("| " + " | ".join(total) + " |")
     return rows
 

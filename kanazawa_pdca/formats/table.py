@@ -214,7 +214,9 @@ def summary_table(report: Report, options: RenderOptions) -> Group:
             Text(header, style=style), justify="right", footer=str(summary[s]), no_wrap=True
         )
     share_header = "◎○%" if narrow else t("share_good_short", lang)
-    table.add_column(share_header, justify="right", footer=_share(report), no_wrap=True)
+    table.add_column(
+        share_header, justify="right", footer=percent(report.share_on_track), no_wrap=True
+    )
     for goal in report.goals:
         table.add_row(
             f"{goal.code} {title(goal, lang)}",
@@ -223,14 +225,6 @@ def summary_table(report: Report, options: RenderOptions) -> Group:
         )
     legend = Text(" · ".join(status_label(s, lang) for s in statuses), style="dim")
     return Group(Text(t("summary", lang), style="bold"), table, legend)
-
-
-def _share(report: Report) -> str:
-    assessed = sum(n for s, n in report.summary.items() if s.rank is not None)
-    if not assessed:
-        return "—"
-    good = report.summary[Status.ACHIEVED] + report.summary[Status.ON_TRACK]
-    return percent(good / assessed)
 
 
 def _no_data_hint(report: Report, lang) -> Text:

@@ -139,8 +139,7 @@ def _facts(report: Report, lang: Lang) -> list[str]:
     )
     files = ", ".join(report.actuals_files[y] for y in sorted(report.actuals_files))
     total = len(report.kpis)
-    with_data = sum(1 for r in report.kpis if r.actual is not None)
-    stale = sum(1 for r in report.kpis if r.stale)
+    with_data, stale = report.with_data, report.stale_count
     if lang == "en":
         count = f"{total}; {with_data} with a recorded figure"
         if stale:
@@ -206,11 +205,9 @@ def _summary(report: Report, lang: Lang) -> list[str]:
         cells.append(f'<td class="num">{percent(g.share_on_track)}</td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
     summary = report.summary
-    assessed = sum(n for s, n in summary.items() if s.rank is not None)
-    good = summary[Status.ACHIEVED] + summary[Status.ON_TRACK]
     total = [f"<td>{escape(t('total', lang))}</td>"]
     total += [f'<td class="num">{summary[s]}</td>' for s in statuses]
-    total.append(f'<td class="num">{percent(good / assessed) if assessed else "—"}</td>')
+    total.append(f'<td class="num">{percent(report.share_on_track)}</td>')
     out += ["</tbody>", "<tfoot><tr>" + "".join(total) + "</tr></tfoot>", "</table>"]
     out += _meaning(report, lang)
     out.append("</section>")
