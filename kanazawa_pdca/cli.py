@@ -170,13 +170,28 @@ def _terminal_options(lang: Lang, output: Path | None) -> RenderOptions:
     return RenderOptions(lang=lang.value, color=color, width=console.width)
 
 
-def _emit(text: str, output: Path | None) -> None:
-    """Write the result once, at the end: to stdout, or atomically to a file."""
+def _emit(
+    text: str, output: Path | None, strategy: Path | None = None, actuals: Path | None = None
+) -> None:
+    """Write the result once, at the end: to stdout, or atomically to a file.
+
+    A file is never written over the strategy, nor as a YAML file in the actuals folder
+    (where the next run would read it as data).
+    """
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    from .load import resolve_actuals, resolve_strategy
     from .output import write_atomic
+
+    target = output.resolve()
+    is_strategy = target == resolve_strategy(strategy).resolve()
+    in_actuals = target.parent == resolve_actuals(actuals)[0].resolve()
+    if is_strategy or (in_actuals and target.suffix in (".yaml", ".yml")):
+        what = "the strategy file" if is_strategy else "a file in the actuals folder"
+        sys.stderr.write(f"{output}:1:1: refusing to overwrite {what} with a report\n")
+        raise typer.Exit(Exit.BAD_INPUT)
 
     try:
         write_atomic(output, text)
@@ -296,7 +311,7 @@ def kpis(
         from .formats.kpi_table import render_kpi_table
 
         text = render_kpi_table(chosen, _terminal_options(lang, output))
-    _emit(text, output)
+    _emit(text, output, strategy)
 
 
 @app.command()
@@ -352,7 +367,7 @@ def check(
     options = RenderOptions(
         options.lang, options.color, options.width, fail_status.value if fail_status else None
     )
-    _emit(render(fmt.value, report, options), output)
+    _emit(render(fmt.value, report, options), output, strategy, actuals)
     if fmt is CheckFormat.github:
         from .formats.github import write_step_summary
 
@@ -401,7 +416,7 @@ def report(
         fmt = ReportFormat.md if markdown else ReportFormat.html
     from .report import render_report
 
-    _emit(render_report(result, lang.value, fmt.value), output)
+    _emit(render_report(result, lang.value, fmt.value), output, strategy, actuals)
     sys.stderr.write(f"pdca: wrote {output} ({len(result.kpis)} KPIs, {label_year(year)})\n")
 
 
@@ -431,7 +446,7 @@ def schema(
             s = load_strategy(resolve_strategy(strategy))
         except InputError as exc:
             raise _fail(exc.diagnostics) from None
-    _emit(generate(kind.value, s), output)
+    _emit(generate(kind.value, s), output, strategy)
 
 
 def main() -> None:

@@ -307,3 +307,22 @@ def test_demo_files_are_marked_fictional():
 def test_bundled_actuals_hold_no_demo_data():
     for path in (DATA / "actuals").glob("*.yaml"):
         assert "FICTIONAL" not in path.read_text(encoding="utf-8"), path
+
+
+def test_output_never_overwrites_an_input(run, mini, tmp_path, mini_text):
+    strategy = tmp_path / "strategy.yaml"
+    strategy.write_text(mini_text, encoding="utf-8")
+    folder = mini[3]
+    result = run(
+        "check", "2026", "--strategy", strategy, "--actuals", folder, "-f", "json", "-o", strategy
+    )
+    assert result.exit_code == 2
+    assert "refusing to overwrite the strategy file" in result.stderr
+    assert strategy.read_text(encoding="utf-8") == mini_text
+    into_actuals = Path(folder) / "2027.yaml"
+    result = run("check", "2026", *mini, "-f", "json", "-o", into_actuals)
+    assert result.exit_code == 2
+    assert not into_actuals.exists()
+    result = run("kpis", "--strategy", strategy, "-f", "json", "-o", strategy)
+    assert result.exit_code == 2
+    assert strategy.read_text(encoding="utf-8") == mini_text
