@@ -58,6 +58,65 @@ TEXT: dict[str, dict[str, str]] = {
     "missing": {"ja": "欠測年度", "en": "missing years"},
     "thresholds": {"ja": "判定基準", "en": "Thresholds"},
     "legend": {"ja": "凡例", "en": "Legend"},
+    # CI annotations (formats/github.py), the report (report/), its charts and trend lines
+    "ci.actual": {"ja": "実績", "en": "actual"},
+    "ci.expected": {"ja": "期待値", "en": "expected"},
+    "ci.attainment": {"ja": "達成度", "en": "attainment"},
+    "ci.target": {"ja": "目標値", "en": "target"},
+    "ci.sep": {"ja": "、", "en": ", "},
+    "chart.expected": {"ja": "期待値", "en": "Expected"},
+    "chart.expected_sum": {"ja": "期待累計", "en": "Σ expected"},
+    "chart.actual": {"ja": "実績", "en": "Actual"},
+    "chart.actual_sum": {"ja": "実績累計", "en": "Σ actual"},
+    "trend.heading": {"ja": "実績の推移", "en": "Actuals over the years"},
+    "trend.trend": {"ja": "推移", "en": "Trend"},
+    "trend.figures": {"ja": "基準値 → 実績", "en": "Baseline → actuals"},
+    "trend.sums": {"ja": "（累計）", "en": " (running sum)"},
+    "report.heading": {"ja": "KPI 進捗状況", "en": "KPI progress"},
+    "report.year": {"ja": "判定年度", "en": "Year assessed"},
+    "report.data": {"ja": "実績データ", "en": "Actuals"},
+    "report.none": {"ja": "なし", "en": "none"},
+    "report.strict": {
+        "ja": "当該年度の実績のみで判定",
+        "en": "only figures of the year itself are used",
+    },
+    "report.latest": {
+        "ja": "各 KPI の当該年度以前で最新の実績で判定（その実績の年度で評価）",
+        "en": "each KPI judged on its latest figure up to the year, at that figure's own year",
+    },
+    "report.contents": {"ja": "目次", "en": "Contents"},
+    "report.charts": {"ja": "KPI ごとの推移", "en": "KPI charts"},
+    "report.status_meaning": {"ja": "判定の意味", "en": "What the statuses mean"},
+    "report.kpis": {"ja": "KPI 数", "en": "KPIs"},
+    "report.other": {"ja": "その他の KPI", "en": "Other KPIs"},
+    "report.stale": {"ja": "前年度以前の実績", "en": "earlier year's figure"},
+    "report.unit": {"ja": "単位", "en": "unit"},
+    "report.period_sum": {"ja": "合計", "en": "total"},
+    "report.chart_note": {
+        "ja": (
+            "グラフ: 破線 = 基準値から目標値への直線（各年度の期待値）、実線と点 = 基準値と実績、"
+            "大きな点 = 判定に使った実績（色は状況）。期間合計の KPI は実績の累計と期待累計を、"
+            "再設定の KPI は基準値と実績のみを示します。"
+        ),
+        "en": (
+            "Charts: dashed = the straight line from the baseline to the target (the expected "
+            "value each year); solid line and dots = the baseline and the actuals; large dot = "
+            "the figure judged (coloured by status). Period totals show the running sum of the "
+            "actuals against the expected running sum; KPIs to be reset show the baseline and "
+            "the actuals only."
+        ),
+    },
+    "report.generated": {"ja": "pdca {version} により作成", "en": "Made with pdca {version}"},
+    "meaning.achieved": {"ja": "最終目標値に到達", "en": "the final target is met"},
+    "meaning.on_track": {"ja": "達成度 ≥ {on}", "en": "attainment ≥ {on}"},
+    "meaning.behind": {"ja": "{behind} ≤ 達成度 < {on}", "en": "{behind} ≤ attainment < {on}"},
+    "meaning.off_track": {"ja": "0% ≤ 達成度 < {behind}", "en": "0% ≤ attainment < {behind}"},
+    "meaning.regressing": {"ja": "基準値より悪化（達成度 < 0%）", "en": "worse than the baseline"},
+    "meaning.no_data": {"ja": "判定できる実績がない", "en": "no figure to judge"},
+    "meaning.not_assessable": {
+        "ja": "目標値がない（再設定）",
+        "en": "no target value (to be reset)",
+    },
 }
 
 KIND_WORDS = {

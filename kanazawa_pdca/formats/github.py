@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..assess import KpiResult, Report
 from ..diagnostics import Diagnostic, Location
-from ..i18n import Lang, kpi_name, status_word
+from ..i18n import Lang, kpi_name, status_word, t
 from ..trajectory import Status
 from ..years import label, reiwa
 from . import RenderOptions
@@ -42,14 +42,6 @@ LEVELS: dict[Status, str] = {
     Status.OFF_TRACK: "error",
     Status.BEHIND: "warning",
     Status.NO_DATA: "notice",
-}
-
-_WORDS: dict[str, dict[str, str]] = {
-    "actual": {"ja": "実績", "en": "actual"},
-    "expected": {"ja": "期待値", "en": "expected"},
-    "attainment": {"ja": "達成度", "en": "attainment"},
-    "target": {"ja": "目標値", "en": "target"},
-    "sep": {"ja": "、", "en": ", "},
 }
 
 
@@ -84,7 +76,7 @@ def command(level: str, message: str, location: Location | None, title: str) -> 
 
 
 def word(key: str, lang: Lang) -> str:
-    return _WORDS[key][lang]
+    return t(f"ci.{key}", lang)
 
 
 def _tag(r: KpiResult, year: int | None) -> str:

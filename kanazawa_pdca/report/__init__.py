@@ -14,20 +14,13 @@ from typing import Literal
 
 from ..assess import KpiResult, Report
 from ..formats.numbers import number
-from ..i18n import Lang, kpi_name, status_label
+from ..i18n import Lang, kpi_name, status_label, t
 from ..years import reiwa
 
 ReportFormat = Literal["html", "md"]
 FORMATS: tuple[str, ...] = ("html", "md")
 
 SPARK = "▁▂▃▄▅▆▇█"
-
-_TREND = {
-    "heading": {"ja": "実績の推移", "en": "Actuals over the years"},
-    "trend": {"ja": "推移", "en": "Trend"},
-    "figures": {"ja": "基準値 → 実績", "en": "Baseline → actuals"},
-    "sums": {"ja": "（累計）", "en": " (running sum)"},
-}
 
 
 def render_report(report: Report, lang: Lang = "ja", fmt: ReportFormat = "html") -> str:
@@ -53,16 +46,16 @@ def render_markdown(report: Report, lang: Lang = "ja") -> str:
     ordered += [r for r in report.kpis if r.kpi.id not in seen]
     lines = [
         "",
-        f"## {_TREND['heading'][lang]}",
+        f"## {t('trend.heading', lang)}",
         "",
-        f"| KPI | {_TREND['trend'][lang]} | {_TREND['figures'][lang]} |",
+        f"| KPI | {t('trend.trend', lang)} | {t('trend.figures', lang)} |",
         "|---|---|---|",
     ]
     for r in ordered:
         points = trend_points(r, report.year)
         figures = " → ".join(f"{reiwa(y)} {number(v)}" for y, v in points)
         if r.kpi.kind == "period_total" and len(points) > 1:
-            figures += _TREND["sums"][lang]
+            figures += t("trend.sums", lang)
         name = kpi_name(r.kpi, lang).replace("|", "\\|")
         lines.append(
             f"| {status_label(r.status, lang)} {name} `{r.kpi.id}` "

@@ -47,13 +47,6 @@ ACTUAL_COLOR = "#2166ac"
 WIDTH, HEIGHT = 360, 210
 MAX_X_LABELS = 6
 
-LABELS = {
-    "expected": {"ja": "期待値", "en": "Expected"},
-    "expected_sum": {"ja": "期待累計", "en": "Σ expected"},
-    "actual": {"ja": "実績", "en": "Actual"},
-    "actual_sum": {"ja": "実績累計", "en": "Σ actual"},
-}
-
 
 @dataclass(frozen=True)
 class ChartData:
@@ -142,12 +135,14 @@ def kpi_chart_svg(result: KpiResult, report: Report, lang: Lang) -> str:
     names = ("expected_sum", "actual_sum") if data.running_sum else ("expected", "actual")
     if data.expected:  # a KPI to be reset (再設定) has no trajectory
         chart.add(
-            LABELS[names[0]][lang],
+            t(f"chart.{names[0]}", lang),
             list(data.expected),
             show_dots=False,
             stroke_style={"width": 2, "dasharray": "6,4"},
         )
-    chart.add(LABELS[names[1]][lang], list(data.actual), dots_size=3, stroke_style={"width": 2})
+    chart.add(
+        t(f"chart.{names[1]}", lang), list(data.actual), dots_size=3, stroke_style={"width": 2}
+    )
     if data.judged is not None:
         chart.add(
             status_label(result.status, lang),

@@ -19,57 +19,9 @@ from ..trajectory import Status
 from ..years import label
 from . import charts
 
-TEXT = {
-    "heading": {"ja": "KPI 進捗状況", "en": "KPI progress"},
-    "year": {"ja": "判定年度", "en": "Year assessed"},
-    "data": {"ja": "実績データ", "en": "Actuals"},
-    "none": {"ja": "なし", "en": "none"},
-    "strict": {"ja": "当該年度の実績のみで判定", "en": "only figures of the year itself are used"},
-    "latest": {
-        "ja": "各 KPI の当該年度以前で最新の実績で判定（その実績の年度で評価）",
-        "en": "each KPI judged on its latest figure up to the year, at that figure's own year",
-    },
-    "contents": {"ja": "目次", "en": "Contents"},
-    "charts": {"ja": "KPI ごとの推移", "en": "KPI charts"},
-    "status_meaning": {"ja": "判定の意味", "en": "What the statuses mean"},
-    "kpis": {"ja": "KPI 数", "en": "KPIs"},
-    "other": {"ja": "その他の KPI", "en": "Other KPIs"},
-    "stale": {"ja": "前年度以前の実績", "en": "earlier year's figure"},
-    "unit": {"ja": "単位", "en": "unit"},
-    "period_sum": {"ja": "合計", "en": "total"},
-    "chart_note": {
-        "ja": (
-            "グラフ: 破線 = 基準値から目標値への直線（各年度の期待値）、実線と点 = 基準値と実績、"
-            "大きな点 = 判定に使った実績（色は状況）。期間合計の KPI は実績の累計と期待累計を、"
-            "再設定の KPI は基準値と実績のみを示します。"
-        ),
-        "en": (
-            "Charts: dashed = the straight line from the baseline to the target (the expected "
-            "value each year); solid line and dots = the baseline and the actuals; large dot = "
-            "the figure judged (coloured by status). Period totals show the running sum of the "
-            "actuals against the expected running sum; KPIs to be reset show the baseline and "
-            "the actuals only."
-        ),
-    },
-    "generated": {"ja": "pdca {version} により作成", "en": "Made with pdca {version}"},
-}
-
-MEANING = {
-    Status.ACHIEVED: {"ja": "最終目標値に到達", "en": "the final target is met"},
-    Status.ON_TRACK: {"ja": "達成度 ≥ {on}", "en": "attainment ≥ {on}"},
-    Status.BEHIND: {"ja": "{behind} ≤ 達成度 < {on}", "en": "{behind} ≤ attainment < {on}"},
-    Status.OFF_TRACK: {"ja": "0% ≤ 達成度 < {behind}", "en": "0% ≤ attainment < {behind}"},
-    Status.REGRESSING: {"ja": "基準値より悪化（達成度 < 0%）", "en": "worse than the baseline"},
-    Status.NO_DATA: {"ja": "判定できる実績がない", "en": "no figure to judge"},
-    Status.NOT_ASSESSABLE: {
-        "ja": "目標値がない（再設定）",
-        "en": "no target value (to be reset)",
-    },
-}
-
 
 def _x(key: str, lang: Lang) -> str:
-    return TEXT[key][lang]
+    return t(f"report.{key}", lang)
 
 
 def render(report: Report, lang: Lang = "ja") -> str:
@@ -222,7 +174,7 @@ def _meaning(report: Report, lang: Lang) -> list[str]:
         '<table class="legend-table"><tbody>',
     ]
     for status in Status:
-        text = MEANING[status][lang].format(on=on, behind=behind)
+        text = t(f"meaning.{status.value}", lang).format(on=on, behind=behind)
         out.append(f"<tr><td>{_status(status, lang)}</td><td>{escape(text)}</td></tr>")
     out.append("</tbody></table>")
     out.append(f'<p class="muted">{escape(_x("chart_note", lang))}</p>')
