@@ -22,16 +22,37 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="pdca",
-    help=(
-        "PDCA progress checker for Kanazawa City's third comprehensive strategy "
-        "(第3次金沢版総合戦略, FY2024–FY2028)."
-    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"pdca {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """PDCA progress checker for Kanazawa City's third comprehensive strategy
+    (第3次金沢版総合戦略, FY2024–FY2028).
+
+    pdca check 2026 shows where every KPI stands in FY2026; pdca validate checks the
+    YAML; pdca report 2026 -o report.html writes a report for the committee.
+    """
 
 
 class Lang(StrEnum):

@@ -137,3 +137,14 @@ def test_python_module_entry_point():
     )
     assert done.returncode == 0
     assert "validate" in done.stdout and "check" in done.stdout
+
+
+def test_version_and_help(run):
+    from kanazawa_pdca import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout == f"pdca {__version__}\n"
+    helped = run("--help")
+    assert helped.exit_code == 0
+    for command in ("check", "report", "validate", "kpis", "schema"):
+        assert command in helped.stdout
