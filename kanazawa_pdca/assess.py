@@ -117,9 +117,7 @@ class Report:
 
     def failing(self, fail_on: Status | None) -> list[KpiResult]:
         """KPIs at or below `fail_on` in achieved > on_track > behind > off_track > regressing."""
-        if fail_on is None or fail_on.rank is None:
-            return []
-        return [r for r in self.kpis if r.status.rank is not None and r.status.rank <= fail_on.rank]
+        return [r for r in self.kpis if r.status.fails(fail_on)]
 
     def filtered(
         self, goals: set[int] | None = None, statuses: set[Status] | None = None

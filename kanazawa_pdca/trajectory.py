@@ -27,6 +27,16 @@ class Status(StrEnum):
         """
         return _RANK.get(self)
 
+    def fails(self, fail_on: Status | str | None) -> bool:
+        """True when this status is at or below `fail_on` (the --fail-on rule).
+
+        no_data and not_assessable never fail; neither does anything without `fail_on`.
+        """
+        if not fail_on:
+            return False
+        floor = Status.parse(fail_on).rank if isinstance(fail_on, str) else fail_on.rank
+        return self.rank is not None and floor is not None and self.rank <= floor
+
     @classmethod
     def parse(cls, text: str) -> Status:
         """'off-track', 'OFF_TRACK' and 'off_track' are the same status."""

@@ -196,3 +196,20 @@ def test_status_words_and_order():
     assert [s.rank for s in Status] == [4, 3, 2, 1, 0, None, None]
     with pytest.raises(ValueError):
         Status.parse("late")
+
+
+@pytest.mark.parametrize(
+    ("status", "fail_on", "fails"),
+    [
+        (Status.REGRESSING, Status.OFF_TRACK, True),
+        (Status.OFF_TRACK, "off-track", True),
+        (Status.BEHIND, "off_track", False),
+        (Status.ACHIEVED, Status.ACHIEVED, True),
+        (Status.NO_DATA, Status.ACHIEVED, False),  # never fails
+        (Status.NOT_ASSESSABLE, "achieved", False),
+        (Status.REGRESSING, None, False),
+        (Status.REGRESSING, Status.NO_DATA, False),  # no_data has no place in the order
+    ],
+)
+def test_fail_on_rule(status, fail_on, fails):
+    assert status.fails(fail_on) is fails

@@ -200,17 +200,9 @@ class Locator:
 # --- the format ---------------------------------------------------------------------------
 
 
-def fails_run(status: Status, fail_on: str | None) -> bool:
-    """True when a KPI in `status` makes `--fail-on fail_on` exit 1 (Report.failing's rule)."""
-    if not fail_on or status.rank is None:
-        return False
-    floor = Status.parse(fail_on).rank
-    return floor is not None and status.rank <= floor
-
-
 def level(status: Status, fail_on: str | None) -> str | None:
     """The annotation level of a status: `error` whenever the KPI fails the run."""
-    return "error" if fails_run(status, fail_on) else LEVELS.get(status)
+    return "error" if status.fails(fail_on) else LEVELS.get(status)
 
 
 def annotations(report: Report, options: RenderOptions) -> Iterable[str]:

@@ -23,7 +23,7 @@ from ..i18n import Lang, kpi_name, status_word, t, title
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions
-from .github import fails_run, figures, headline, target_text, word
+from .github import figures, headline, target_text, word
 from .numbers import figure_digits, percent, with_unit, year_tag
 
 ALWAYS_FAIL = {Status.OFF_TRACK, Status.REGRESSING}
@@ -34,7 +34,7 @@ def outcome(status: Status, fail_on: str | None) -> str:
     """'failure', 'skipped' or 'passed'."""
     if status in SKIPPED:
         return "skipped"
-    if status in ALWAYS_FAIL or fails_run(status, fail_on):
+    if status in ALWAYS_FAIL or status.fails(fail_on):
         return "failure"
     return "passed"
 
