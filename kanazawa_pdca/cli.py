@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .diagnostics import Diagnostic, Exit, InputError
+from .formats import FORMATS
 
 if TYPE_CHECKING:
     from .formats import RenderOptions
@@ -60,13 +61,8 @@ class Lang(StrEnum):
     en = "en"
 
 
-class CheckFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    github = "github"
-    junit = "junit"
+# the --format choices of `check` are the format registry's names
+CheckFormat = StrEnum("CheckFormat", {name: name for name in FORMATS})
 
 
 class KpisFormat(StrEnum):
@@ -179,6 +175,16 @@ def _load(strategy: Path | None, actuals: Path | None, fmt: str = "text"):
 
         sys.stdout.write(diagnostics_to_annotations(loaded[2]))
     return loaded
+
+
+def _load_strategy(strategy: Path | None):
+    """The strategy alone (kpis, schema): exit 2 with its diagnostics when invalid."""
+    from .load import load_strategy, resolve_strategy
+
+    try:
+        return load_strategy(resolve_strategy(strategy))
+    except InputError as exc:
+        raise _fail(exc.diagnostics) from None
 
 
 def _terminal_options(lang: Lang, output: Path | None) -> RenderOptions:
@@ -311,12 +317,7 @@ def kpis(
     output: OutputOpt = None,
 ) -> None:
     """List the strategy's KPIs: baseline -> target, kind and where each is printed."""
-    from .load import load_strategy, resolve_strategy
-
-    try:
-        s = load_strategy(resolve_strategy(strategy))
-    except InputError as exc:
-        raise _fail(exc.diagnostics) from None
+    s = _load_strategy(strategy)
     chosen = s.kpis
     if goal:
         chosen = [k for k in s.kpis if k.goal_numbers() & set(goal)]
@@ -343,7 +344,7 @@ def check(
     fmt: Annotated[
         CheckFormat,
         typer.Option("--format", "-f", help="table, json, csv, markdown, github or junit."),
-    ] = CheckFormat.table,
+    ] = "table",
     output: OutputOpt = None,
     goal: Annotated[
         list[int] | None, typer.Option("--goal", "-g", help="Only this basic goal (repeatable).")
@@ -374,22 +375,19 @@ def check(
     s, a, _ = _load(strategy, actuals, fmt.value)
     if goal and (bad := [g for g in goal if not 1 <= g <= len(s.goals)]):
         raise typer.BadParameter(f"no basic goal {bad[0]} (1–{len(s.goals)})", param_hint="--goal")
+    from dataclasses import replace
+
     from .formats import RenderOptions, render
 
     report = _assess(s, a, year, strategy, strict, on_track, behind)
     failing = report.failing(fail_status)
     if goal or wanted:
         report = report.filtered(set(goal or []), wanted or None)
-    options = (
-        _terminal_options(lang, output)
-        if fmt is CheckFormat.table
-        else RenderOptions(lang=lang.value)
-    )
-    options = RenderOptions(
-        options.lang, options.color, options.width, fail_status.value if fail_status else None
-    )
+    terminal = fmt == "table"
+    options = _terminal_options(lang, output) if terminal else RenderOptions(lang=lang.value)
+    options = replace(options, fail_on=fail_status.value if fail_status else None)
     _emit(render(fmt.value, report, options), output, strategy, actuals)
-    if fmt is CheckFormat.github:
+    if fmt == "github":
         from .formats.github import write_step_summary
 
         write_step_summary(report, options)
@@ -438,13 +436,9 @@ def report(
     from .report import render_report
 
     _emit(render_report(result, lang.value, fmt.value), output, strategy, actuals)
-    sys.stderr.write(f"pdca: wrote {output} ({len(result.kpis)} KPIs, {label_year(year)})\n")
-
-
-def label_year(year: int) -> str:
     from .years import label
 
-    return label(year, "en")
+    sys.stderr.write(f"pdca: wrote {output} ({len(result.kpis)} KPIs, {label(year, 'en')})\n")
 
 
 @app.command()
@@ -459,14 +453,8 @@ def schema(
     """Print the JSON Schema of a kind of YAML file, for editors (yaml-language-server)."""
     from .schema import generate
 
-    s = None
-    if kind is SchemaKind.actuals:  # one property per KPI id, from the strategy
-        from .load import load_strategy, resolve_strategy
-
-        try:
-            s = load_strategy(resolve_strategy(strategy))
-        except InputError as exc:
-            raise _fail(exc.diagnostics) from None
+    # the actuals schema has one property per KPI id, from the strategy
+    s = _load_strategy(strategy) if kind is SchemaKind.actuals else None
     _emit(generate(kind.value, s), output, strategy)
 
 

@@ -326,3 +326,20 @@ def test_output_never_overwrites_an_input(run, mini, tmp_path, mini_text):
     result = run("kpis", "--strategy", strategy, "-f", "json", "-o", strategy)
     assert result.exit_code == 2
     assert strategy.read_text(encoding="utf-8") == mini_text
+
+
+@pytest.mark.parametrize("name", ["table", "json", "csv", "markdown", "github", "junit"])
+def test_every_format_in_the_registry_renders(run, mini, name):
+    from kanazawa_pdca.formats import FORMATS, formatter
+
+    assert name in FORMATS
+    assert callable(formatter(name).render)
+    result = run("check", "2026", *mini, "--format", name)
+    assert result.exit_code == 0
+    assert result.stdout.strip()
+
+
+def test_the_registry_has_exactly_the_documented_formats():
+    from kanazawa_pdca.formats import FORMATS
+
+    assert set(FORMATS) == {"table", "json", "csv", "markdown", "github", "junit"}
