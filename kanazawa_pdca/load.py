@@ -292,11 +292,16 @@ def _error_message(loc: KeyPath, err: dict) -> str:
         return f"{where}: required field is missing"
     if kind == "extra_forbidden":
         return f"{where}: unknown field"
-    got = err.get("input")
-    shown = "null" if got is None else repr(got)
-    if isinstance(got, dict | list):
-        shown = "a mapping" if isinstance(got, dict) else "a list"
-    return f"{where}: {err['msg']} (got {shown})"
+    return f"{where}: {err['msg']} (got {_shown(err.get('input'))})"
+
+
+def _shown(value: Any) -> str:
+    """A value as a message shows it: null, 'text', 12, a mapping, a list."""
+    if value is None:
+        return "null"
+    if isinstance(value, dict | list):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return repr(value)
 
 
 def _dotted(loc: KeyPath) -> str:
@@ -346,11 +351,6 @@ def diagnose_strategy(file: str, text: str) -> list[Diagnostic]:
     except ValidationError as exc:
         return doc.diagnostics + doc.validation_errors(exc)
     return doc.diagnostics + [doc.problem(p) for p in cross_check(strategy)]
-
-
-def locate_strategy(path: Path, key_path: KeyPath) -> Location:
-    """Where a node of a valid strategy file is (for annotations)."""
-    return Located(display_name(path), _read(path)).locate(key_path)
 
 
 # --- the actuals -------------------------------------------------------------------------
@@ -405,9 +405,12 @@ def load_actuals(
         actuals.years[year] = entries
         actuals.files[year] = display_name(path)
     if strategy is not None and not any(d.is_error for d in diagnostics):
+        located: dict[int, Located] = {}  # each file with a warning is composed once
         for year, problem in check_series(strategy, actuals):
             path, text = texts[year]
-            diagnostics.append(Located(display_name(path), text).problem(problem))
+            if year not in located:
+                located[year] = Located(display_name(path), text)
+            diagnostics.append(located[year].problem(problem))
     if any(d.is_error for d in diagnostics):
         raise InputError(diagnostics)
     return actuals, sorted(diagnostics)
@@ -417,16 +420,14 @@ def _load_year(
     path: Path, text: str, year: int, strategy: Strategy | None
 ) -> tuple[dict[str, Actual], list[Diagnostic]]:
     try:
-        data = _fast_yaml().load(text)
-        entries, shape = _entries(data)
-    except Exception:
-        entries, shape = {}, [((), "yaml", "")]
-    problems = check_year(strategy, year, entries) if strategy and not shape else []
-    if not shape and not problems:
+        entries, shape = _entries(_fast_yaml().load(text))
+    except Exception:  # malformed YAML or duplicate keys: Located says what and where
+        entries, shape = {}, None
+    if shape == [] and not (strategy and check_year(strategy, year, entries)):
         return entries, []
     # Something is wrong: find where.
     doc = Located(display_name(path), text)
-    if doc.diagnostics and any(d.code == "yaml-syntax" for d in doc.diagnostics):
+    if any(d.code == "yaml-syntax" for d in doc.diagnostics):
         return {}, doc.diagnostics
     entries, shape = _entries(doc.data)
     out = list(doc.diagnostics)
@@ -468,14 +469,7 @@ def _actual_error(key: str, raw: Any, err: dict) -> tuple[str, str]:
             return "wrong-type", f"{key}: expected a number, got a boolean ({str(got).lower()})"
         if isinstance(got, float) and not math.isfinite(got):
             return "not-finite", f"{key}: expected a finite number, got {got}"
-        shown = (
-            "a mapping"
-            if isinstance(got, dict)
-            else "a list"
-            if isinstance(got, list)
-            else (repr(got))
-        )
-        return "wrong-type", f"{key}: expected a number, got {shown}"
+        return "wrong-type", f"{key}: expected a number, got {_shown(got)}"
     return _error_code(err["type"]), _error_message((key, *err["loc"]), err)
 
 
