@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..assess import GoalResult, KpiResult, Report
-from ..i18n import Lang, t, title
+from ..i18n import Lang, status_label, t, title
+from ..trajectory import Status
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,25 @@ class GoalView:
     goal: GoalResult
     heading: str
     sections: list[Section]
+
+
+def criteria(report: Report, lang: Lang) -> str:
+    """'○ 順調 ≥ 100% · △ やや遅れ ≥ 60%': the thresholds, in words."""
+    th = report.thresholds
+    return (
+        f"{status_label(Status.ON_TRACK, lang)} ≥ {th.on_track:.0%} · "
+        f"{status_label(Status.BEHIND, lang)} ≥ {th.behind:.0%}"
+    )
+
+
+def kpi_count(report: Report, lang: Lang) -> str:
+    """'95 件（実績あり 86 件、うち前年度以前の実績 8 件）' / '95; 86 with a recorded figure …'."""
+    total, with_data, stale = len(report.kpis), report.with_data, report.stale_count
+    if lang == "en":
+        text = f"{total}; {with_data} with a recorded figure"
+        return text + (f" ({stale} from an earlier year)" if stale else "")
+    text = f"{total} 件（実績あり {with_data} 件"
+    return text + (f"、うち前年度以前の実績 {stale} 件）" if stale else "）")
 
 
 def goal_views(report: Report, lang: Lang) -> list[GoalView]:

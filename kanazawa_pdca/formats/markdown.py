@@ -7,7 +7,7 @@ from ..i18n import Lang, kpi_name, status_label, t, title
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions
-from .layout import goal_views
+from .layout import criteria, goal_views, kpi_count
 from .numbers import bar, percent, with_unit, year_tag
 
 
@@ -18,11 +18,12 @@ def _esc(text: str) -> str:
 def render(report: Report, options: RenderOptions) -> str:
     lang = options.lang
     meta = report.strategy.meta
-    th = report.thresholds
     name = meta.title_en if lang == "en" else meta.title
-    heading = "KPI progress" if lang == "en" else "KPI 進捗状況"
+    heading = t("report.heading", lang)
     lines = [f"# {name} — {heading} {label(report.year, lang)}", ""]
-    lines += _intro(report, lang)
+    lines += [f"{t('report.kpis', lang)}: {kpi_count(report, lang)}"]
+    if report.strict:
+        lines += ["", t("report.strict", lang)]
     lines += ["", f"## {t('summary', lang)}", ""]
     lines += summary_table(report, lang)
     for view in goal_views(report, lang):
@@ -32,30 +33,8 @@ def render(report: Report, options: RenderOptions) -> str:
             lines += _kpi_table(section.results, lang)
             lines.append("")
     lines += ["", f"**{t('legend', lang)}**: " + " · ".join(status_label(s, lang) for s in Status)]
-    crit = (
-        f"{t('thresholds', lang)}: {status_label(Status.ON_TRACK, lang)} ≥ {th.on_track:.0%}, "
-        f"{status_label(Status.BEHIND, lang)} ≥ {th.behind:.0%}"
-    )
-    lines += ["", crit, ""]
+    lines += ["", f"{t('thresholds', lang)}: {criteria(report, lang)}", ""]
     return "\n".join(lines)
-
-
-def _intro(report: Report, lang: Lang) -> list[str]:
-    total = len(report.kpis)
-    with_data, stale = report.with_data, report.stale_count
-    if lang == "en":
-        text = f"{total} KPIs; {with_data} with a recorded figure"
-        if stale:
-            text += f" ({stale} from an earlier year)"
-        if report.strict:
-            text += f"; only FY{report.year} figures used"
-        return [text + "."]
-    text = f"KPI {total} 件のうち実績あり {with_data} 件"
-    if stale:
-        text += f"（うち前年度以前の実績 {stale} 件）"
-    if report.strict:
-        text += f"、{report.year}年度の実績のみで判定"
-    return [text + "。"]
 
 
 def summary_table(report: Report, lang: Lang) -> list[str]:

@@ -12,7 +12,7 @@ from importlib import resources
 
 from .. import __version__
 from ..assess import GoalResult, KpiResult, Report
-from ..formats.layout import Section, goal_views
+from ..formats.layout import Section, criteria, goal_views, kpi_count
 from ..formats.numbers import figure_digits, percent, with_unit, year_tag
 from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, Lang, kpi_name, status_label, t, title
 from ..trajectory import Status
@@ -84,26 +84,12 @@ def _css() -> str:
 
 
 def _facts(report: Report, lang: Lang) -> list[str]:
-    th = report.thresholds
-    criteria = (
-        f"{status_label(Status.ON_TRACK, lang)} ≥ {th.on_track:.0%} · "
-        f"{status_label(Status.BEHIND, lang)} ≥ {th.behind:.0%}"
-    )
     files = ", ".join(report.actuals_files[y] for y in sorted(report.actuals_files))
-    total = len(report.kpis)
-    with_data, stale = report.with_data, report.stale_count
-    if lang == "en":
-        count = f"{total}; {with_data} with a recorded figure"
-        if stale:
-            count += f" ({stale} from an earlier year)"
-    else:
-        count = f"{total} 件（実績あり {with_data} 件"
-        count += f"、うち前年度以前の実績 {stale} 件）" if stale else "）"
     rule = _x("strict" if report.strict else "latest", lang)
     rows = [
         (_x("year", lang), f"{label(report.year, lang)} — {rule}"),
-        (t("thresholds", lang), criteria),
-        (_x("kpis", lang), count),
+        (t("thresholds", lang), criteria(report, lang)),
+        (_x("kpis", lang), kpi_count(report, lang)),
         (_x("data", lang), files or _x("none", lang)),
     ]
     out = ['<dl class="facts">']
