@@ -94,7 +94,7 @@ def test_annotations_exact(report, workdir):
         f"::error file=a%2Cb%3Ac/2026.yaml,{at(folder / '2026.yaml', '3500')},"
         "title=KPI co2-emissions%3A regressing::"
         "Emissions (co2-emissions): regressing%0A"
-        "actual 3,500千t-CO₂ (R8), expected 1,700千t-CO₂ (R8), attainment -38%25, "
+        "actual 3,500千t-CO₂ (R8), expected 1,700千t-CO₂ (R8), attainment -39%25, "
         "target 1,500千t-CO₂ (R10)",
         # no figure: at the KPI's id in the strategy file
         f"::notice file=strategy.yaml,{at(strategy, 'id: new-course-participants', 4)},"

@@ -47,3 +47,16 @@ def test_header_and_rule():
     head, rule = grid.header(columns, gap=2)
     assert head.plain == "KPI    値"
     assert rule.plain == "─" * 9
+
+
+def test_percent_rounds_down_like_the_thresholds():
+    from kanazawa_pdca.formats.numbers import percent
+
+    assert percent(0.999) == "99%"  # not "100%" beside an off-track status
+    assert percent(0.598) == "59%"
+    assert percent(0.6) == "60%"
+    assert percent(0.58) == "58%"
+    assert percent(1.0) == "100%"
+    assert percent(-0.001) == "-1%"
+    assert percent(12.5) == "1,250%"
+    assert percent(None) == "—"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from ..years import reiwa
 
 BAR_CELLS = 8
@@ -28,10 +30,14 @@ def with_unit(value: float | None, unit: str, digits: int = 2) -> str:
 
 
 def percent(ratio: float | None) -> str:
-    """0.873 -> '87%'; None -> '—'."""
+    """0.873 -> '87%'; 0.999 -> '99%'; None -> '—'.
+
+    Rounded down, as the thresholds are "at least": a KPI at 99.9% of its line is not
+    shown as 100% beside × 遅れ, nor one at 59.8% as 60%.
+    """
     if ratio is None:
         return "—"
-    return f"{ratio * 100:,.0f}%"
+    return f"{math.floor(ratio * 100 + 1e-9):,}%"
 
 
 def year_tag(year: int | None) -> str:
