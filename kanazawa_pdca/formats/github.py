@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
+from .. import escape
 from ..assess import KpiResult, Report
 from ..diagnostics import Diagnostic, Location
 from ..i18n import Lang, kpi_name, status_word, t
@@ -45,17 +46,10 @@ LEVELS: dict[Status, str] = {
 }
 
 
-# --- escaping (https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts) ---
+# --- escaping: in kanazawa_pdca.escape (one place per output kind) -----------------------
 
-
-def escape_data(text: str) -> str:
-    """The message of a workflow command: `%`, CR and LF."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    """A property value (file, title): the data escapes, and `:` and `,`."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+escape_data = escape.command_data
+escape_property = escape.command_property
 
 
 def command(level: str, message: str, location: Location | None, title: str) -> str:
