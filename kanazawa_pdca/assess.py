@@ -7,10 +7,12 @@ in `trajectory`. Every output format renders the same Report, so they cannot dis
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from .model.actuals import ActualsSet
 from .model.strategy import Kpi, Strategy
+from .outlook import Outlook, line_outlook, period_outlook
 from .trajectory import (
     Assessment,
     Line,
@@ -37,6 +39,7 @@ class KpiResult:
     status: Status
     missing_years: tuple[int, ...] = ()  # period totals: the years whose figure is missing
     history: tuple[tuple[int, float], ...] = ()  # every recorded (year, value), in year order
+    outlook: Outlook | None = None  # the projection to the target year (見込み), see outlook.py
 
     @property
     def stale(self) -> bool:
@@ -53,6 +56,7 @@ class Group:
     title_en: str
     kpi_ids: tuple[str, ...]
     counts: dict[Status, int]
+    projected_to_miss: int = 0  # KPIs whose outlook does not reach the target
 
     @property
     def share_on_track(self) -> float | None:
@@ -100,6 +104,11 @@ class Report:
     @property
     def share_on_track(self) -> float | None:
         return share_on_track(self.summary)
+
+    @property
+    def projected_to_miss(self) -> int:
+        """How many KPIs are projected to miss their target at the current pace."""
+        return _misses(self.kpis)
 
     @property
     def with_data(self) -> int:
@@ -174,6 +183,46 @@ def assess(
 
 
 def assess_kpi(
+    kpi: Kpi, actuals: ActualsSet, year: int, th: Thresholds, *, strict: bool = False
+) -> KpiResult:
+    """One KPI as `pdca check year` judges it, with its outlook to the target year."""
+    result = _judge_kpi(kpi, actuals, year, th, strict=strict)
+    return replace(result, outlook=outlook_of(result, actuals.history(kpi.id)))
+
+
+def outlook_of(r: KpiResult, figures: dict[int, float]) -> Outlook | None:
+    """The outlook of a judged KPI (None for reset, maintain, no figure: outlook.py)."""
+    kpi = r.kpi
+    if r.actual is None or r.actual_year is None:
+        return None
+    if not kpi.assessable or kpi.target.kind == "maintain":
+        return None
+    achieved = r.status is Status.ACHIEVED
+    assert kpi.target.year is not None and kpi.target.value is not None
+    if kpi.kind == "period_total" and kpi.period:
+        start, end = kpi.period
+        return period_outlook(
+            start=start,
+            end=end,
+            target=kpi.target.value,
+            figures=[figures[y] for y in range(start, r.actual_year + 1)],
+            base_year=kpi.baseline.year,
+            target_year=kpi.target.year,
+            achieved=achieved,
+        )
+    return line_outlook(
+        base_year=kpi.baseline.year,
+        base=kpi.baseline.value,
+        target_year=kpi.target.year,
+        target=kpi.target.value,
+        sign=kpi.sign,
+        actual_year=r.actual_year,
+        actual=r.actual,
+        achieved=achieved,
+    )
+
+
+def _judge_kpi(
     kpi: Kpi, actuals: ActualsSet, year: int, th: Thresholds, *, strict: bool = False
 ) -> KpiResult:
     history = tuple(actuals.history(kpi.id).items())
@@ -286,6 +335,7 @@ def _rollups(strategy: Strategy, results: dict[str, KpiResult]) -> list[GoalResu
                     policy.title_en,
                     tuple(ids),
                     _count(results, ids),
+                    _misses(results[k] for k in ids),
                 )
             )
         goals.append(
@@ -295,6 +345,7 @@ def _rollups(strategy: Strategy, results: dict[str, KpiResult]) -> list[GoalResu
                 goal.title_en,
                 tuple(goal_ids),
                 _count(results, goal_ids),
+                _misses(results[k] for k in goal_ids),
                 number=goal.number,
                 policies=tuple(policies),
                 target_ids=tuple(r.kpi for r in goal.targets if r.kpi in results),
@@ -306,3 +357,7 @@ def _rollups(strategy: Strategy, results: dict[str, KpiResult]) -> list[GoalResu
 def _count(results: dict[str, KpiResult], ids: list[str]) -> dict[Status, int]:
     counts = Counter(results[k].status for k in ids)
     return {s: counts.get(s, 0) for s in STATUS_ORDER}
+
+
+def _misses(results: Iterable[KpiResult]) -> int:
+    return sum(1 for r in results if r.outlook is not None and not r.outlook.reaches)

@@ -1,0 +1,265 @@
+"""The outlook (見込み): every rule of DESIGN.md, worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINI
+from kanazawa_pdca.assess import assess
+from kanazawa_pdca.load import load_actuals, load_strategy
+from kanazawa_pdca.outlook import Outlook, exact, line_outlook, period_outlook
+from kanazawa_pdca.trajectory import Status
+
+# (name, base_year, base, target_year, target, sign, actual_year, actual, achieved,
+#  expected Outlook as (projected, pace, required_pace, reaches) or None)
+LINE_CASES = [
+    # increase, level: 50 (2023) -> 60 (2028), 53 in 2025: pace (53−50)/2 = 1.5,
+    # projected 53 + 1.5·3 = 57.5, required (60−53)/3 = 7/3
+    ("increase, short", 2023, 50, 2028, 60, +1, 2025, 53, False, (57.5, 1.5, 7 / 3, False)),
+    # 56 in 2026: pace 2, projected 56 + 2·2 = 60 = t: reaches
+    ("increase, exactly on", 2023, 50, 2028, 60, +1, 2026, 56, False, (60, 2, 2, True)),
+    # 58 in 2026: pace 8/3, projected 58 + 16/3 = 63.33…
+    ("increase, beyond", 2023, 50, 2028, 60, +1, 2026, 58, False, (190 / 3, 8 / 3, 1, True)),
+    # worse than the baseline: 48 in 2025: pace −1, projected 45, required 4
+    ("increase, regressing", 2023, 50, 2028, 60, +1, 2025, 48, False, (45, -1, 4, False)),
+    # decrease: 3000 (2013) -> 1500 (2028), 2700 in 2023: pace −30, projected 2550,
+    # required (1500 − 2700)/5 = −240
+    ("decrease, short", 2013, 3000, 2028, 1500, -1, 2023, 2700, False, (2550, -30, -240, False)),
+    # 2000 in 2023: pace −100, projected 2000 − 500 = 1500 = t
+    (
+        "decrease, exactly on",
+        2013,
+        3000,
+        2028,
+        1500,
+        -1,
+        2023,
+        2000,
+        False,
+        (1500, -100, -100, True),
+    ),
+    # 3100 in 2023: worse than the baseline, pace +10, projected 3150
+    (
+        "decrease, regressing",
+        2013,
+        3000,
+        2028,
+        1500,
+        -1,
+        2023,
+        3100,
+        False,
+        (3150, 10, -320, False),
+    ),
+    # cumulative (running totals): 1000 (2022) -> 4000 (2028), 2500 in 2025: pace 500,
+    # projected 2500 + 1500 = 4000, required 500
+    ("cumulative", 2022, 1000, 2028, 4000, +1, 2025, 2500, False, (4000, 500, 500, True)),
+    # a start marker (baseline 0 the year before): 0 (2023) -> 250 (2028), 40 in 2024:
+    # pace 40, projected 40 + 160 = 200, required 210/4 = 52.5
+    ("start marker", 2023, 0, 2028, 250, +1, 2024, 40, False, (200, 40, 52.5, False)),
+    # a target in R8: 10 (2022) -> 20 (2026), 14 in 2024: pace 2, projected 18, required 3
+    ("target in R8", 2022, 10, 2026, 20, +1, 2024, 14, False, (18, 2, 3, False)),
+    # achieved: reaches is true even when the pace alone would not get there
+    ("achieved", 2023, 50, 2028, 60, +1, 2025, 49, True, (47.5, -0.5, 11 / 3, True)),
+    # exactness: (0.7 − 0.1)/3 = 0.2, projected 0.7 + 0.2·2 = 1.1 = t (floats give 1.0999…)
+    ("exact decimals", 2023, 0.1, 2028, 1.1, +1, 2026, 0.7, False, (1.1, 0.2, 0.2, True)),
+    # no outlook: the figure is from the target year or later, or not after the baseline
+    ("a_y = t_y", 2023, 50, 2028, 60, +1, 2028, 55, False, None),
+    ("a_y > t_y", 2022, 10, 2026, 20, +1, 2027, 15, False, None),
+    ("a_y = b_y", 2023, 50, 2028, 60, +1, 2023, 55, False, None),
+    ("a_y < b_y", 2023, 50, 2028, 60, +1, 2022, 55, False, None),
+    ("achieved at t_y", 2023, 50, 2028, 60, +1, 2028, 61, True, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("b_y", "b", "t_y", "t", "d", "a_y", "a", "achieved", "want"),
+    [c[1:] for c in LINE_CASES],
+    ids=[c[0] for c in LINE_CASES],
+)
+def test_line_outlook(b_y, b, t_y, t, d, a_y, a, achieved, want):
+    got = line_outlook(
+        base_year=b_y,
+        base=b,
+        target_year=t_y,
+        target=t,
+        sign=d,
+        actual_year=a_y,
+        actual=a,
+        achieved=achieved,
+    )
+    if want is None:
+        assert got is None
+        return
+    projected, pace, required, reaches = want
+    assert got == Outlook(
+        t_y,
+        pytest.approx(projected, abs=1e-12),
+        pytest.approx(pace, abs=1e-12),
+        pytest.approx(required, abs=1e-12),
+        reaches,
+    )
+    assert got.misses is not reaches
+
+
+def test_the_exact_case_would_miss_in_binary_floating_point():
+    """The 'exact decimals' case is a real one: naive floats project below the target."""
+    pace = (0.7 - 0.1) / 3
+    assert 0.7 + pace * 2 < 1.1
+    got = line_outlook(
+        base_year=2023, base=0.1, target_year=2028, target=1.1, sign=1, actual_year=2026, actual=0.7
+    )
+    assert got is not None and got.reaches and got.projected == 1.1
+
+
+# (name, start, end, target, yearly figures from start, base_year, target_year, achieved,
+#  expected (projected, pace, required_pace, reaches) or None)
+PERIOD_CASES = [
+    # 9,000 + 10,000 + 11,000 = 30,000 by 2026: 10,000 a year, projected 50,000 = t,
+    # required (50,000 − 30,000)/2 = 10,000
+    (
+        "on pace",
+        2024,
+        2028,
+        50000,
+        [9000, 10000, 11000],
+        2022,
+        2028,
+        False,
+        (50000, 10000, 10000, True),
+    ),
+    # 19,000 by 2025: 9,500 a year, projected 47,500, required 31,000/3
+    ("short", 2024, 2028, 50000, [9000, 10000], 2022, 2028, False, (47500, 9500, 31000 / 3, False)),
+    # one year: 12,000 a year, projected 60,000, required 38,000/4 = 9,500
+    ("first year", 2024, 2028, 50000, [12000], 2022, 2028, False, (60000, 12000, 9500, True)),
+    # already summed to the target: achieved, required 0 (the sum may still grow)
+    ("achieved", 2024, 2028, 50000, [30000, 20000], 2022, 2028, True, (125000, 25000, 0, True)),
+    # achieved is reaches whatever the projection
+    ("achieved flag", 2024, 2028, 50000, [1000], 2022, 2028, True, (5000, 1000, 12250, True)),
+    # exactness: (0.7 + 0.1)/2 · 5 = 2 = t (floats: 1.9999…)
+    ("exact decimals", 2024, 2028, 2, [0.7, 0.1], 2022, 2028, False, (2, 0.4, 0.4, True)),
+    # no outlook: the window complete (a_y = end = t_y), no figure, a_y ≤ b_y
+    ("complete window", 2024, 2028, 50000, [1, 2, 3, 4, 5], 2022, 2028, False, None),
+    ("no figure", 2024, 2028, 50000, [], 2022, 2028, False, None),
+    ("a_y = b_y", 2024, 2028, 50000, [9000], 2024, 2028, False, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "t", "figures", "b_y", "t_y", "achieved", "want"),
+    [c[1:] for c in PERIOD_CASES],
+    ids=[c[0] for c in PERIOD_CASES],
+)
+def test_period_outlook(start, end, t, figures, b_y, t_y, achieved, want):
+    got = period_outlook(
+        start=start,
+        end=end,
+        target=t,
+        figures=figures,
+        base_year=b_y,
+        target_year=t_y,
+        achieved=achieved,
+    )
+    if want is None:
+        assert got is None
+        return
+    projected, pace, required, reaches = want
+    assert got == Outlook(
+        t_y,
+        pytest.approx(projected, abs=1e-9),
+        pytest.approx(pace, abs=1e-9),
+        pytest.approx(required, abs=1e-9),
+        reaches,
+    )
+    # the projection continues the average yearly figure: sum + pace · (end − a_y)
+    a_y = start + len(figures) - 1
+    assert got.projected == pytest.approx(sum(figures) + got.pace * (end - a_y))
+
+
+def test_period_exact_case_would_miss_in_floats():
+    assert (0.7 + 0.1) / 2 * 5 < 2
+
+
+def test_exact_reads_floats_as_written():
+    from fractions import Fraction
+
+    assert exact(47.6) == Fraction(476, 10)
+    assert exact(0.1) + exact(0.2) == exact(0.3)
+    assert exact(3) == 3
+
+
+# --- through assess: which KPIs get an outlook, the roll-ups -------------------------------
+
+
+@pytest.fixture(scope="module")
+def strategy():
+    return load_strategy(MINI)
+
+
+FILES = {
+    2024: "visitors-total: 9000\nfertility: 1.3\nnew-course-participants: 40\n",
+    2025: "visitors-total: 10000\nshare-pct: 53\napp-downloads: 2500\n",
+    2026: "co2-emissions: 3500\nsatisfaction-floor: 96\nvisitors-total: 11000\n",
+}
+
+
+@pytest.fixture
+def report(strategy, actuals_dir):
+    actuals, _ = load_actuals(actuals_dir(FILES), strategy)
+    return assess(strategy, actuals, 2026)
+
+
+def test_outlook_per_kpi(report):
+    o = {r.kpi.id: r.outlook for r in report.kpis}
+    # share-pct: the 2025 figure (stale), from 50 (2023): pace 1.5, projected 57.5 < 60
+    assert o["share-pct"] == Outlook(2028, 57.5, 1.5, pytest.approx(7 / 3), False)
+    # app-downloads: cumulative 1000 (2022) -> 2500 (2025): pace 500, projected 4000 = t
+    assert o["app-downloads"] == Outlook(2028, 4000, 500, 500, True)
+    # visitors-total: Σ 30,000 by 2026: 10,000 a year, projected 50,000 = t
+    assert o["visitors-total"] == Outlook(2028, 50000, 10000, 10000, True)
+    # co2-emissions (decrease): 3000 (2013) -> 3500 (2026): pace 500/13, projected > 3000
+    co2 = o["co2-emissions"]
+    assert co2 is not None and not co2.reaches
+    assert co2.projected == pytest.approx(3500 + 500 / 13 * 2)
+    assert co2.required_pace == pytest.approx((1500 - 3500) / 2)
+    # new-course-participants: 0 (2023) -> 40 (2024): pace 40, projected 200 < 250
+    assert o["new-course-participants"] == Outlook(2028, 200, 40, 52.5, False)
+    # none for maintain (a floor to keep) and reset (no target)
+    assert o["satisfaction-floor"] is None
+    assert o["fertility"] is None
+
+
+def test_no_outlook_without_a_figure(strategy, actuals_dir):
+    actuals, _ = load_actuals(actuals_dir({2024: "visitors-total: 9000\n"}), strategy)
+    r = assess(strategy, actuals, 2026)
+    assert r.result("share-pct").status is Status.NO_DATA
+    assert r.result("share-pct").outlook is None
+    # a period total with a missing year has no figure either
+    actuals, _ = load_actuals(
+        actuals_dir({2024: "visitors-total: 9000\n", 2026: "visitors-total: 11000\n"}), strategy
+    )
+    r = assess(strategy, actuals, 2026)
+    assert r.result("visitors-total").missing_years == (2025,)
+    assert r.result("visitors-total").outlook is None
+
+
+def test_achieved_reaches(strategy, actuals_dir):
+    # 4,100 downloads in 2025: achieved (≥ 4,000) before the target year
+    actuals, _ = load_actuals(actuals_dir({2025: "app-downloads: 4100\n"}), strategy)
+    r = assess(strategy, actuals, 2026).result("app-downloads")
+    assert r.status is Status.ACHIEVED
+    assert r.outlook is not None and r.outlook.reaches
+
+
+def test_projected_to_miss_counts(report):
+    # misses: share-pct (G1, 1-1), co2-emissions and new-course-participants (G2, 2-1)
+    assert report.projected_to_miss == 3
+    goals = {g.code: g for g in report.goals}
+    assert goals["G1"].projected_to_miss == 1
+    assert goals["G2"].projected_to_miss == 2
+    policies = {p.code: p.projected_to_miss for g in report.goals for p in g.policies}
+    assert policies == {"1-1": 1, "2-1": 2}
+    # filtering keeps the counts right
+    only = report.filtered(goals={2})
+    assert only.projected_to_miss == 2
+    assert [g.projected_to_miss for g in only.goals] == [2]
