@@ -94,7 +94,13 @@ class Report:
 
     @property
     def _by_id(self) -> dict[str, KpiResult]:
-        return {r.kpi.id: r for r in self.kpis}
+        # built once per list of results (a Report is assembled, then only read)
+        key = (id(self.kpis), len(self.kpis))
+        cached = self.__dict__.get("_by_id_cache")
+        if cached is None or cached[0] != key:
+            cached = (key, {r.kpi.id: r for r in self.kpis})
+            self.__dict__["_by_id_cache"] = cached
+        return cached[1]
 
     @property
     def summary(self) -> dict[Status, int]:
@@ -319,21 +325,22 @@ def _assess_period_total(
 
 
 def _rollups(strategy: Strategy, results: dict[str, KpiResult]) -> list[GoalResult]:
+    """Per goal and per policy: the KPIs printed there (first printing first) and their
+    status counts. Linear in the number of printings: membership is tested in dicts."""
     goals = []
     for goal in strategy.goals:
         policies = []
-        goal_ids: list[str] = [r.kpi for r in goal.targets if r.kpi in results]
+        target_ids = _unique(r.kpi for r in goal.targets if r.kpi in results)
+        goal_ids = dict.fromkeys(target_ids)  # an ordered set
         for policy in goal.policies:
-            ids: list[str] = []
-            for measure in policy.measures:
-                ids += [r.kpi for r in measure.kpis if r.kpi in results and r.kpi not in ids]
-            goal_ids += [k for k in ids if k not in goal_ids]
+            ids = _unique(r.kpi for m in policy.measures for r in m.kpis if r.kpi in results)
+            goal_ids.update(dict.fromkeys(ids))
             policies.append(
                 Group(
                     f"{goal.number}-{policy.number}",
                     policy.title,
                     policy.title_en,
-                    tuple(ids),
+                    ids,
                     _count(results, ids),
                     _misses(results[k] for k in ids),
                 )
@@ -354,7 +361,12 @@ def _rollups(strategy: Strategy, results: dict[str, KpiResult]) -> list[GoalResu
     return goals
 
 
-def _count(results: dict[str, KpiResult], ids: list[str]) -> dict[Status, int]:
+def _unique(ids: Iterable[str]) -> tuple[str, ...]:
+    """The ids in order of first appearance, each once."""
+    return tuple(dict.fromkeys(ids))
+
+
+def _count(results: dict[str, KpiResult], ids: Iterable[str]) -> dict[Status, int]:
     counts = Counter(results[k].status for k in ids)
     return {s: counts.get(s, 0) for s in STATUS_ORDER}
 
