@@ -119,6 +119,75 @@ TEXT: dict[str, dict[str, str]] = {
     },
 }
 
+# the outlook (見込み), the comparison of two years (pdca diff) and pdca show
+TEXT.update(
+    {
+        "outlook": {"ja": "見込み", "en": "Outlook"},
+        "outlook.short": {"ja": "見込", "en": "proj."},
+        "outlook.miss": {"ja": "見込み未達", "en": "projected to miss"},
+        "outlook.miss_short": {"ja": "未達\n見込", "en": "proj.\nmiss"},
+        "outlook.pace": {"ja": "年平均の変化", "en": "pace"},
+        "outlook.required": {"ja": "必要な年平均", "en": "required pace"},
+        "outlook.pace_sum": {"ja": "年平均", "en": "yearly average"},
+        "outlook.required_sum": {"ja": "残り年平均", "en": "needed per year"},
+        "outlook.per_year": {"ja": "/年", "en": "/yr"},
+        "outlook.none": {"ja": "見込みなし", "en": "no outlook"},
+        "diff.heading": {"ja": "年度比較", "en": "Comparison"},
+        "diff.movement": {"ja": "変化", "en": "Movement"},
+        "diff.change": {"ja": "増減", "en": "Change"},
+        "diff.unchanged_rest": {
+            "ja": "変化なし {n} 件（--all で表示）",
+            "en": "{n} unchanged (--all lists them)",
+        },
+        "diff.none": {"ja": "該当する KPI はありません。", "en": "No KPI matches."},
+        "diff.change_note": {
+            "ja": "増減 = 実績の変化（＋ は望ましい方向）",
+            "en": "change = the figure's change (+ is the desired direction)",
+        },
+        "show.name_en": {"ja": "英語名", "en": "Japanese name"},
+        "show.printed": {"ja": "掲載箇所", "en": "Printed in"},
+        "show.relisted": {"ja": "〔再掲〕", "en": "(re-listed)"},
+        "show.targets": {"ja": "数値目標", "en": "numerical target"},
+        "show.figures": {"ja": "実績", "en": "Recorded figures"},
+        "show.no_figures": {"ja": "実績は未登録です。", "en": "No figure recorded yet."},
+        "show.source": {"ja": "出典", "en": "source"},
+        "show.note": {"ja": "備考", "en": "note"},
+        "show.years": {"ja": "年度ごとの判定", "en": "Each year as pdca check gives it"},
+        "show.year": {"ja": "年度", "en": "Year"},
+        "show.recorded": {"ja": "当年度実績", "en": "Recorded"},
+        "show.judged": {"ja": "判定値", "en": "Judged"},
+        "show.chart": {"ja": "推移", "en": "Chart"},
+        "show.direction.increase": {"ja": "増加が望ましい", "en": "more is better"},
+        "show.direction.decrease": {"ja": "減少が望ましい", "en": "less is better"},
+        "show.period": {"ja": "合計期間", "en": "summed over"},
+        "show.kpi_note": {"ja": "転記メモ", "en": "Transcription note"},
+        "show.asked": {"ja": "判定年度", "en": "Year assessed"},
+    }
+)
+
+MOVEMENT_STYLE = {
+    # movement: (symbol, rich style)
+    "improved": ("↑", "green"),
+    "worsened": ("↓", "bold red"),
+    "unchanged": ("＝", "dim"),
+    "new": ("＋", "cyan"),
+    "lost": ("－", "yellow"),
+}
+
+MOVEMENT_WORDS = {
+    "improved": {"ja": "改善", "en": "improved"},
+    "worsened": {"ja": "悪化", "en": "worsened"},
+    "unchanged": {"ja": "変化なし", "en": "unchanged"},
+    "new": {"ja": "新たに判定", "en": "new"},
+    "lost": {"ja": "判定なしに", "en": "lost"},
+}
+
+
+def movement_label(movement: str, lang: Lang) -> str:
+    """Symbol and word: '↓ 悪化' / '↓ worsened'."""
+    return f"{MOVEMENT_STYLE[movement][0]} {MOVEMENT_WORDS[movement][lang]}"
+
+
 KIND_WORDS = {
     "level": {"ja": "水準", "en": "level"},
     "cumulative": {"ja": "累計", "en": "cumulative"},

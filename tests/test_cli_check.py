@@ -43,6 +43,7 @@ CHECK_KEYS = [
     "status",
     "stale",
     "missing_years",
+    "outlook",
 ]
 
 

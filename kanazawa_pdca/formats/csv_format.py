@@ -7,13 +7,15 @@ import io
 
 from ..assess import Report
 from ..model.strategy import Kpi
+from ..outlook import Outlook
 from . import RenderOptions
 
 CHECK_COLUMNS = [
     "id", "name", "name_en", "unit", "kind", "direction", "measures",
     "baseline_year", "baseline_value", "target_year", "target_value", "target_kind",
     "actual_year", "actual_value", "expected", "attainment", "progress", "status",
-    "missing_years",
+    "missing_years", "outlook_year", "outlook_projected", "outlook_pace",
+    "outlook_required_pace", "outlook_reaches",
 ]  # fmt: skip
 
 KPI_COLUMNS = [
@@ -49,9 +51,16 @@ def render(report: Report, options: RenderOptions) -> str:
             k.id, k.name, k.name_en, k.unit, k.kind, k.direction, " ".join(k.measures),
             k.baseline.year, k.baseline.value, k.target.year, k.target.value, k.target.kind,
             r.actual_year, r.actual, r.expected, r.attainment, r.progress, r.status.value,
-            " ".join(str(y) for y in r.missing_years),
+            " ".join(str(y) for y in r.missing_years), *outlook_cells(r.outlook),
         ])  # fmt: skip
     return _write(CHECK_COLUMNS, rows)
+
+
+def outlook_cells(o: Outlook | None) -> list:
+    """year, projected, pace, required_pace, reaches ('true'/'false'); empty without one."""
+    if o is None:
+        return [None] * 5
+    return [o.year, o.projected, o.pace, o.required_pace, "true" if o.reaches else "false"]
 
 
 def render_kpis(kpis: list[Kpi]) -> str:

@@ -2,8 +2,9 @@
 
 `pdca check Y --format json` -> {year, strategy, thresholds, summary, kpis, goals};
 `pdca kpis --format json` -> [KPI definitions]. Numbers are JSON numbers, null where
-undefined. Keys beyond the contract (`goals`, and `kind`, `direction`, `name_en`,
-`missing_years`, `stale` per KPI) are additions; the contract's keys never change.
+undefined. `outlook` per KPI is DESIGN.md's (the yearly cycle). Keys beyond the contract
+(`goals`, `projected_to_miss`, and `kind`, `direction`, `name_en`, `missing_years`, `stale`
+per KPI) are additions; the contract's keys never change.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from ..assess import Group, KpiResult, Report
 from ..model.strategy import Kpi
+from ..outlook import Outlook
 from . import RenderOptions
 
 
@@ -44,6 +46,7 @@ def check_document(report: Report) -> dict[str, Any]:
             "behind": report.thresholds.behind,
         },
         "summary": {s.value: n for s, n in report.summary.items()},
+        "projected_to_miss": report.projected_to_miss,
         "kpis": [kpi_result(r) for r in report.kpis],
         "goals": [
             {**_group(g), "number": g.number, "policies": [_group(p) for p in g.policies]}
@@ -60,6 +63,7 @@ def _group(g: Group) -> dict[str, Any]:
         "kpis": list(g.kpi_ids),
         "summary": {s.value: n for s, n in g.counts.items()},
         "share_on_track": _ratio(g.share_on_track),
+        "projected_to_miss": g.projected_to_miss,
     }
 
 
@@ -82,6 +86,20 @@ def kpi_result(r: KpiResult) -> dict[str, Any]:
         "status": r.status.value,
         "stale": r.stale,
         "missing_years": list(r.missing_years),
+        "outlook": outlook(r.outlook),
+    }
+
+
+def outlook(o: Outlook | None) -> dict[str, Any] | None:
+    """`outlook {projected, year, pace, required_pace, reaches} | null` (not rounded)."""
+    if o is None:
+        return None
+    return {
+        "projected": _num(o.projected),
+        "year": o.year,
+        "pace": _num(o.pace),
+        "required_pace": _num(o.required_pace),
+        "reaches": o.reaches,
     }
 
 

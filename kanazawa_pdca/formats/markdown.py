@@ -9,6 +9,7 @@ from ..years import label
 from . import RenderOptions
 from .layout import criteria, goal_views, kpi_count
 from .numbers import bar, percent, with_unit, year_tag
+from .outlook_cell import outlook_cell
 
 
 def _esc(text: str) -> str:
@@ -40,14 +41,17 @@ def render(report: Report, options: RenderOptions) -> str:
 def summary_table(report: Report, lang: Lang) -> list[str]:
     statuses = list(Status)
     head = [t("goal", lang), *(status_label(s, lang) for s in statuses), t("share_good", lang)]
+    head.append(t("outlook.miss", lang))
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" + "---:|" * (len(head) - 1)]
     for g in report.goals:
         cells = [_esc(f"{g.code} {title(g, lang)}")]
         cells += [str(g.counts[s]) for s in statuses]
         cells.append(percent(g.share_on_track))
+        cells.append(str(g.projected_to_miss))
         rows.append("| " + " | ".join(cells) + " |")
     total = [f"**{t('total', lang)}**", *(str(report.summary[s]) for s in statuses)]
     total.append(percent(report.share_on_track))
+    total.append(str(report.projected_to_miss))
     rows.append("| " + " | ".join(total) + " |")
     return rows
 
@@ -56,8 +60,9 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
     head = [
         t("status", lang), t("kpi", lang), t("baseline", lang), t("target", lang),
         t("expected", lang), t("actual", lang), t("attainment", lang), t("progress", lang),
+        t("outlook", lang),
     ]  # fmt: skip
-    rows = ["| " + " | ".join(head) + " |", "|---|---|" + "---:|" * 5 + "---|"]
+    rows = ["| " + " | ".join(head) + " |", "|---|---|" + "---:|" * 5 + "---|---:|"]
     for r in results:
         k = r.kpi
         name = f"{_esc(kpi_name(k, lang))}<br>`{k.id}` · {', '.join(k.measures)}"
@@ -86,6 +91,7 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
                     actual,
                     percent(r.attainment),
                     progress,
+                    outlook_cell(r, lang),
                 ]
             )
             + " |"
