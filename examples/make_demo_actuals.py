@@ -27,6 +27,8 @@ HEADER = """\
 # Invented by examples/make_demo_actuals.py so that
 #   pdca check 2026 --actuals examples/demo-actuals
 # shows every status and every kind of KPI. Never copy these into data/actuals/.
+# `fictional: true` marks the file for pdca too: every report made from it carries a banner.
+fictional: true
 """
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from .model.actuals import ActualsSet
 from .model.strategy import Kpi, Strategy
@@ -24,7 +25,18 @@ from .trajectory import (
     period_expected,
 )
 
+if TYPE_CHECKING:
+    from .model.reviews import Review
+
 STATUS_ORDER = list(Status)
+
+
+@dataclass(frozen=True)
+class Override:
+    """The committee's status for a KPI (data/reviews/<year>.yaml) and its reason."""
+
+    status: Status
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,15 @@ class KpiResult:
     missing_years: tuple[int, ...] = ()  # period totals: the years whose figure is missing
     history: tuple[tuple[int, float], ...] = ()  # every recorded (year, value), in year order
     outlook: Outlook | None = None  # the projection to the target year (見込み), see outlook.py
+    # the committee's review: `status` is the override's when there is one, and the
+    # status the figures give is kept in `computed_status`
+    override: Override | None = None
+    computed_status: Status | None = None  # None: the same as `status` (no override)
+    explanation: str | None = None  # the committee's 要因分析 of this KPI
+
+    def __post_init__(self) -> None:
+        if self.computed_status is None:
+            object.__setattr__(self, "computed_status", self.status)
 
     @property
     def stale(self) -> bool:
@@ -88,6 +109,14 @@ class Report:
     goals: list[GoalResult] = field(default_factory=list)
     strategy_path: str | None = None  # where the strategy and the actuals came from (CI
     actuals_files: dict[int, str] = field(default_factory=dict)  # annotations point there)
+    review: Review | None = None  # the committee's review of `year`, when there is one
+    review_file: str | None = None
+    fictional: bool = False  # some input is marked `fictional: true` (demo data)
+
+    @property
+    def overridden(self) -> list[KpiResult]:
+        """The KPIs whose status is the committee's."""
+        return [r for r in self.kpis if r.override is not None]
 
     def result(self, kpi_id: str) -> KpiResult:
         return self._by_id[kpi_id]
@@ -152,6 +181,9 @@ class Report:
             kpis,
             strategy_path=self.strategy_path,
             actuals_files=self.actuals_files,
+            review=self.review,
+            review_file=self.review_file,
+            fictional=self.fictional,
         )
         report.goals = [
             g
@@ -169,12 +201,22 @@ def assess(
     thresholds: Thresholds | None = None,
     strict: bool = False,
     strategy_path: str | None = None,
+    review: Review | None = None,
+    review_file: str | None = None,
 ) -> Report:
-    """Assess every KPI of the strategy in fiscal year `year`."""
+    """Assess every KPI of the strategy in fiscal year `year`.
+
+    With the committee's `review` of that year, its overrides replace the computed
+    statuses (kept as `computed_status`) before anything is counted, so tables, roll-ups
+    and `--fail-on` all see the committee's status.
+    """
     if thresholds is None:
         t = strategy.evaluation.thresholds
         thresholds = Thresholds(on_track=t.on_track, behind=t.behind)
     results = [assess_kpi(kpi, actuals, year, thresholds, strict=strict) for kpi in strategy.kpis]
+    if review is not None:
+        results = [apply_review(r, review) for r in results]
+    used = {y for y in actuals.files if y <= year}
     report = Report(
         year,
         strategy,
@@ -183,9 +225,28 @@ def assess(
         results,
         strategy_path=strategy_path,
         actuals_files=dict(actuals.files),
+        review=review,
+        review_file=review_file,
+        fictional=bool(actuals.fictional & used) or bool(review and review.fictional),
     )
     report.goals = _rollups(strategy, report._by_id)
     return report
+
+
+def apply_review(result: KpiResult, review: Review) -> KpiResult:
+    """The result with the committee's explanation and, if any, its status override."""
+    explanation = review.explanation(result.kpi.id)
+    found = review.override(result.kpi.id)
+    if found is None:
+        return replace(result, explanation=explanation) if explanation else result
+    status, reason = found
+    return replace(
+        result,
+        status=status,
+        computed_status=result.status,
+        override=Override(status, reason),
+        explanation=explanation,
+    )
 
 
 def assess_kpi(

@@ -74,6 +74,7 @@ class KpisFormat(StrEnum):
 class SchemaKind(StrEnum):
     strategy = "strategy"
     actuals = "actuals"
+    reviews = "reviews"
 
 
 class ValidateFormat(StrEnum):
@@ -97,6 +98,16 @@ ActualsOpt = Annotated[
     typer.Option(
         "--actuals",
         help="Folder of <year>.yaml actuals. Default: $PDCA_ACTUALS, ./data/actuals, bundled.",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+ReviewsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--reviews",
+        help="Folder of the committee's <year>.yaml reviews. "
+        "Default: $PDCA_REVIEWS, ./data/reviews, bundled.",
         file_okay=False,
         show_default=False,
     ),
@@ -177,6 +188,32 @@ def _load(strategy: Path | None, actuals: Path | None, fmt: str = "text"):
     return loaded
 
 
+def _load_reviewed(
+    strategy: Path | None, actuals: Path | None, reviews: Path | None, fmt: str = "text"
+):
+    """The strategy, the actuals and the committee's reviews; exit 2 on any problem."""
+    from .load import load_inputs, resolve_actuals, resolve_reviews, resolve_strategy
+
+    actuals_dir, actuals_named = resolve_actuals(actuals)
+    reviews_dir, reviews_named = resolve_reviews(reviews)
+    try:
+        loaded = load_inputs(
+            resolve_strategy(strategy),
+            actuals_dir,
+            reviews_dir,
+            actuals_required=actuals_named,
+            reviews_required=reviews_named,
+        )
+    except InputError as exc:
+        raise _fail(exc.diagnostics, fmt) from None
+    _warn(loaded[3])
+    if fmt == "github" and loaded[3]:
+        from .formats.github import diagnostics_to_annotations
+
+        sys.stdout.write(diagnostics_to_annotations(loaded[3]))
+    return loaded
+
+
 def _load_strategy(strategy: Path | None):
     """The strategy alone (kpis, schema): exit 2 with its diagnostics when invalid."""
     from .load import load_strategy, resolve_strategy
@@ -239,8 +276,9 @@ def _status(value: str, option: str):
         ) from None
 
 
-def _assess(s, a, year: int, strategy: Path | None, strict: bool, on_track, behind):
-    """The Report for YEAR, with the strategy's thresholds unless overridden."""
+def _assess(s, a, year: int, strategy: Path | None, strict: bool, on_track, behind, reviews=None):
+    """The Report for YEAR, with the strategy's thresholds unless overridden, and the
+    committee's review of YEAR when `reviews` holds one."""
     from .assess import assess
     from .load import display_name, resolve_strategy
     from .trajectory import Thresholds
@@ -256,7 +294,17 @@ def _assess(s, a, year: int, strategy: Path | None, strict: bool, on_track, behi
             param_hint="--on-track/--behind",
         )
     path = display_name(resolve_strategy(strategy))
-    return assess(s, a, year, thresholds=th, strict=strict, strategy_path=path)
+    review = reviews.get(year) if reviews is not None else None
+    return assess(
+        s,
+        a,
+        year,
+        thresholds=th,
+        strict=strict,
+        strategy_path=path,
+        review=review,
+        review_file=reviews.files.get(year) if review is not None else None,
+    )
 
 
 StrictOpt = Annotated[
@@ -279,14 +327,15 @@ BehindOpt = Annotated[
 def validate(
     strategy: StrategyOpt = None,
     actuals: ActualsOpt = None,
+    reviews: ReviewsOpt = None,
     fmt: Annotated[
         ValidateFormat,
         typer.Option("--format", "-f", help="text, or github for Actions annotations."),
     ] = ValidateFormat.text,
 ) -> None:
-    """Validate the strategy and every actuals file; print what they hold."""
-    s, a, warnings = _load(strategy, actuals, fmt.value)
-    from .load import display_name, resolve_actuals, resolve_strategy
+    """Validate the strategy, every actuals file and every review; print what they hold."""
+    s, a, r, warnings = _load_reviewed(strategy, actuals, reviews, fmt.value)
+    from .load import display_name, resolve_actuals, resolve_reviews, resolve_strategy
 
     c = s.counts()
     figures = sum(len(v) for v in a.years.values())
@@ -302,6 +351,11 @@ def validate(
         f"({years}), {figures} figure{'s' * (figures != 1)}"
         + (f", {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else "")
     )
+    reviews_dir = resolve_reviews(reviews)[0]
+    if r.years or reviews_dir.is_dir():
+        years = ", ".join(str(y) for y in sorted(r.years)) or "none"
+        n = len(r.years)
+        print(f"{display_name(reviews_dir)}: ok — {n} review{'s' * (n != 1)} ({years})")
 
 
 @app.command()
@@ -368,18 +422,23 @@ def check(
     on_track: OnTrackOpt = None,
     behind: BehindOpt = None,
     lang: LangOpt = Lang.ja,
+    reviews: ReviewsOpt = None,
 ) -> None:
-    """Assess every KPI in YEAR against its straight line from baseline to target."""
+    """Assess every KPI in YEAR against its straight line from baseline to target.
+
+    A status the committee overrode in its review of YEAR (data/reviews/YEAR.yaml) is the
+    committee's, marked ✎ with its reason, and counts as such for --fail-on.
+    """
     fail_status = _status(fail_on, "--fail-on") if fail_on else None
     wanted = {_status(s, "--status") for s in status or []}
-    s, a, _ = _load(strategy, actuals, fmt.value)
+    s, a, r, _ = _load_reviewed(strategy, actuals, reviews, fmt.value)
     if goal and (bad := [g for g in goal if not 1 <= g <= len(s.goals)]):
         raise typer.BadParameter(f"no basic goal {bad[0]} (1–{len(s.goals)})", param_hint="--goal")
     from dataclasses import replace
 
     from .formats import RenderOptions, render
 
-    report = _assess(s, a, year, strategy, strict, on_track, behind)
+    report = _assess(s, a, year, strategy, strict, on_track, behind, r)
     failing = report.failing(fail_status)
     if goal or wanted:
         report = report.filtered(set(goal or []), wanted or None)
@@ -426,10 +485,11 @@ def report(
     on_track: OnTrackOpt = None,
     behind: BehindOpt = None,
     lang: LangOpt = Lang.ja,
+    reviews: ReviewsOpt = None,
 ) -> None:
     """Write a report for the committee: one self-contained HTML file with a chart per KPI."""
-    s, a, _ = _load(strategy, actuals)
-    result = _assess(s, a, year, strategy, strict, on_track, behind)
+    s, a, r, _ = _load_reviewed(strategy, actuals, reviews)
+    result = _assess(s, a, year, strategy, strict, on_track, behind, r)
     if fmt is None:
         markdown = output.suffix.lower() in (".md", ".markdown")
         fmt = ReportFormat.md if markdown else ReportFormat.html
@@ -445,7 +505,10 @@ def report(
 def schema(
     kind: Annotated[
         SchemaKind,
-        typer.Argument(help="strategy (data/strategy.yaml) or actuals (data/actuals/*.yaml)."),
+        typer.Argument(
+            help="strategy (data/strategy.yaml), actuals (data/actuals/*.yaml) or reviews "
+            "(data/reviews/*.yaml)."
+        ),
     ],
     strategy: StrategyOpt = None,
     output: OutputOpt = None,
@@ -453,8 +516,8 @@ def schema(
     """Print the JSON Schema of a kind of YAML file, for editors (yaml-language-server)."""
     from .schema import generate
 
-    # the actuals schema has one property per KPI id, from the strategy
-    s = _load_strategy(strategy) if kind is SchemaKind.actuals else None
+    # the actuals and reviews schemas name the strategy's KPI ids (and codes, vocabularies)
+    s = _load_strategy(strategy) if kind is not SchemaKind.strategy else None
     _emit(generate(kind.value, s), output, strategy)
 
 

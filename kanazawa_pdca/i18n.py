@@ -58,6 +58,14 @@ TEXT: dict[str, dict[str, str]] = {
     "missing": {"ja": "欠測年度", "en": "missing years"},
     "thresholds": {"ja": "判定基準", "en": "Thresholds"},
     "legend": {"ja": "凡例", "en": "Legend"},
+    # the committee's review (data/reviews/<year>.yaml)
+    "override.by": {"ja": "委員会判断", "en": "committee's status"},
+    "override.computed": {"ja": "計算上", "en": "computed"},
+    "override.legend": {
+        "ja": "✎ = 推進会議（委員会）が判断した状況（計算上の状況を置き換え）",
+        "en": "✎ = the status set by the committee (replacing the computed one)",
+    },
+    "explanation": {"ja": "要因分析", "en": "Explanation"},
     # CI annotations (formats/github.py), the report (report/), its charts and trend lines
     "ci.actual": {"ja": "実績", "en": "actual"},
     "ci.expected": {"ja": "期待値", "en": "expected"},
@@ -213,6 +221,26 @@ def status_word(status: Status, lang: Lang) -> str:
 def status_label(status: Status, lang: Lang) -> str:
     """Symbol and word: '○ 順調' / '○ on track'."""
     return f"{STATUS_STYLE[status][0]} {status_word(status, lang)}"
+
+
+OVERRIDE_MARK = "✎"  # a status set by the committee's review, not computed
+
+
+def result_label(result, lang: Lang) -> str:
+    """A KPI result's status label, marked ✎ when the committee's review set it."""
+    label = status_label(result.status, lang)
+    return f"{label} {OVERRIDE_MARK}" if result.override is not None else label
+
+
+def override_note(result, lang: Lang) -> str | None:
+    """'✎ 委員会判断: <reason>（計算上: × 遅れ）', or None without an override."""
+    o = result.override
+    if o is None:
+        return None
+    computed = status_label(result.computed_status, lang)
+    if lang == "en":
+        return f"{OVERRIDE_MARK} {t('override.by', lang)}: {o.reason} (computed: {computed})"
+    return f"{OVERRIDE_MARK} {t('override.by', lang)}: {o.reason}（計算上: {computed}）"
 
 
 def kpi_name(kpi, lang: Lang) -> str:

@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Hashable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -23,8 +23,13 @@ from .diagnostics import Diagnostic, InputError, Location
 from .model.actuals import Actual, ActualsSet, check_series, check_year
 from .model.strategy import Problem, Strategy, cross_check
 
+if TYPE_CHECKING:
+    from .model.reviews import ReviewSet
+
 STRATEGY_ENV = "PDCA_STRATEGY"
 ACTUALS_ENV = "PDCA_ACTUALS"
+REVIEWS_ENV = "PDCA_REVIEWS"
+FICTIONAL = "fictional"  # the top-level key that marks invented (demo) data
 YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
 
 KeyPath = tuple[Hashable, ...]
@@ -67,6 +72,21 @@ def resolve_actuals(option: Path | None = None) -> tuple[Path, bool]:
     if local.is_dir():
         return local, False
     return packaged_data_dir() / "actuals", False
+
+
+def resolve_reviews(option: Path | None = None) -> tuple[Path, bool]:
+    """--reviews, else $PDCA_REVIEWS, else ./data/reviews, else the packaged copy.
+
+    Returns the folder and whether the user named it (a named folder must exist).
+    """
+    if option is not None:
+        return option, True
+    if os.environ.get(REVIEWS_ENV):
+        return Path(os.environ[REVIEWS_ENV]), True
+    local = Path("data") / "reviews"
+    if local.is_dir():
+        return local, False
+    return packaged_data_dir() / "reviews", False
 
 
 def display_name(path: Path) -> str:
@@ -400,10 +420,12 @@ def load_actuals(
         except InputError as exc:
             diagnostics += exc.diagnostics
     for year, (path, text) in texts.items():
-        entries, problems = _load_year(path, text, year, strategy)
+        entries, problems, fictional = _load_year(path, text, year, strategy)
         diagnostics += problems
         actuals.years[year] = entries
         actuals.files[year] = display_name(path)
+        if fictional:
+            actuals.fictional.add(year)
     if strategy is not None and not any(d.is_error for d in diagnostics):
         located: dict[int, Located] = {}  # each file with a warning is composed once
         for year, problem in check_series(strategy, actuals):
@@ -418,28 +440,37 @@ def load_actuals(
 
 def _load_year(
     path: Path, text: str, year: int, strategy: Strategy | None
-) -> tuple[dict[str, Actual], list[Diagnostic]]:
+) -> tuple[dict[str, Actual], list[Diagnostic], bool]:
+    """One year's entries, its problems, and whether it is marked `fictional: true`."""
     try:
-        entries, shape = _entries(_fast_yaml().load(text))
+        data = _fast_yaml().load(text)
+        entries, shape = _entries(data)
     except Exception:  # malformed YAML or duplicate keys: Located says what and where
-        entries, shape = {}, None
+        data, entries, shape = None, {}, None
     if shape == [] and not (strategy and check_year(strategy, year, entries)):
-        return entries, []
+        return entries, [], _fictional(data)
     # Something is wrong: find where.
     doc = Located(display_name(path), text)
     if any(d.code == "yaml-syntax" for d in doc.diagnostics):
-        return {}, doc.diagnostics
+        return {}, doc.diagnostics, False
     entries, shape = _entries(doc.data)
     out = list(doc.diagnostics)
     for key_path, code, message in shape:
         out.append(Diagnostic(doc.locate(key_path, key=code == "unknown-field"), code, message))
     if strategy is not None:
         out += [doc.problem(p) for p in check_year(strategy, year, entries)]
-    return entries, out
+    return entries, out, _fictional(doc.data)
+
+
+def _fictional(data: Any) -> bool:
+    return isinstance(data, dict) and data.get(FICTIONAL) is True
 
 
 def _entries(data: Any) -> tuple[dict[str, Actual], list[tuple[KeyPath, str, str]]]:
-    """Validate the shape of one year's file: KPI id -> value | {value, source, note}."""
+    """Validate the shape of one year's file: KPI id -> value | {value, source, note}.
+
+    The top-level key `fictional: true` marks invented data (the demo): it is no KPI id.
+    """
     if data is None:
         return {}, []
     if not isinstance(data, dict):
@@ -447,6 +478,11 @@ def _entries(data: Any) -> tuple[dict[str, Actual], list[tuple[KeyPath, str, str
     entries: dict[str, Actual] = {}
     shape: list[tuple[KeyPath, str, str]] = []
     for key, raw in data.items():
+        if key == FICTIONAL:
+            if not isinstance(raw, bool):
+                message = f"{FICTIONAL}: expected true or false, got {_shown(raw)}"
+                shape.append(((key,), "wrong-type", message))
+            continue
         if not isinstance(key, str):
             shape.append(((key, "<key>"), "wrong-type", f"a KPI id is text, got {key!r}"))
             continue
@@ -473,13 +509,91 @@ def _actual_error(key: str, raw: Any, err: dict) -> tuple[str, str]:
     return _error_code(err["type"]), _error_message((key, *err["loc"]), err)
 
 
+# --- the committee's reviews -------------------------------------------------------------
+
+
+def load_reviews(directory: Path, strategy: Strategy | None, *, required: bool = True) -> ReviewSet:
+    """Load every `<year>.yaml` review in `directory`; raise InputError with every problem.
+
+    `strategy` None (it failed to load): the files are checked for syntax and shape only.
+    """
+    from .model.reviews import ReviewSet
+
+    reviews = ReviewSet()
+    name = display_name(directory)
+    if not directory.is_dir():
+        if required:
+            what = "is not a directory" if directory.exists() else "no such directory"
+            raise InputError([_diag(name, "no-reviews-dir", what)])
+        return reviews
+    diagnostics: list[Diagnostic] = []
+    for path in sorted(directory.iterdir()):
+        if path.suffix not in (".yaml", ".yml") or path.name.startswith("."):
+            continue
+        match = YEAR_FILE.match(path.name)
+        if not match or not 1989 <= int(match[1]) <= 2100:
+            diagnostics.append(
+                _diag(
+                    display_name(path),
+                    "file-name",
+                    f"a review file is named after its fiscal year, like 2026.yaml "
+                    f"(got {path.name!r})",
+                )
+            )
+            continue
+        year = int(match[1])
+        if year in reviews.years:
+            other = reviews.files[year]
+            diagnostics.append(
+                _diag(display_name(path), "duplicate-year", f"{year} is also in {other}")
+            )
+            continue
+        try:
+            review = _load_review(path, _read(path), strategy)
+        except InputError as exc:
+            diagnostics += exc.diagnostics
+            continue
+        reviews.years[year] = review
+        reviews.files[year] = display_name(path)
+    if diagnostics:
+        raise InputError(diagnostics)
+    return reviews
+
+
+def _load_review(path: Path, text: str, strategy: Strategy | None):
+    from .model.reviews import Review, check_review
+
+    try:
+        review = Review.model_validate(_fast_yaml().load(text) or {})
+        if strategy is None or not check_review(strategy, review):
+            return review
+    except Exception:  # malformed YAML, duplicate keys, a wrong shape: Located says where
+        pass
+    doc = Located(display_name(path), text)
+    if any(d.code == "yaml-syntax" for d in doc.diagnostics):
+        raise InputError(doc.diagnostics)
+    data = {} if doc.data is None else doc.data
+    try:
+        review = Review.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(doc.diagnostics + doc.validation_errors(exc)) from None
+    problems = [doc.problem(p) for p in check_review(strategy, review)] if strategy else []
+    if doc.diagnostics or problems:
+        raise InputError(doc.diagnostics + problems)
+    return review
+
+
 # --- both --------------------------------------------------------------------------------
 
 
 def load_all(
     strategy_path: Path, actuals_dir: Path, *, actuals_required: bool = True
 ) -> tuple[Strategy, ActualsSet, list[Diagnostic]]:
-    """Load the strategy and the actuals; raise InputError with the problems of both."""
+    """Load the strategy and the actuals; raise InputError with the problems of both.
+
+    The committee's reviews are loaded apart (`load_reviews`), by the commands that use
+    them; `load_inputs` loads all three at once.
+    """
     diagnostics: list[Diagnostic] = []
     strategy = None
     try:
@@ -494,3 +608,37 @@ def load_all(
     if diagnostics or strategy is None:
         raise InputError(diagnostics)
     return strategy, actuals, warnings
+
+
+def load_inputs(
+    strategy_path: Path,
+    actuals_dir: Path,
+    reviews_dir: Path,
+    *,
+    actuals_required: bool = True,
+    reviews_required: bool = True,
+) -> tuple[Strategy, ActualsSet, ReviewSet, list[Diagnostic]]:
+    """The strategy, the actuals and the reviews; every problem of all three at once."""
+    from .model.reviews import ReviewSet
+
+    diagnostics: list[Diagnostic] = []
+    strategy, actuals, warnings = None, ActualsSet(), []
+    try:
+        strategy, actuals, warnings = load_all(
+            strategy_path, actuals_dir, actuals_required=actuals_required
+        )
+    except InputError as exc:
+        diagnostics += exc.diagnostics
+        if not any(d.location.file == display_name(strategy_path) for d in exc.errors):
+            try:  # the actuals failed, not the strategy: reviews are checked against it
+                strategy = load_strategy(strategy_path)
+            except InputError:
+                strategy = None
+    try:
+        reviews = load_reviews(reviews_dir, strategy, required=reviews_required)
+    except InputError as exc:
+        diagnostics += exc.diagnostics
+        reviews = ReviewSet()
+    if diagnostics or strategy is None:
+        raise InputError(diagnostics)
+    return strategy, actuals, reviews, warnings

@@ -25,7 +25,7 @@ def strategy():
     return load_strategy(DATA / "strategy.yaml")
 
 
-@pytest.mark.parametrize("kind", ["strategy", "actuals"])
+@pytest.mark.parametrize("kind", ["strategy", "actuals", "reviews"])
 def test_committed_schema_is_current(kind, strategy):
     committed = (SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8")
     assert committed == generate(kind, strategy), (
@@ -34,7 +34,7 @@ def test_committed_schema_is_current(kind, strategy):
     )
 
 
-@pytest.mark.parametrize("kind", ["strategy", "actuals"])
+@pytest.mark.parametrize("kind", ["strategy", "actuals", "reviews"])
 def test_cli_prints_the_schema(run, kind, strategy):
     result = run("schema", kind)
     assert result.exit_code == 0
@@ -46,6 +46,18 @@ def test_bundled_strategy_validates_against_the_schema():
     schema = json.loads((SCHEMAS / "strategy.schema.json").read_text(encoding="utf-8"))
     errors = list(Draft202012Validator(schema).iter_errors(yaml_data(DATA / "strategy.yaml")))
     assert errors == []
+
+
+def test_reviews_validate_against_the_schema():
+    schema = json.loads((SCHEMAS / "reviews.schema.json").read_text(encoding="utf-8"))
+    files = sorted((ROOT / "examples" / "demo-reviews").glob("*.yaml"))
+    assert files
+    for path in files:
+        assert list(Draft202012Validator(schema).iter_errors(yaml_data(path))) == [], path
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../../schemas/reviews.schema.json"
+    bad = {"goals": {"G9": {}}, "kpis": {"app": {"override": {"status": "on_track"}}}}
+    assert len(list(Draft202012Validator(schema).iter_errors(bad))) == 3  # G9, app, reason
 
 
 def test_actuals_validate_against_the_schema():

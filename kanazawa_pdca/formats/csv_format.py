@@ -16,6 +16,7 @@ CHECK_COLUMNS = [
     "actual_year", "actual_value", "expected", "attainment", "progress", "status",
     "missing_years", "outlook_year", "outlook_projected", "outlook_pace",
     "outlook_required_pace", "outlook_reaches",
+    "computed_status", "override_reason", "explanation",
 ]  # fmt: skip
 
 KPI_COLUMNS = [
@@ -52,6 +53,7 @@ def render(report: Report, options: RenderOptions) -> str:
             k.baseline.year, k.baseline.value, k.target.year, k.target.value, k.target.kind,
             r.actual_year, r.actual, r.expected, r.attainment, r.progress, r.status.value,
             " ".join(str(y) for y in r.missing_years), *outlook_cells(r.outlook),
+            r.computed_status.value, r.override.reason if r.override else None, r.explanation,
         ])  # fmt: skip
     return _write(CHECK_COLUMNS, rows)
 

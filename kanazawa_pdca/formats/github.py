@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from .. import escape
 from ..assess import KpiResult, Report
 from ..diagnostics import Diagnostic, Location
-from ..i18n import Lang, kpi_name, status_word, t
+from ..i18n import OVERRIDE_MARK, Lang, kpi_name, override_note, status_word, t
 from ..trajectory import Status
 from ..years import label, reiwa
 from . import RenderOptions
@@ -85,7 +85,8 @@ def _tag(r: KpiResult, year: int | None) -> str:
 
 def headline(r: KpiResult, lang: Lang) -> str:
     """'割合 (share-pct): やや遅れ'."""
-    return f"{kpi_name(r.kpi, lang)} ({r.kpi.id}): {status_word(r.status, lang)}"
+    mark = f" {OVERRIDE_MARK}" if r.override is not None else ""
+    return f"{kpi_name(r.kpi, lang)} ({r.kpi.id}): {status_word(r.status, lang)}{mark}"
 
 
 def target_text(r: KpiResult) -> str:
@@ -128,8 +129,11 @@ def figures(r: KpiResult, lang: Lang, *, strict: bool = False) -> str:
 
 
 def message(r: KpiResult, lang: Lang, *, strict: bool = False) -> str:
-    """Two lines: what (name, id, status), and the figures."""
-    return f"{headline(r, lang)}\n{figures(r, lang, strict=strict)}"
+    """Two lines: what (name, id, status), and the figures; a third with the committee's
+    override and its reason when the review set the status."""
+    text = f"{headline(r, lang)}\n{figures(r, lang, strict=strict)}"
+    note = override_note(r, lang)
+    return f"{text}\n{note}" if note else text
 
 
 # --- where things are -------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """`--format json`: the machine-readable contract of DESIGN.md.
 
 `pdca check Y --format json` -> {year, strategy, thresholds, summary, kpis, goals};
+each KPI's `status` is the committee's where its review overrides it, with
+`computed_status` (what the figures give) and `override {status, reason} | null` beside it.
 `pdca kpis --format json` -> [KPI definitions]. Numbers are JSON numbers, null where
 undefined. `outlook` per KPI is DESIGN.md's (the yearly cycle). Keys beyond the contract
 (`goals`, `projected_to_miss`, and `kind`, `direction`, `name_en`, `missing_years`, `stale`
@@ -47,6 +49,8 @@ def check_document(report: Report) -> dict[str, Any]:
         },
         "summary": {s.value: n for s, n in report.summary.items()},
         "projected_to_miss": report.projected_to_miss,
+        "fictional": report.fictional,
+        "review": report.review_file,
         "kpis": [kpi_result(r) for r in report.kpis],
         "goals": [
             {**_group(g), "number": g.number, "policies": [_group(p) for p in g.policies]}
@@ -84,6 +88,13 @@ def kpi_result(r: KpiResult) -> dict[str, Any]:
         "attainment": _ratio(r.attainment),
         "progress": _ratio(r.progress),
         "status": r.status.value,
+        "computed_status": r.computed_status.value,
+        "override": (
+            None
+            if r.override is None
+            else {"status": r.override.status.value, "reason": r.override.reason}
+        ),
+        "explanation": r.explanation,
         "stale": r.stale,
         "missing_years": list(r.missing_years),
         "outlook": outlook(r.outlook),

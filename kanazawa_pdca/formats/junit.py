@@ -19,7 +19,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..assess import KpiResult, Report
-from ..i18n import Lang, kpi_name, status_word, t, title
+from ..i18n import Lang, kpi_name, override_note, status_word, t, title
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions
@@ -125,4 +125,6 @@ def _details(r: KpiResult, lang: Lang) -> str:
         (t("progress", lang), percent(r.progress)),
         (t("measures", lang), ", ".join(k.measures)),
     ]
+    if r.override is not None:
+        rows.insert(1, (t("override.by", lang), override_note(r, lang) or ""))
     return "\n".join(f"{name}: {value}" for name, value in rows) + "\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..assess import KpiResult, Report
-from ..i18n import Lang, kpi_name, status_label, t, title
+from ..i18n import Lang, kpi_name, override_note, result_label, status_label, t, title
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions
@@ -34,6 +34,8 @@ def render(report: Report, options: RenderOptions) -> str:
             lines += _kpi_table(section.results, lang)
             lines.append("")
     lines += ["", f"**{t('legend', lang)}**: " + " · ".join(status_label(s, lang) for s in Status)]
+    if report.overridden:
+        lines += ["", t("override.legend", lang)]
     lines += ["", f"{t('thresholds', lang)}: {criteria(report, lang)}", ""]
     return "\n".join(lines)
 
@@ -70,6 +72,8 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
             name += f"<br>{t('missing', lang)}: " + ", ".join(
                 year_tag(y).strip("()") for y in r.missing_years
             )
+        if r.override is not None:
+            name += f"<br>{_esc(override_note(r, lang) or '')}"
         target = (
             k.target.text
             if k.target.kind == "reset"
@@ -83,7 +87,7 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
             "| "
             + " | ".join(
                 [
-                    status_label(r.status, lang),
+                    result_label(r, lang),
                     name,
                     f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}",
                     _esc(target),

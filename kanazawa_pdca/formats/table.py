@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..assess import KpiResult, Report
-from ..i18n import STATUS_STYLE, kpi_name, status_label, status_word, t, title
+from ..i18n import STATUS_STYLE, kpi_name, result_label, status_label, status_word, t, title
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions, grid
@@ -166,7 +166,7 @@ def _kpi_cells(r: KpiResult, lang, bar_cells: int = 8) -> dict[str, Text | str]:
     actual = Text(with_unit(r.actual, u))
     if r.actual_year is not None:
         actual.append(f"\n{year_tag(r.actual_year)}", style="yellow" if r.stale else "dim")
-    status = Text(status_label(r.status, lang), style=STATUS_STYLE[r.status][1])
+    status = Text(result_label(r, lang), style=STATUS_STYLE[r.status][1])  # ✎: committee's
     progress = ""
     if r.progress is not None:
         progress = f"{bar(r.progress, bar_cells)} {percent(r.progress)}"

@@ -31,6 +31,7 @@ class ActualsSet:
 
     years: dict[int, dict[str, Actual]] = field(default_factory=dict)
     files: dict[int, str] = field(default_factory=dict)
+    fictional: set[int] = field(default_factory=set)  # years marked `fictional: true`
 
     def value(self, year: int, kpi_id: str) -> float | None:
         entry = self.years.get(year, {}).get(kpi_id)

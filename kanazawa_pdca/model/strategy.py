@@ -62,10 +62,27 @@ class Thresholds(Model):
     behind: float = 0.6
 
 
+class Term(Model):
+    """One word of a review vocabulary: a rating (A, B, …) or a direction (継続, 拡充, …)."""
+
+    code: Text
+    label: Text
+    label_en: Text
+    meaning: Text
+    meaning_en: Text | None = None
+
+
 class Evaluation(Model):
-    """How KPIs are judged: the committee's thresholds."""
+    """How KPIs are judged (the thresholds) and the words the committee's review may use.
+
+    `ratings` and `directions` are the vocabularies of `data/reviews/<year>.yaml`: a
+    review's `rating` and `direction` must be one of their codes.
+    """
 
     thresholds: Thresholds = Field(default_factory=Thresholds)
+    default_scale: bool = False  # True: the vocabularies are pdca's default, not the city's
+    ratings: list[Term] = []
+    directions: list[Term] = []
 
 
 class KpiRef(Model):
@@ -253,6 +270,7 @@ def cross_check(s: Strategy) -> list[Problem]:
     problems += _check_references(s)
     for i, kpi in enumerate(s.kpis):
         problems += _check_kpi(s, kpi, ("kpis", i))
+    problems += _check_vocabularies(s)
     t = s.evaluation.thresholds
     if not 0 < t.behind < t.on_track:
         problems.append(
@@ -267,6 +285,23 @@ def cross_check(s: Strategy) -> list[Problem]:
             Problem(("meta", "period"), "period-order", "period start is after its end")
         )
     return problems
+
+
+def _check_vocabularies(s: Strategy) -> list[Problem]:
+    out = []
+    for name in ("ratings", "directions"):
+        seen: set[str] = set()
+        for i, term in enumerate(getattr(s.evaluation, name)):
+            if term.code in seen:
+                out.append(
+                    Problem(
+                        ("evaluation", name, i, "code"),
+                        "duplicate-code",
+                        f"evaluation.{name}: code {term.code!r} is defined twice",
+                    )
+                )
+            seen.add(term.code)
+    return out
 
 
 def _numbered(items, path: Path, what: str) -> list[Problem]:
