@@ -527,3 +527,7 @@ def main() -> None:
     # pdca uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app()
+
+
+# the yearly cycle's "Do": template, import, record, missing (registered on `app`)
+from .entry import cli as _entry_cli  # noqa: E402, F401

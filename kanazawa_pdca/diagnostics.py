@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import total_ordering
 
 
 class Exit(IntEnum):
@@ -14,16 +15,41 @@ class Exit(IntEnum):
     BAD_INPUT = 2
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class Location:
-    """A place in a file; line and column are 1-based (1:1 for the file as a whole)."""
+    """A place in a file; line and column are 1-based (1:1 for the file as a whole).
+
+    In a spreadsheet, `sheet` names the sheet, `line` is the row and `column` the column
+    number: shown as FILE.xlsx:SHEET!C12.
+    """
 
     file: str
     line: int = 1
     column: int = 1
+    sheet: str | None = None
 
     def __str__(self) -> str:
+        if self.sheet is not None:
+            return f"{self.file}:{self.sheet}!{column_letter(self.column)}{self.line}"
         return f"{self.file}:{self.line}:{self.column}"
+
+    def _key(self) -> tuple:
+        return (self.file, self.sheet or "", self.line, self.column)
+
+    def __lt__(self, other: Location) -> bool:
+        if not isinstance(other, Location):
+            return NotImplemented
+        return self._key() < other._key()
+
+
+def column_letter(number: int) -> str:
+    """1 -> A, 26 -> Z, 27 -> AA (spreadsheet column names)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters or "A"
 
 
 @dataclass(frozen=True, order=True)

@@ -438,6 +438,17 @@ def load_actuals(
     return actuals, sorted(diagnostics)
 
 
+def load_year(path: Path, year: int, strategy: Strategy) -> dict[str, Actual]:
+    """One year's file, validated against the strategy (the writer re-reads it under its
+    lock); raise InputError with its errors. A missing file is an empty year."""
+    if not path.exists():
+        return {}
+    entries, problems = _load_year(path, _read(path), year, strategy)
+    if any(d.is_error for d in problems):
+        raise InputError(problems)
+    return entries
+
+
 def _load_year(
     path: Path, text: str, year: int, strategy: Strategy | None
 ) -> tuple[dict[str, Actual], list[Diagnostic], bool]:

@@ -1,0 +1,139 @@
+"""The library side of `pdca record`, `import`, `missing` and `template`: the CLI parses
+options, calls one function here and prints what it returns."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, InputError, Location
+from ..i18n import Lang
+from ..model.actuals import ActualsSet
+from ..model.strategy import Strategy
+
+
+class UsageError(ValueError):
+    """A bad argument (exit 2, printed without a location); `param` names the argument."""
+
+    def __init__(self, message: str, param: str | None = None):
+        super().__init__(message)
+        self.param = param
+
+
+@dataclass
+class Result:
+    text: str  # for stdout
+    exit_code: int = 0
+
+
+def writable_actuals(option: Path | None) -> Path:
+    """The actuals folder to write to; never the copy bundled with the program."""
+    from ..load import packaged_data_dir, resolve_actuals
+
+    folder, named = resolve_actuals(option)
+    bundled = (packaged_data_dir() / "actuals").resolve()
+    if not named and folder.resolve() == bundled and not Path("data", "actuals").is_dir():
+        raise UsageError(
+            "no actuals folder here: run in the folder that holds data/actuals, or give "
+            "--actuals DIR (or set PDCA_ACTUALS); pdca never writes into its bundled copy",
+            "--actuals",
+        )
+    return folder
+
+
+def load_for_writing(strategy_path: Path, folder: Path) -> tuple[Strategy, ActualsSet]:
+    """The strategy and every actuals file, validated (a folder that does not exist yet is
+    fine: the writer creates it)."""
+    from ..load import load_all
+
+    strategy, actuals, _ = load_all(strategy_path, folder, actuals_required=False)
+    return strategy, actuals
+
+
+def known_kpi(strategy: Strategy, kpi_id: str) -> None:
+    if kpi_id in strategy.kpi_ids:
+        return
+    hints = difflib.get_close_matches(kpi_id, sorted(strategy.kpi_ids), n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(repr(h) for h in hints)}?)" if hints else ""
+    raise UsageError(f"unknown KPI id {kpi_id!r}{hint}; list them with `pdca kpis`", "KPI")
+
+
+def record_one(
+    strategy: Strategy,
+    actuals: ActualsSet,
+    folder: Path,
+    year: int,
+    kpi_id: str,
+    value: str,
+    *,
+    source: str | None,
+    note: str | None,
+    overwrite: bool,
+    dry_run: bool,
+    lang: Lang,
+) -> Result:
+    from .numbers import FigureError, NoFigure, parse_figure
+    from .writer import Figure, write_figures
+
+    known_kpi(strategy, kpi_id)
+    kpi = strategy.kpi(kpi_id)
+    try:
+        parsed = parse_figure(value, kpi.unit)
+    except FigureError as exc:
+        raise UsageError(f"{exc.message} [{exc.code}]", "VALUE") from None
+    if isinstance(parsed, NoFigure):
+        raise UsageError(f"{value!r} means no figure yet: nothing to record", "VALUE")
+    for name, text in (("--source", source), ("--note", note)):
+        if text is not None and not text.strip():
+            raise UsageError("must not be empty", name)
+    figure = Figure(kpi_id, parsed, _clean(source), _clean(note))
+    problems = [d for d in _checks(strategy, year, figure) if d.is_error]
+    if problems:
+        raise UsageError(f"{problems[0].message} [{problems[0].code}]", "VALUE")
+    outcome = write_figures(folder, year, strategy, [figure], overwrite=overwrite, dry_run=dry_run)
+    return Result(_summary(strategy, actuals, outcome, lang))
+
+
+def _clean(text: str | None) -> str | None:
+    return text.strip() if text is not None and text.strip() else None
+
+
+def _checks(strategy: Strategy, year: int, figure) -> list[Diagnostic]:
+    from .writer import figure_problems
+
+    return figure_problems(strategy, year, [figure])
+
+
+def _summary(strategy, actuals: ActualsSet, outcome, lang: Lang, blanks: int | None = None) -> str:
+    from ..assess import assess
+    from ..load import display_name
+    from .summary import render_outcome
+
+    years = dict(actuals.years)
+    years[outcome.year] = outcome.entries
+    report = assess(strategy, ActualsSet(years=years, files=dict(actuals.files)), outcome.year)
+    text = render_outcome(outcome, report, display_name(outcome.path), lang, blanks)
+    if outcome.dry_run:
+        text += outcome.diff(display_name(outcome.path))
+    return text
+
+
+def missing(
+    strategy: Strategy,
+    actuals: ActualsSet,
+    year: int,
+    lang: Lang,
+    goals: set[int] | None,
+    fail: bool,
+) -> Result:
+    from .missing import missing_groups, render_missing
+
+    groups = missing_groups(strategy, actuals, year, lang, goals)
+    text = render_missing(strategy, groups, year, lang)
+    count = sum(len(g.kpis) for g in groups)
+    return Result(text, 1 if fail and count else 0)
+
+
+def location_error(file: str, code: str, message: str) -> InputError:
+    return InputError([Diagnostic(Location(file), code, message)])

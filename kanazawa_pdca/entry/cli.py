@@ -1,0 +1,115 @@
+"""The commands of the yearly cycle's "Do": template, import, record, missing.
+
+Registered on the main `pdca` app (imported at the end of `kanazawa_pdca.cli`); each
+command parses its options and calls `entry.actions`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..cli import ActualsOpt, Lang, LangOpt, StrategyOpt, YearArg, _fail, app
+from ..diagnostics import InputError
+
+DryRunOpt = Annotated[
+    bool,
+    typer.Option("--dry-run", help="Show what would change (counts and a diff); write nothing."),
+]
+OverwriteOpt = Annotated[
+    bool,
+    typer.Option(
+        "--overwrite", help="Replace figures already recorded that differ (else: a conflict)."
+    ),
+]
+
+
+def _run(action):
+    """Call an action: usage errors and input errors end in exit 2, the text goes to stdout."""
+    from .actions import UsageError
+
+    try:
+        result = action()
+    except UsageError as exc:
+        raise typer.BadParameter(str(exc), param_hint=exc.param) from None
+    except InputError as exc:
+        raise _fail(exc.diagnostics) from None
+    sys.stdout.write(result.text)
+    sys.stdout.flush()
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
+
+
+def _writing(strategy: Path | None, actuals: Path | None):
+    from ..load import resolve_strategy
+    from .actions import load_for_writing, writable_actuals
+
+    folder = writable_actuals(actuals)
+    s, a = load_for_writing(resolve_strategy(strategy), folder)
+    return s, a, folder
+
+
+@app.command()
+def record(
+    year: YearArg,
+    kpi: Annotated[str, typer.Argument(metavar="KPI", help="KPI id (see `pdca kpis`).")],
+    value: Annotated[
+        str,
+        typer.Argument(
+            metavar="VALUE",
+            help="The figure: 174,275 / 47.5 / 47.5% / △1.5 (full-width digits are fine).",
+        ),
+    ],
+    source: Annotated[
+        str | None, typer.Option("--source", help="Where the figure comes from.")
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="What a reader should know (e.g. 速報値).")
+    ] = None,
+    dry_run: DryRunOpt = False,
+    overwrite: OverwriteOpt = False,
+    strategy: StrategyOpt = None,
+    actuals: ActualsOpt = None,
+    lang: LangOpt = Lang.ja,
+) -> None:
+    """Record one figure in <actuals>/YEAR.yaml (comments and other entries kept)."""
+
+    def action():
+        from .actions import record_one
+
+        s, a, folder = _writing(strategy, actuals)
+        return record_one(
+            s, a, folder, year, kpi, value, source=source, note=note,
+            overwrite=overwrite, dry_run=dry_run, lang=lang.value,
+        )  # fmt: skip
+
+    _run(action)
+
+
+@app.command()
+def missing(
+    year: YearArg,
+    fail: Annotated[
+        bool, typer.Option("--fail", help="Exit 1 when any KPI has no figure for YEAR.")
+    ] = False,
+    goal: Annotated[
+        list[int] | None, typer.Option("--goal", "-g", help="Only this basic goal (repeatable).")
+    ] = None,
+    strategy: StrategyOpt = None,
+    actuals: ActualsOpt = None,
+    lang: LangOpt = Lang.ja,
+) -> None:
+    """List the KPIs with no figure for YEAR yet, by goal and policy (to chase departments)."""
+
+    def action():
+        from ..load import load_all, resolve_actuals, resolve_strategy
+        from .actions import missing as run_missing
+
+        folder, named = resolve_actuals(actuals)
+        s, a, _ = load_all(resolve_strategy(strategy), folder, actuals_required=named)
+        return run_missing(s, a, year, lang.value, set(goal or []), fail)
+
+    _run(action)

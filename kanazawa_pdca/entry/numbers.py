@@ -1,0 +1,119 @@
+"""Figures as people write them in Japanese spreadsheets -> a number (pure, no I/O).
+
+Accepted: `174,275`, `47.5`, full-width digits, signs and separators (`１７４，２７５`),
+a trailing unit equal to the KPI's (`174,275人`, `47.5%`, `47.5％`), a leading `△` or
+`▲` (the Japanese accounting minus), `-` / `−` / `＋`. "No figure yet": an empty cell,
+`－`, `—`, `-`, `集計中`, `未集計` (and a few dash look-alikes). Anything else is an error
+with a stable code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# "no figure yet": a dash of any common kind, or the words for "being compiled"
+NO_FIGURE_WORDS = frozenset({"集計中", "未集計"})
+NO_FIGURE_DASHES = frozenset("-－—―–‐−ー")
+
+_MINUS_SIGNS = "△▲−-"  # after NFKC the full-width hyphen-minus is "-"
+_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+class FigureError(ValueError):
+    """A cell that is not a figure: `code` is stable, the message says what was found."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class NoFigure:
+    """An explicit "no figure yet" (empty, a dash, 集計中)."""
+
+    text: str
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def is_no_figure(text: str) -> bool:
+    stripped = text.strip().replace("\u3000", "")
+    return (
+        stripped == ""
+        or stripped in NO_FIGURE_WORDS
+        or (len(stripped) == 1 and stripped in NO_FIGURE_DASHES)
+    )
+
+
+def parse_figure(raw: object, unit: str = "") -> Decimal | NoFigure:
+    """One cell's content -> a Decimal, or NoFigure; raise FigureError otherwise.
+
+    Numbers (from a spreadsheet cell) are taken as they are; text is read with the forms
+    above. `unit` is the KPI's unit as printed: a trailing unit must equal it.
+    """
+    if raw is None:
+        return NoFigure("")
+    if isinstance(raw, bool):
+        raise FigureError("not-a-number", f"expected a number, got {str(raw).upper()}")
+    if isinstance(raw, int | float | Decimal):
+        return _finite(Decimal(str(raw)) if isinstance(raw, float) else Decimal(raw))
+    if not isinstance(raw, str):
+        kind = type(raw).__name__
+        what = "a date" if kind in ("datetime", "date", "time", "timedelta") else kind
+        raise FigureError("not-a-number", f"expected a number, got {what}")
+    if is_no_figure(raw):
+        return NoFigure(raw.strip())
+    text = _norm(raw)
+    body = text
+    # a trailing unit: the KPI's own (compared in the same normal form), or % for a percentage
+    norm_unit = _norm(unit)
+    if norm_unit and body.endswith(norm_unit):
+        body = body[: -len(norm_unit)].rstrip()
+    else:
+        trailing = re.search(r"[^\d.,\s]+$", body)
+        if trailing and re.search(r"\d", body) and not re.search(r"[()\[\]]", trailing.group()):
+            found = trailing.group()
+            if found not in _MINUS_SIGNS:
+                expected = f"its unit is {unit!r}" if unit else "it has no unit"
+                raise FigureError(
+                    "wrong-unit", f"{raw.strip()!r}: the unit {found!r} does not match ({expected})"
+                )
+    sign = 1
+    if body[:1] in _MINUS_SIGNS:
+        sign, body = -1, body[1:].lstrip()
+    elif body[:1] == "+":
+        body = body[1:].lstrip()
+    if not _NUMBER.match(body):
+        if re.fullmatch(r"[\d,]+(\.\d+)?", body):
+            raise FigureError(
+                "bad-number", f"{raw.strip()!r}: digits are grouped in threes (174,275)"
+            )
+        raise FigureError(
+            "not-a-number",
+            f"{raw.strip()!r} is not a figure (a number like 174,275 or 47.5; "
+            "empty, －, 集計中 or 未集計 for no figure yet; remarks go in the note column)",
+        )
+    try:
+        value = Decimal(body.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern above admits only numbers
+        raise FigureError("not-a-number", f"{raw.strip()!r} is not a number") from None
+    return value * sign
+
+
+def _finite(value: Decimal) -> Decimal:
+    if not value.is_finite():
+        raise FigureError("not-finite", f"expected a finite number, got {value}")
+    return value
+
+
+def to_yaml_number(value: Decimal) -> int | float:
+    """The value as YAML writes it: an int when whole, else the shortest float."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)

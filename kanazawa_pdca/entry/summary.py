@@ -1,0 +1,72 @@
+"""What `pdca import` and `pdca record` print: the counts, and each changed KPI's new status."""
+
+from __future__ import annotations
+
+from ..assess import Report
+from ..formats.numbers import number
+from ..i18n import Lang, status_label
+from ..years import label
+from .writer import Outcome
+
+WORDS = {
+    "ja": {
+        "added": "追加",
+        "changed": "変更",
+        "unchanged": "変更なし",
+        "missing": "未記入",
+        "dry": "（--dry-run: 何も書き込んでいません）",
+        "nothing": "変更はありません",
+        "wrote": "書き込み",
+        "would": "書き込み予定",
+        "blank": "シートで空欄",
+    },
+    "en": {
+        "added": "added",
+        "changed": "changed",
+        "unchanged": "unchanged",
+        "missing": "missing",
+        "dry": "(--dry-run: nothing written)",
+        "nothing": "nothing to change",
+        "wrote": "wrote",
+        "would": "would write",
+        "blank": "blank in the sheets",
+    },
+}
+
+
+def render_outcome(
+    outcome: Outcome, report: Report, name: str, lang: Lang, blanks: int | None = None
+) -> str:
+    """Counts line, then one line per added or changed KPI with its status in the year."""
+    w = WORDS[lang]
+    counts = outcome.counts
+    sep = "・" if lang == "ja" else ", "
+    parts = [f"{w[k]} {counts[k]}" for k in ("added", "changed", "unchanged", "missing")]
+    verb = w["would"] if outcome.dry_run else w["wrote"]
+    head = f"{name} ({label(outcome.year, lang)}): " + sep.join(parts)
+    if blanks:
+        head += f" ({w['blank']} {blanks})"
+    lines = [head]
+    width = max((len(c.kpi_id) for c in outcome.touched), default=0)
+    for change in outcome.touched:
+        kpi = report.strategy.kpi(change.kpi_id)
+        new = f"{number(change.new.value, 6)}{kpi.unit}"
+        if change.old is not None and change.old.value != change.new.value:
+            new = f"{number(change.old.value, 6)} → {new}"
+        mark = "+" if change.action == "added" else "~"
+        result = report.result(change.kpi_id)
+        extra = [
+            f"{k}: {getattr(change.new, k)}" for k in ("source", "note") if getattr(change.new, k)
+        ]
+        tail = f"  [{'; '.join(extra)}]" if extra else ""
+        lines.append(
+            f"  {mark} {change.kpi_id.ljust(width)}  {new}  "
+            f"{status_label(result.status, lang)}{tail}"
+        )
+    if not outcome.touched:
+        lines.append(f"  {w['nothing']}")
+    elif outcome.dry_run:
+        lines.append(f"  {w['dry']}")
+    else:
+        lines.append(f"  {verb}: {name}")
+    return "\n".join(lines) + "\n"

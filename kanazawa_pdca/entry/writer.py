@@ -1,0 +1,397 @@
+"""The one writer of `data/actuals/<year>.yaml`, used by `pdca import` and `pdca record`.
+
+Guarantees:
+- one writer at a time: a lock file beside the actuals folder (`filelock`), and the year's
+  file is read again under the lock, so concurrent runs never lose each other's figures;
+- a killed run leaves the old file or the new one, never a mix: a temporary file (created
+  with an unpredictable name, mode 0600, O_EXCL), fsync, rename, fsync of the folder;
+- untouched entries keep their bytes: comments, key order and quoting survive (ruamel's
+  round-trip mode, no line folding); new entries go where the strategy lists them;
+- a figure that differs from one recorded is a conflict, refused with both values unless
+  `overwrite`; the same figure again changes nothing;
+- the text written is read back and compared with what was meant before it replaces the
+  old file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import io
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import Diagnostic, InputError, Location
+from ..model.actuals import Actual, check_year
+from ..model.strategy import Strategy
+from .missing import expects_figure
+from .numbers import to_yaml_number
+
+LOCK_TIMEOUT = 60.0  # seconds to wait for another writer
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure to record, and where it came from (a cell; None for the command line)."""
+
+    kpi_id: str
+    value: Decimal
+    source: str | None = None
+    note: str | None = None
+    origin: Location | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    kpi_id: str
+    action: str  # "added" | "changed" | "unchanged"
+    old: Actual | None
+    new: Actual
+
+
+@dataclass
+class Outcome:
+    """What a write did (or, with dry_run, would do)."""
+
+    path: Path
+    year: int
+    changes: list[Change]
+    entries: dict[str, Actual]  # the year's figures after the write
+    missing: list[str]  # KPI ids of the strategy still without a figure for the year
+    before: str
+    after: str
+    written: bool = False
+    dry_run: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.counts = {
+            "added": sum(c.action == "added" for c in self.changes),
+            "changed": sum(c.action == "changed" for c in self.changes),
+            "unchanged": sum(c.action == "unchanged" for c in self.changes),
+            "missing": len(self.missing),
+        }
+
+    @property
+    def touched(self) -> list[Change]:
+        return [c for c in self.changes if c.action != "unchanged"]
+
+    def diff(self, name: str | None = None) -> str:
+        name = name or self.path.name
+        lines = difflib.unified_diff(
+            self.before.splitlines(keepends=True),
+            self.after.splitlines(keepends=True),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+        )
+        text = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+        return text
+
+
+# --- the public entry point ---------------------------------------------------------------
+
+
+def year_file(folder: Path, year: int) -> Path:
+    """The year's file: an existing `<year>.yml` is kept, else `<year>.yaml`."""
+    yml = folder / f"{year}.yml"
+    return (
+        yml if yml.exists() and not (folder / f"{year}.yaml").exists() else folder / f"{year}.yaml"
+    )
+
+
+def lock_path(folder: Path) -> Path:
+    """The lock file beside the actuals folder: data/actuals -> data/.actuals.lock."""
+    folder = Path(os.path.abspath(folder))
+    return folder.parent / f".{folder.name}.lock"
+
+
+def write_figures(
+    folder: Path,
+    year: int,
+    strategy: Strategy,
+    figures: list[Figure],
+    *,
+    overwrite: bool = False,
+    dry_run: bool = False,
+    timeout: float = LOCK_TIMEOUT,
+    shown_name: str | None = None,
+) -> Outcome:
+    """Merge `figures` into the year's file; raise InputError on conflicts or bad figures.
+
+    Nothing is written when anything is wrong, nor with `dry_run` (which takes no lock and
+    creates nothing).
+    """
+    problems = figure_problems(strategy, year, figures)
+    if any(d.is_error for d in problems):
+        raise InputError(problems)
+    if dry_run:
+        outcome = _merge(year_file(folder, year), year, strategy, figures, overwrite, shown_name)
+        outcome.dry_run = True
+        return outcome
+    folder.mkdir(parents=True, exist_ok=True)
+    with _locked(folder, timeout):
+        path = year_file(folder, year)
+        outcome = _merge(path, year, strategy, figures, overwrite, shown_name)
+        _remove_stale_temporaries(path)
+        if outcome.after != outcome.before:
+            replace_file(path, outcome.after.encode("utf-8"))
+            outcome.written = True
+    return outcome
+
+
+def figure_problems(strategy: Strategy, year: int, figures: list[Figure]) -> list[Diagnostic]:
+    """The checks a recorded file gets (known id, ranges), at each figure's origin."""
+    out: list[Diagnostic] = []
+    for f in figures:
+        entry = {f.kpi_id: Actual(value=float(f.value), source=f.source, note=f.note)}
+        for p in check_year(strategy, year, entry):
+            where = f.origin or Location("<figures>")
+            out.append(Diagnostic(where, p.code, p.message, p.severity))
+    return out
+
+
+# --- locking and replacing ---------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _locked(folder: Path, timeout: float) -> Iterator[None]:
+    from filelock import FileLock, Timeout
+
+    path = lock_path(folder)
+    lock = FileLock(str(path), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise InputError(
+            [
+                Diagnostic(
+                    Location(str(path)),
+                    "locked",
+                    f"another pdca run is writing to {folder} (waited {timeout:g} s); try again",
+                )
+            ]
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Replace `path` by `data` atomically: temporary file, fsync, rename, fsync the folder.
+
+    The temporary file is made by mkstemp (unpredictable name, O_EXCL, mode 0600) in the
+    same folder; the new file keeps the old one's permission bits (0644 for a new file).
+    """
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":  # pragma: no cover - Windows cannot open a folder
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files a killed writer left (safe: we hold the lock, no one else writes)."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+# --- merging ------------------------------------------------------------------------------
+
+
+def _merge(
+    path: Path,
+    year: int,
+    strategy: Strategy,
+    figures: list[Figure],
+    overwrite: bool,
+    shown_name: str | None,
+) -> Outcome:
+    from ..load import display_name, load_year
+
+    name = shown_name or display_name(path)
+    before = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+    current = load_year(path, year, strategy)  # InputError if the file is invalid
+    yaml = _round_trip(before)
+    doc = yaml.load(before) if before.strip() else None
+    changes: list[Change] = []
+    conflicts: list[Diagnostic] = []
+    for f in figures:
+        old = current.get(f.kpi_id)
+        action, new, clash = _merge_one(old, f, overwrite)
+        if clash:
+            conflicts.append(_conflict(f, old, clash, doc, name))
+            continue
+        changes.append(Change(f.kpi_id, action, old, new))
+    if conflicts:
+        raise InputError(conflicts)
+    touched = {c.kpi_id: c.new for c in changes if c.action != "unchanged"}
+    entries = {**current, **touched}
+    after = _apply(before, doc, yaml, touched, strategy) if touched else before
+    _verify(after, entries, name)
+    missing = [k.id for k in strategy.kpis if k.id not in entries and expects_figure(k, year)]
+    return Outcome(path, year, changes, entries, missing, before, after)
+
+
+def _merge_one(
+    old: Actual | None, f: Figure, overwrite: bool
+) -> tuple[str, Actual, list[tuple[str, Any, Any]]]:
+    """-> (action, the entry after, the fields that clash without --overwrite)."""
+    value = float(f.value)
+    if old is None:
+        return "added", Actual(value=value, source=f.source, note=f.note), []
+    clash: list[tuple[str, Any, Any]] = []
+    fields = {"value": old.value, "source": old.source, "note": old.note}
+    if value != old.value:
+        clash.append(("value", old.value, value))
+        fields["value"] = value
+    for key, given in (("source", f.source), ("note", f.note)):
+        recorded = fields[key]
+        if given is None or given == recorded:
+            continue
+        if recorded is not None:
+            clash.append((key, recorded, given))
+        fields[key] = given
+    new = Actual(**fields)
+    if clash and not overwrite:
+        return "changed", new, clash
+    return ("unchanged" if new == old else "changed"), new, []
+
+
+def _conflict(f: Figure, old, clash, doc, name: str) -> Diagnostic:
+    recorded_at = Location(name)
+    with contextlib.suppress(Exception):
+        line, column = doc.lc.key(f.kpi_id)
+        recorded_at = Location(name, line + 1, column + 1)
+    parts = [f"{key} {_shown(new)} differs from {_shown(was)} recorded" for key, was, new in clash]
+    message = f"{f.kpi_id}: " + "; ".join(parts)
+    if f.origin is not None:
+        message += f" at {recorded_at}"
+    message += " (use --overwrite to replace it)"
+    return Diagnostic(f.origin or recorded_at, "conflict", message)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{to_yaml_number(Decimal(repr(value)))}"
+    return repr(value)
+
+
+# --- round-trip YAML --------------------------------------------------------------------
+
+
+def _indent_of(text: str) -> int:
+    """The indentation the file uses for nested mappings (2 when it has none)."""
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        if stripped and not stripped.startswith("#") and len(stripped) < len(line):
+            return len(line) - len(stripped)
+    return 2
+
+
+def _round_trip(text: str):
+    from ruamel.yaml import YAML
+
+    yaml = YAML()  # round-trip: comments, order, quoting, flow style kept
+    yaml.preserve_quotes = True
+    yaml.width = 1 << 20  # never fold a long line (it would change untouched entries)
+    yaml.indent(mapping=_indent_of(text), sequence=4, offset=2)
+    if re.match(r"(?:#.*\n|\s*\n)*---", text):
+        yaml.explicit_start = True
+    return yaml
+
+
+def _apply(before: str, doc, yaml, touched: dict[str, Actual], strategy: Strategy) -> str:
+    from ruamel.yaml.comments import CommentedMap
+
+    order = {k.id: i for i, k in enumerate(strategy.kpis)}
+    if doc is None:  # an empty file, or one with only comments: keep it, add the entries
+        fresh = CommentedMap()
+        for kpi_id in sorted(touched, key=order.__getitem__):
+            fresh[kpi_id] = _node(touched[kpi_id], None)
+        head = before if not before or before.endswith("\n") else before + "\n"
+        yaml.explicit_start = False  # a `---` of the file is already in `head`
+        return head + _dump(yaml, fresh)
+    for kpi_id in sorted(touched, key=order.__getitem__):
+        entry = touched[kpi_id]
+        if kpi_id in doc:
+            doc[kpi_id] = _node(entry, doc[kpi_id])
+            continue
+        rank = order[kpi_id]
+        position = sum(1 for key in doc if order.get(key, -1) < rank)
+        doc.insert(position, kpi_id, _node(entry, None))
+    return _dump(yaml, doc)
+
+
+def _node(entry: Actual, existing):
+    """The YAML node for an entry: the short form when it has no source or note; an existing
+    mapping is updated in place (its comments and field order stay)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    value = to_yaml_number(Decimal(repr(entry.value)))
+    if isinstance(existing, CommentedMap):
+        if existing.get("value") != entry.value:
+            existing["value"] = value
+        for key in ("source", "note"):
+            given = getattr(entry, key)
+            if given is not None and existing.get(key) != given:
+                existing[key] = given
+        return existing
+    if entry.source is None and entry.note is None:
+        return value
+    node = CommentedMap()
+    node["value"] = value
+    for key in ("source", "note"):
+        if getattr(entry, key) is not None:
+            node[key] = getattr(entry, key)
+    return node
+
+
+def _dump(yaml, doc) -> str:
+    out = io.StringIO()
+    yaml.dump(doc, out)
+    return out.getvalue()
+
+
+def _verify(text: str, entries: dict[str, Actual], name: str) -> None:
+    """Read the new text back: it must hold exactly the entries meant (else write nothing)."""
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load(text) if text.strip() else None
+    data = data or {}
+    got = {
+        k: Actual.model_validate(v if isinstance(v, dict) else {"value": v})
+        for k, v in data.items()
+    }
+    if got != entries:
+        raise RuntimeError(f"{name}: the merged text does not hold the figures meant; not written")

@@ -1,0 +1,214 @@
+"""`pdca record` and `pdca missing` end to end, and the writer under concurrency and kills."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import DATA, MINI
+from kanazawa_pdca.load import load_actuals, load_strategy
+
+
+def test_record_adds_a_figure_and_prints_counts_and_status(run, tmp_path):
+    folder = tmp_path / "actuals"
+    result = run("record", "2026", "share-pct", "５５％", "--source", "市民意識調査",
+                 "--strategy", MINI, "--actuals", folder)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.endswith("/2026.yaml (2026年度 (R8)): 追加 1・変更 0・変更なし 0・未記入 6")
+    assert "+ share-pct  55%  △ やや遅れ  [source: 市民意識調査]" in result.stdout
+    assert (folder / "2026.yaml").read_text(encoding="utf-8") == (
+        "share-pct:\n  value: 55\n  source: 市民意識調査\n"
+    )
+
+
+def test_record_in_english(run, tmp_path):
+    result = run("record", "FY2026", "app-downloads", "2,500件", "--strategy", MINI,
+                 "--actuals", tmp_path / "a", "--lang", "en")  # fmt: skip
+    assert result.exit_code == 0
+    assert "added 1, changed 0, unchanged 0, missing 6" in result.stdout
+    assert "+ app-downloads  2,500件  △ behind" in result.stdout
+
+
+def test_record_conflict_then_overwrite(run, tmp_path):
+    folder = tmp_path / "actuals"
+    run("record", "2026", "share-pct", "52", "--strategy", MINI, "--actuals", folder)
+    result = run("record", "2026", "share-pct", "55", "--strategy", MINI, "--actuals", folder)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"{folder}/2026.yaml:1:1: share-pct: value 55 differs from 52 recorded "
+        "(use --overwrite to replace it) [conflict]"
+    )
+    assert (folder / "2026.yaml").read_text(encoding="utf-8") == "share-pct: 52\n"
+    same = run("record", "2026", "share-pct", "52.0", "--strategy", MINI, "--actuals", folder)
+    assert same.exit_code == 0 and "変更なし 1" in same.stdout and "変更はありません" in same.stdout
+    result = run("record", "2026", "share-pct", "55", "--overwrite", "--strategy", MINI,
+                 "--actuals", folder)  # fmt: skip
+    assert result.exit_code == 0
+    assert "~ share-pct  52 → 55%" in result.stdout
+    assert (folder / "2026.yaml").read_text(encoding="utf-8") == "share-pct: 55\n"
+
+
+def test_record_dry_run_shows_a_diff_and_writes_nothing(run, tmp_path):
+    folder = tmp_path / "actuals"
+    result = run("record", "2026", "share-pct", "55", "--dry-run", "--strategy", MINI,
+                 "--actuals", folder)  # fmt: skip
+    assert result.exit_code == 0
+    assert "--dry-run" in result.stdout and "+share-pct: 55\n" in result.stdout
+    assert not folder.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["share-pc", "5"], "unknown KPI id 'share-pc' (did you mean 'share-pct'?)"),
+        (["share-pct", "120"], "a percentage must be within 0–100, got 120 [percentage-range]"),
+        (["share-pct", "12人"], "the unit '人' does not match (its unit is '%') [wrong-unit]"),
+        (["app-downloads", "1,23"], "digits are grouped in threes (174,275) [bad-number]"),
+        (["app-downloads", "△5"], "a count cannot be negative, got -5 件 [negative-value]"),
+        (["app-downloads", "集計中"], "'集計中' means no figure yet: nothing to record"),
+    ],
+)
+def test_record_refuses_bad_arguments(run, tmp_path, args, message):
+    result = run("record", "2026", *args, "--strategy", MINI, "--actuals", tmp_path / "a")
+    assert result.exit_code == 2
+    assert message in " ".join(result.stderr.split()), result.stderr
+    assert not (tmp_path / "a").exists()
+
+
+def test_record_never_writes_into_the_bundled_copy(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no ./data here: the default would be the packaged data
+    result = run("record", "2026", "total-fertility-rate", "1.3")
+    assert result.exit_code == 2 and "never writes into its bundled copy" in result.stderr
+    assert not any((DATA / "actuals").glob("*.yaml"))
+
+
+def test_missing_groups_by_goal_and_policy(run, actuals_dir):
+    folder = actuals_dir({2026: "share-pct: 55\napp-downloads: 2000\nfertility: 1.3\n"})
+    result = run("missing", "2026", "--strategy", MINI, "--actuals", folder)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "2026年度 (R8): 実績が未記入の KPI 4 件（全 7 件中）\n"
+        "\n"
+        "基本目標1  目標一\n"
+        "  1-1 施策一\n"
+        "    visitors-total           交流人口数 (R6～R10 の合計) [人]\n"
+        "\n"
+        "基本目標2  目標二\n"
+        "  2-1 施策二\n"
+        "    co2-emissions            排出量 [千t-CO₂]\n"
+        "    satisfaction-floor       満足度 [%]\n"
+        "    new-course-participants  講座参加者数（累計） [人]\n"
+    )
+    assert run("missing", "2026", "--fail", "--strategy", MINI, "--actuals", folder).exit_code == 1
+
+
+def test_missing_skips_period_totals_outside_their_window(run, actuals_dir):
+    folder = actuals_dir({2023: "share-pct: 51\n"})
+    result = run("missing", "2023", "--lang", "en", "--strategy", MINI, "--actuals", folder)
+    assert "visitors-total" not in result.stdout
+    assert result.stdout.startswith("FY2023 (R5): 5 of 6 KPIs have no figure yet\n")
+    assert "G1 numerical targets" not in result.stdout  # share-pct is recorded
+
+
+def test_missing_with_everything_recorded_passes_fail(run, actuals_dir):
+    figures = "".join(f"{k}: 1\n" for k in ["share-pct", "app-downloads", "visitors-total",
+                                            "co2-emissions", "satisfaction-floor", "fertility",
+                                            "new-course-participants"])  # fmt: skip
+    folder = actuals_dir({2026: figures})
+    result = run("missing", "2026", "--fail", "--strategy", MINI, "--actuals", folder)
+    assert result.exit_code == 0 and "KPI 0 件" in result.stdout
+
+
+# --- processes ---------------------------------------------------------------------------
+
+
+def _pdca(*args: str, **kwargs) -> subprocess.Popen:
+    env = {**os.environ, "PDCA_CACHE_DIR": os.environ.get("PDCA_CACHE_DIR", "")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "kanazawa_pdca", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        **kwargs,
+    )
+
+
+def test_twenty_concurrent_records_all_land(tmp_path):
+    folder = tmp_path / "actuals"
+    strategy = load_strategy(DATA / "strategy.yaml")
+    ids = [k.id for k in strategy.kpis][:20]
+    procs = [
+        _pdca("record", "2026", kpi_id, str(i + 1), "--actuals", str(folder),
+              "--strategy", str(DATA / "strategy.yaml"))
+        for i, kpi_id in enumerate(ids)
+    ]  # fmt: skip
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err.decode()
+    actuals, _ = load_actuals(folder, strategy)
+    assert {k: a.value for k, a in actuals.years[2026].items()} == {
+        kpi_id: i + 1 for i, kpi_id in enumerate(ids)
+    }
+    # in strategy order, whatever order the processes landed in
+    text = (folder / "2026.yaml").read_text(encoding="utf-8")
+    assert [line.split(":")[0] for line in text.splitlines()] == ids
+
+
+KILLER = """
+import sys
+from decimal import Decimal
+from pathlib import Path
+from kanazawa_pdca.entry.writer import Figure, write_figures
+from kanazawa_pdca.load import load_strategy
+
+strategy = load_strategy(Path(sys.argv[1]))
+folder = Path(sys.argv[2])
+print("ready", flush=True)
+i = 0
+while True:
+    i += 1
+    write_figures(folder, 2026, strategy, [Figure("share-pct", Decimal(50 + i % 2))],
+                  overwrite=True)
+"""
+
+
+def test_a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file(tmp_path):
+    folder = tmp_path / "actuals"
+    folder.mkdir()
+    # a long comment makes each write take long enough to be killed in the middle
+    padding = "".join(f"# padding line {i:06d} " + "x" * 60 + "\n" for i in range(300))
+    versions = {padding + f"share-pct: {v}\n" for v in (50, 51)}
+    (folder / "2026.yaml").write_text(padding + "share-pct: 50\n", encoding="utf-8")
+    script = tmp_path / "killer.py"
+    script.write_text(KILLER, encoding="utf-8")
+    rng = random.Random(8)
+    interrupted = 0
+    for _ in range(12):
+        p = subprocess.Popen(
+            [sys.executable, str(script), str(MINI), str(folder)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert p.stdout.readline() == b"ready\n"
+        time.sleep(rng.uniform(0.05, 0.6))
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        text = (folder / "2026.yaml").read_text(encoding="utf-8")
+        assert text in versions  # parses, and is either the old or the new content
+        interrupted += any(folder.glob(".2026.yaml.*.tmp"))
+    print(f"killed with a temporary file in place: {interrupted} of 12")
+    load_actuals(folder, load_strategy(MINI))  # still a valid actuals folder
+    # the next write clears what a killed one left behind
+    from decimal import Decimal
+
+    from kanazawa_pdca.entry.writer import Figure, write_figures
+
+    write_figures(folder, 2026, load_strategy(MINI), [Figure("app-downloads", Decimal(1))])
+    assert sorted(p.name for p in folder.iterdir()) == ["2026.yaml"]
