@@ -443,7 +443,7 @@ def load_year(path: Path, year: int, strategy: Strategy) -> dict[str, Actual]:
     lock); raise InputError with its errors. A missing file is an empty year."""
     if not path.exists():
         return {}
-    entries, problems = _load_year(path, _read(path), year, strategy)
+    entries, problems, _ = _load_year(path, _read(path), year, strategy)
     if any(d.is_error for d in problems):
         raise InputError(problems)
     return entries

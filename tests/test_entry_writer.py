@@ -231,3 +231,14 @@ def test_a_held_lock_times_out_with_a_located_message(folder, strategy):
         write_figures(folder, 2026, strategy, [fig("app-downloads", 1)], timeout=0.1)
     (d,) = info.value.diagnostics
     assert d.code == "locked" and "another pdca run" in d.message
+
+
+def test_a_fictional_marker_stays_and_is_no_kpi(tmp_path, strategy):
+    folder = tmp_path / "actuals"
+    folder.mkdir()
+    (folder / "2026.yaml").write_text("fictional: true\nshare-pct: 50\n", encoding="utf-8")
+    out = write_figures(folder, 2026, strategy, [fig("co2-emissions", 2900)])
+    assert (folder / "2026.yaml").read_text(encoding="utf-8") == (
+        "fictional: true\nshare-pct: 50\nco2-emissions: 2900\n"
+    )
+    assert out.counts["added"] == 1
