@@ -32,16 +32,6 @@ def where(path: Path, needle: str, occurrence: int = 1) -> str:
     return f"{path}:{line}:{column}"
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory):
-    """Keep the strategy cache of the test run out of the user's ~/.cache."""
-    import os
-
-    os.environ["PDCA_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-    yield
-    os.environ.pop("PDCA_CACHE_DIR", None)
-
-
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

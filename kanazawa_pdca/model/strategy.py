@@ -31,8 +31,8 @@ TargetKind = Literal["exact", "at_least", "maintain", "reset"]
 
 
 class Model(BaseModel):
-    # defer_build: a strategy read from the cache (load.py) is unpickled without
-    # validation, so the validators are built only when a file is really validated.
+    # defer_build: the validators are built when a file is first validated, not when
+    # the module is imported (`pdca --help`, `pdca schema` never need them).
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
