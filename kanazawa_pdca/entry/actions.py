@@ -25,6 +25,7 @@ class UsageError(ValueError):
 class Result:
     text: str  # for stdout
     exit_code: int = 0
+    warnings: str = ""  # for stderr
 
 
 def writable_actuals(option: Path | None) -> Path:
@@ -117,6 +118,74 @@ def _summary(strategy, actuals: ActualsSet, outcome, lang: Lang, blanks: int | N
     if outcome.dry_run:
         text += outcome.diff(display_name(outcome.path))
     return text
+
+
+def import_files(
+    strategy: Strategy,
+    actuals: ActualsSet,
+    folder: Path,
+    year: int,
+    files: list[Path],
+    *,
+    overwrite: bool,
+    dry_run: bool,
+    lang: Lang,
+) -> Result:
+    """Read every sheet; with any error, raise them all (nothing written); else write."""
+    from ..load import display_name
+    from .importer import read_figures
+    from .writer import write_figures
+
+    read = read_figures([(f, display_name(f)) for f in files], strategy, year)
+    if not read.ok:
+        raise InputError(read.diagnostics)
+    outcome = write_figures(
+        folder, year, strategy, read.figures, overwrite=overwrite, dry_run=dry_run
+    )
+    warnings = "".join(f"{d}\n" for d in read.diagnostics)
+    return Result(_summary(strategy, actuals, outcome, lang, len(read.blanks)), warnings=warnings)
+
+
+def template(
+    strategy: Strategy,
+    actuals: ActualsSet,
+    year: int,
+    output: Path,
+    *,
+    lang: Lang,
+    goals: set[int],
+) -> Result:
+    """Write the fill-in sheet (xlsx or csv, from the suffix); say what to do next."""
+    from ..load import display_name
+    from ..years import label
+    from . import template as tpl
+    from .writer import replace_file
+
+    if bad := [g for g in goals if not 1 <= g <= len(strategy.goals)]:
+        raise UsageError(f"no basic goal {bad[0]} (1–{len(strategy.goals)})", "--goal")
+    suffix = output.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise UsageError("the sheet is FILE.xlsx or FILE.csv", "--output")
+    render = tpl.render_xlsx if suffix == ".xlsx" else tpl.render_csv
+    data = render(strategy, actuals, year, lang, goals)
+    count = len(tpl.rows(strategy, actuals, year, lang, goals))
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        replace_file(output, data)
+    except OSError as exc:
+        raise location_error(str(output), "cannot-write", f"cannot write: {exc.strerror}") from None
+    name = display_name(output)
+    if lang == "ja":
+        text = (
+            f"{name}: {label(year, lang)} の記入シート（KPI {count} 件）を作成しました。\n"
+            f"「実績値」「出典」「備考」を記入したら: pdca import {year} {name}\n"
+        )
+    else:
+        text = (
+            f"{name}: the fill-in sheet for {label(year, lang)} ({count} KPIs).\n"
+            f"Fill in Value, Source and Note, then: pdca import {year} {name}\n"
+        )
+    return Result(text)
 
 
 def missing(

@@ -37,6 +37,7 @@ def _run(action):
         raise typer.BadParameter(str(exc), param_hint=exc.param) from None
     except InputError as exc:
         raise _fail(exc.diagnostics) from None
+    sys.stderr.write(result.warnings)
     sys.stdout.write(result.text)
     sys.stdout.flush()
     if result.exit_code:
@@ -50,6 +51,37 @@ def _writing(strategy: Path | None, actuals: Path | None):
     folder = writable_actuals(actuals)
     s, a = load_for_writing(resolve_strategy(strategy), folder)
     return s, a, folder
+
+
+@app.command()
+def template(
+    year: YearArg,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="The sheet to write: FILE.xlsx or FILE.csv.", dir_okay=False
+        ),
+    ],
+    goal: Annotated[
+        list[int] | None,
+        typer.Option("--goal", "-g", help="Only KPIs printed in this basic goal (repeatable)."),
+    ] = None,
+    strategy: StrategyOpt = None,
+    actuals: ActualsOpt = None,
+    lang: LangOpt = Lang.ja,
+) -> None:
+    """Write a fill-in sheet for YEAR: one row per KPI with its baseline, target, last
+    figure and expected value, and empty value / source / note columns."""
+
+    def action():
+        from ..load import load_all, resolve_actuals, resolve_strategy
+        from .actions import template as run_template
+
+        folder, named = resolve_actuals(actuals)
+        s, a, _ = load_all(resolve_strategy(strategy), folder, actuals_required=named)
+        return run_template(s, a, year, output, lang=lang.value, goals=set(goal or []))
+
+    _run(action)
 
 
 @app.command()
@@ -85,6 +117,39 @@ def record(
             s, a, folder, year, kpi, value, source=source, note=note,
             overwrite=overwrite, dry_run=dry_run, lang=lang.value,
         )  # fmt: skip
+
+    _run(action)
+
+
+@app.command(name="import")
+def import_(
+    year: YearArg,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE…",
+            help="Filled sheets: .xlsx, or .csv (UTF-8 with or without BOM, or Shift_JIS).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ],
+    dry_run: DryRunOpt = False,
+    overwrite: OverwriteOpt = False,
+    strategy: StrategyOpt = None,
+    actuals: ActualsOpt = None,
+    lang: LangOpt = Lang.ja,
+) -> None:
+    """Import filled sheets (from `pdca template`, or any sheet with an id and a value
+    column) into <actuals>/YEAR.yaml. Every problem is listed at its cell
+    (FILE.xlsx:SHEET!C12); with any, nothing is written."""
+
+    def action():
+        from .actions import import_files
+
+        s, a, folder = _writing(strategy, actuals)
+        return import_files(
+            s, a, folder, year, files, overwrite=overwrite, dry_run=dry_run, lang=lang.value
+        )
 
     _run(action)
 

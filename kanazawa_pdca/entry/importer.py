@@ -1,0 +1,266 @@
+"""Filled sheets -> figures for the writer, and every problem at its cell.
+
+A sheet is read from its header row: the first row (of the first 30) that has an id column
+and a value column, named in Japanese or English (`ID` / `KPI id`, `実績値` / `実績` /
+`value`, optional `出典` / `source`, `備考` / `note`). Rows above it (a title) are ignored;
+below it, a row with no id and no figure is ignored (a blank line, a remark under the
+table), so is a remark in the id column next to an empty value cell. What is left must be
+right: a figure without an id, an unknown id, a value that is not a figure, a figure out
+of range, an id given twice — each is an error at its cell.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, InputError, Location
+from ..model.strategy import KPI_ID_PATTERN, Strategy
+from .numbers import FigureError, NoFigure, parse_figure
+from .sheets import Cell, Sheet, read_sheets
+from .writer import Figure, figure_problems
+
+HEADER_ROWS = 30  # how far down the header row is looked for
+
+# normalised header text -> column; see _header_key
+HEADERS: dict[str, set[str]] = {
+    "id": {"id", "kpiid", "kpi識別子", "識別子", "指標id"},
+    "value": {"value", "actual", "figure", "実績値", "実績", "値", "数値", "今年度実績"},
+    "source": {"source", "出典", "出所", "資料", "データ出典", "出典元"},
+    "note": {"note", "notes", "remark", "remarks", "comment", "備考", "注記", "メモ", "注"},
+}
+_YEAR_VALUE = re.compile(r"^(?:.*年度|fy\d{4})?(?:実績値?|value|actual)$")
+_ID = re.compile(KPI_ID_PATTERN)
+
+
+@dataclass
+class ReadResult:
+    figures: list[Figure] = field(default_factory=list)
+    blanks: list[tuple[str, Location]] = field(default_factory=list)  # ids with no figure yet
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def _header_key(text: object) -> str:
+    """'KPI id' -> 'kpiid', '実績値（R8）' -> '実績値', 'Value (FY2026)' -> 'value'."""
+    if not isinstance(text, str):
+        return ""
+    s = unicodedata.normalize("NFKC", text).lower()
+    s = re.sub(r"[(\[【].*?[)\]】]", "", s)
+    return re.sub(r"[\s_\-・:：*※]", "", s)
+
+
+def header_role(text: object) -> str | None:
+    key = _header_key(text)
+    if not key:
+        return None
+    for role, names in HEADERS.items():
+        if key in names:
+            return role
+    if _YEAR_VALUE.match(key):
+        return "value"
+    return None
+
+
+def read_figures(paths: list[tuple[Path, str]], strategy: Strategy, year: int) -> ReadResult:
+    """Read every sheet of every file; the result holds all figures and all problems."""
+    result = ReadResult()
+    seen: dict[str, Location] = {}
+    for path, shown in paths:
+        try:
+            sheets = read_sheets(path, shown)
+        except InputError as exc:
+            result.diagnostics += exc.diagnostics
+            continue
+        found = [s for s in sheets if _header(s) is not None]
+        if not found:
+            where = sheets[0].origin() if sheets else Location(shown)
+            result.diagnostics.append(
+                Diagnostic(
+                    where,
+                    "no-header",
+                    "no header row with an id column (ID, KPI id) and a value column "
+                    f"(実績値, value) in the first {HEADER_ROWS} rows"
+                    + (" of any sheet" if len(sheets) > 1 else ""),
+                )
+            )
+        for sheet in found:
+            if sheet.template_year is not None and sheet.template_year != year:
+                result.diagnostics.append(
+                    Diagnostic(
+                        sheet.origin(),
+                        "template-year",
+                        f"this sheet was made by `pdca template {sheet.template_year}`; "
+                        f"its figures are not for {year} (import it as "
+                        f"{sheet.template_year}, or fill in a template for {year})",
+                    )
+                )
+                continue
+            _read_sheet(sheet, strategy, year, result, seen)
+    return result
+
+
+def _header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
+    """(index of the header row, role -> column index), or None."""
+    for i, row in enumerate(sheet.rows[:HEADER_ROWS]):
+        roles: dict[str, int] = {}
+        for j, cell in enumerate(row):
+            role = header_role(cell.value)
+            if role and role not in roles:
+                roles[role] = j
+        if "id" in roles and "value" in roles:
+            return i, roles
+    return None
+
+
+def _cell(row: list[Cell], index: int | None) -> Cell | None:
+    if index is None or index >= len(row):
+        return None
+    return row[index]
+
+
+def _empty(cell: Cell | None) -> bool:
+    return (
+        cell is None
+        or cell.value is None
+        or (isinstance(cell.value, str) and not cell.value.strip())
+    )
+
+
+def _read_sheet(
+    sheet: Sheet, strategy: Strategy, year: int, result: ReadResult, seen: dict[str, Location]
+) -> None:
+    found = _header(sheet)
+    assert found is not None
+    header_index, roles = found
+    ids = strategy.kpi_ids
+    for row in sheet.rows[header_index + 1 :]:
+        id_cell = _cell(row, roles["id"])
+        value_cell = _cell(row, roles["value"])
+        raw_id = (
+            "" if _empty(id_cell) else unicodedata.normalize("NFKC", str(id_cell.value)).strip()
+        )
+        if not raw_id:
+            if not _no_figure(value_cell):
+                result.diagnostics.append(
+                    Diagnostic(
+                        value_cell.location,  # type: ignore[union-attr]
+                        "missing-id",
+                        "a figure without a KPI id in its row",
+                    )
+                )
+            continue
+        assert id_cell is not None
+        if raw_id not in ids:
+            if not _ID.match(raw_id) and _no_figure(value_cell):
+                continue  # a remark under (or beside) the table, not a KPI row
+            result.diagnostics.append(_unknown(raw_id, id_cell.location, ids))
+            continue
+        if raw_id in seen:
+            result.diagnostics.append(
+                Diagnostic(
+                    id_cell.location,
+                    "duplicate-kpi",
+                    f"{raw_id} is given twice (also at {seen[raw_id]})",
+                )
+            )
+            continue
+        seen[raw_id] = id_cell.location
+        figure = _figure(raw_id, value_cell, row, roles, strategy, year, result)
+        if figure is not None:
+            result.figures.append(figure)
+
+
+def _no_figure(cell: Cell | None) -> bool:
+    if _empty(cell):
+        return True
+    assert cell is not None
+    return isinstance(cell.value, str) and isinstance(parse_figure_safe(cell.value), NoFigure)
+
+
+def parse_figure_safe(text: str):
+    try:
+        return parse_figure(text)
+    except FigureError:
+        return None
+
+
+def _unknown(raw_id: str, where: Location, ids: set[str]) -> Diagnostic:
+    if not _ID.match(raw_id):
+        return Diagnostic(
+            where, "not-a-kpi-id", f"{raw_id!r} is not a KPI id (ids look like share-of-…)"
+        )
+    hints = difflib.get_close_matches(raw_id, sorted(ids), n=1, cutoff=0.75)
+    hint = f" (did you mean {hints[0]!r}?)" if hints else ""
+    return Diagnostic(where, "unknown-kpi", f"unknown KPI id {raw_id!r}{hint}")
+
+
+def _figure(
+    kpi_id: str,
+    cell: Cell | None,
+    row: list[Cell],
+    roles: dict[str, int],
+    strategy: Strategy,
+    year: int,
+    result: ReadResult,
+) -> Figure | None:
+    kpi = strategy.kpi(kpi_id)
+    where = cell.location if cell is not None else row[roles["id"]].location
+    if cell is not None and cell.formula is not None:
+        result.diagnostics.append(
+            Diagnostic(
+                where,
+                "formula-without-value",
+                f"{kpi_id}: a formula ({cell.formula}) whose value was never computed: "
+                "open and save the file in Excel or LibreOffice, or type the figure",
+            )
+        )
+        return None
+    raw = None if cell is None else cell.value
+    try:
+        value = parse_figure(raw, kpi.unit)
+    except FigureError as exc:
+        result.diagnostics.append(Diagnostic(where, exc.code, f"{kpi_id}: {exc.message}"))
+        return None
+    if isinstance(value, NoFigure):
+        result.blanks.append((kpi_id, where))
+        return None
+    if cell is not None and cell.percent:
+        if kpi.unit != "%":
+            result.diagnostics.append(
+                Diagnostic(
+                    where,
+                    "wrong-unit",
+                    f"{kpi_id}: the cell is formatted as a percentage; its unit is {kpi.unit!r}",
+                )
+            )
+            return None
+        value = value * 100  # Excel keeps 47.5% as 0.475
+    figure = Figure(
+        kpi_id,
+        value,
+        _text(_cell(row, roles.get("source"))),
+        _text(_cell(row, roles.get("note"))),
+        where,
+    )
+    problems = figure_problems(strategy, year, [figure])
+    result.diagnostics += problems
+    return None if any(d.is_error for d in problems) else figure
+
+
+def _text(cell: Cell | None) -> str | None:
+    if _empty(cell):
+        return None
+    assert cell is not None
+    value = cell.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if hasattr(value, "isoformat"):
+        value = value.isoformat().removesuffix("T00:00:00")
+    return str(value).strip() or None

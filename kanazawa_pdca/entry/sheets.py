@@ -1,0 +1,166 @@
+"""Spreadsheet files -> rows of cells, each cell with its location.
+
+xlsx (openpyxl) cells are located as FILE.xlsx:SHEET!C12; CSV cells as FILE.csv:LINE:COL,
+LINE the line the row starts on and COL the column's number (A = 1), as a spreadsheet
+numbers it. CSV is read as UTF-8 (with or without a BOM), else as CP932 (Shift_JIS as
+Japanese Excel saves it); UTF-16 with a BOM (Excel's "Unicode text") is read too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import Diagnostic, InputError, Location
+
+MAX_BYTES = 50 * 1024 * 1024  # a fill-in sheet is a few hundred KB; refuse anything absurd
+TEMPLATE_MARK = "pdca-template:"  # the workbook keywords of a sheet made by `pdca template`
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Any  # str, int, float, datetime, bool or None
+    location: Location
+    percent: bool = False  # an xlsx number shown as a percentage (0.475 shown as 47.5%)
+    formula: str | None = None  # an xlsx formula whose value was never computed
+
+
+@dataclass
+class Sheet:
+    file: str  # as shown in messages
+    name: str | None  # None for CSV
+    rows: list[list[Cell]] = field(default_factory=list)
+    template_year: int | None = None  # set when `pdca template YEAR` made the workbook
+
+    def origin(self) -> Location:
+        return Location(self.file, 1, 1, self.name)
+
+
+def read_sheets(path: Path, shown: str) -> list[Sheet]:
+    """Every sheet of an xlsx file, or the one table of a CSV file; InputError if unreadable."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise _error(shown, "file-not-found", "no such file") from None
+    except OSError as exc:
+        raise _error(shown, "unreadable", f"cannot read: {exc.strerror}") from None
+    if not path.is_file():
+        raise _error(shown, "not-a-file", "is not a regular file")
+    if size > MAX_BYTES:
+        raise _error(shown, "too-large", f"{size:,} bytes: larger than a fill-in sheet can be")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, shown)
+    if suffix in (".csv", ".txt", ".tsv"):
+        return [_read_csv(path, shown)]
+    if suffix == ".xls":
+        raise _error(shown, "old-excel", "an .xls file (Excel 97–2003): save it as .xlsx or CSV")
+    raise _error(shown, "unknown-format", "not a spreadsheet pdca reads (.xlsx or .csv)")
+
+
+def _error(file: str, code: str, message: str) -> InputError:
+    return InputError([Diagnostic(Location(file), code, message)])
+
+
+# --- xlsx --------------------------------------------------------------------------------
+
+
+def _read_xlsx(path: Path, shown: str) -> list[Sheet]:
+    import warnings
+
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
+            values = load_workbook(path, data_only=True, read_only=True)
+            formulas = load_workbook(path, data_only=False, read_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        detail = "encrypted or not an xlsx file" if isinstance(exc, zipfile.BadZipFile) else exc
+        raise _error(shown, "not-a-workbook", f"cannot read the workbook ({detail})") from None
+    try:
+        keywords = values.properties.keywords or ""
+        year = None
+        if keywords.startswith(TEMPLATE_MARK) and keywords[len(TEMPLATE_MARK) :].isdigit():
+            year = int(keywords[len(TEMPLATE_MARK) :])
+        sheets = []
+        for ws, wf in zip(values.worksheets, formulas.worksheets, strict=True):
+            sheet = Sheet(shown, ws.title, template_year=year)
+            for r, (row, frow) in enumerate(
+                zip(ws.iter_rows(), wf.iter_rows(), strict=False), start=1
+            ):
+                cells = []
+                for c, (cell, fcell) in enumerate(zip(row, frow, strict=False), start=1):
+                    value = getattr(cell, "value", None)
+                    raw = getattr(fcell, "value", None)
+                    formula = raw if isinstance(raw, str) and raw.startswith("=") else None
+                    if formula is not None and value is not None:
+                        formula = None  # computed: use the value Excel saved
+                    fmt = getattr(cell, "number_format", "") or ""
+                    percent = isinstance(value, int | float) and "%" in fmt
+                    cells.append(Cell(value, Location(shown, r, c, ws.title), percent, formula))
+                sheet.rows.append(cells)
+            sheets.append(sheet)
+        return sheets
+    finally:
+        values.close()
+        formulas.close()
+
+
+# --- csv ---------------------------------------------------------------------------------
+
+
+def decode_csv(data: bytes, shown: str) -> str:
+    """UTF-8 (a BOM is dropped), UTF-16 with a BOM, else CP932; an error names the place."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8:
+        try:
+            return data.decode("cp932")
+        except UnicodeDecodeError:
+            at = utf8.start
+            line = data[:at].count(b"\n") + 1
+            column = at - (data.rfind(b"\n", 0, at) + 1) + 1
+            raise InputError(
+                [
+                    Diagnostic(
+                        Location(shown, line, column),
+                        "encoding",
+                        "neither UTF-8 nor Shift_JIS (CP932) text: save the sheet as "
+                        "CSV UTF-8 or CSV from Excel",
+                    )
+                ]
+            ) from None
+
+
+def _read_csv(path: Path, shown: str) -> Sheet:
+    text = decode_csv(path.read_bytes(), shown)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    sheet = Sheet(shown, None)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    line = 1
+    try:
+        for row in reader:
+            sheet.rows.append(
+                [Cell(v, Location(shown, line, c)) for c, v in enumerate(row, start=1)]
+            )
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(
+            [
+                Diagnostic(
+                    Location(shown, reader.line_num or 1, 1), "csv-syntax", f"malformed CSV: {exc}"
+                )
+            ]
+        ) from None
+    return sheet

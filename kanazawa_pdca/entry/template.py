@@ -1,0 +1,242 @@
+"""`pdca template YEAR`: the fill-in sheet, one row per KPI.
+
+Columns: id, reference code, name, unit, kind in words, baseline and target as printed,
+the last recorded figure and its year, the expected value for YEAR, then the empty entry
+columns value / source / note. In xlsx only the entry cells are unlocked (the sheet is
+protected without a password), the value cells carry data validation with an input
+message naming the unit, the header is frozen, and the sheet prints on A4 landscape with
+the header on every page. `pdca import` reads it back (and checks it is for the same year).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from ..assess import expected_at
+from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, Lang, kpi_name
+from ..model.actuals import ActualsSet
+from ..model.strategy import Kpi, Strategy
+from ..years import label, reiwa
+from .sheets import TEMPLATE_MARK
+
+COLUMNS = {
+    "ja": ["ID", "番号", "KPI", "単位", "種類", "基準値", "目標値", "前回の実績", "その年度",
+           "{year}年度の期待値", "実績値", "出典", "備考"],
+    "en": ["KPI id", "Ref", "KPI", "Unit", "Kind", "Baseline", "Target", "Last figure",
+           "Its year", "Expected FY{year}", "Value", "Source", "Note"],
+}  # fmt: skip
+ENTRY = (11, 12, 13)  # value, source, note (1-based columns)
+HEADER_ROW = 3
+
+TITLE = {
+    "ja": "{title} KPI 実績記入シート — {label}",
+    "en": "{title}: KPI figures to fill in — {label}",
+}
+HELP = {
+    "ja": (
+        "黄色の「実績値」「出典」「備考」の列に記入してください。数値は 174,275 や 47.5 のように"
+        "（単位・%・全角数字も可、△ はマイナス）。未集計は空欄か「集計中」。"
+        "期間合計の KPI はその年度だけの値を記入します。記入後: pdca import {year} このファイル"
+    ),
+    "en": (
+        "Fill in the yellow Value, Source and Note columns. Figures like 174,275 or 47.5 "
+        "(a unit, %, full-width digits are fine; △ is a minus). Not compiled yet: leave it "
+        "empty or write 集計中. Period totals: the figure of this year alone. Then: "
+        "pdca import {year} this-file"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    kpi: Kpi
+    cells: list
+
+
+def kind_words(kpi: Kpi, lang: Lang) -> str:
+    """累計 / 期間合計 (R6–R10) / 以上を維持 / 再設定 / 水準 …"""
+    parts = []
+    if kpi.kind != "level":
+        part = KIND_WORDS[kpi.kind][lang]
+        if kpi.kind == "period_total" and kpi.period:
+            dash = "～" if lang == "ja" else "–"  # ～: in CP932, as Excel may save the CSV
+            part += f" ({reiwa(kpi.period[0])}{dash}{reiwa(kpi.period[1])})"
+        parts.append(part)
+    if TARGET_KIND_WORDS[kpi.target.kind][lang]:
+        parts.append(TARGET_KIND_WORDS[kpi.target.kind][lang])
+    return ("・" if lang == "ja" else ", ").join(parts) or KIND_WORDS["level"][lang]
+
+
+def expected_figure(kpi: Kpi, year: int) -> float | None:
+    """The value to expect in the cell: for a period total, the year's own share."""
+    if kpi.kind == "period_total":
+        if not kpi.assessable or not kpi.period or not (kpi.period[0] <= year <= kpi.period[1]):
+            return None
+        start, end = kpi.period
+        return kpi.target.value / (end - start + 1)  # type: ignore[operator]
+    value = expected_at(kpi, year)
+    return None if value is None else round(value, 2)
+
+
+def rows(
+    strategy: Strategy, actuals: ActualsSet, year: int, lang: Lang, goals: set[int]
+) -> list[Row]:
+    out = []
+    for kpi in strategy.kpis:
+        if goals and not kpi.goal_numbers() & goals:
+            continue
+        history = [(y, v) for y, v in actuals.history(kpi.id).items() if y <= year]
+        last_year, last = history[-1] if history else (None, None)
+        expected = expected_figure(kpi, year)
+        out.append(
+            Row(
+                kpi,
+                [
+                    kpi.id,
+                    ", ".join(kpi.measures),
+                    kpi_name(kpi, lang),
+                    kpi.unit,
+                    kind_words(kpi, lang),
+                    kpi.baseline.text,
+                    kpi.target.text,
+                    last,
+                    None if last_year is None else f"{last_year} ({reiwa(last_year)})",
+                    None if expected is None else round(expected, 2),
+                    None,
+                    None,
+                    None,
+                ],
+            )
+        )
+    return out
+
+
+def headers(year: int, lang: Lang) -> list[str]:
+    return [h.format(year=year) for h in COLUMNS[lang]]
+
+
+def render_csv(
+    strategy: Strategy, actuals: ActualsSet, year: int, lang: Lang, goals: set[int]
+) -> bytes:
+    """CSV in UTF-8 with a BOM (so Japanese Excel opens it), the header first."""
+    from .workbook import cell_value
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(headers(year, lang))
+    for row in rows(strategy, actuals, year, lang, goals):
+        writer.writerow(["" if v is None else _csv_number(cell_value(v)) for v in row.cells])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _csv_number(value):
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def render_xlsx(
+    strategy: Strategy, actuals: ActualsSet, year: int, lang: Lang, goals: set[int]
+) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from .workbook import cell_value, fit_columns, print_a4_landscape, to_bytes
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"{year}年度" if lang == "ja" else f"FY{year}"
+    meta = strategy.meta
+    wb.properties.title = TITLE[lang].format(
+        title=meta.title if lang == "ja" else meta.title_en, label=label(year, lang)
+    )
+    wb.properties.keywords = f"{TEMPLATE_MARK}{year}"
+    wb.properties.creator = "pdca template"
+
+    ws.cell(1, 1, cell_value(wb.properties.title)).font = Font(bold=True, size=14)
+    ws.cell(2, 1, cell_value(HELP[lang].format(year=year))).font = Font(color="555555")
+    header_fill = PatternFill("solid", fgColor="DDEBF7")
+    entry_fill = PatternFill("solid", fgColor="FFF2CC")
+    thin = Side(style="thin", color="BBBBBB")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for column, text in enumerate(headers(year, lang), start=1):
+        cell = ws.cell(HEADER_ROW, column, text)
+        cell.font = Font(bold=True)
+        cell.fill = entry_fill if column in ENTRY else header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.border = border
+
+    validations: dict[tuple[str, str], DataValidation] = {}
+    for r, row in enumerate(rows(strategy, actuals, year, lang, goals), start=HEADER_ROW + 1):
+        for column, value in enumerate(row.cells, start=1):
+            cell = ws.cell(r, column, cell_value(value))
+            cell.border = border
+            cell.alignment = Alignment(wrap_text=column in (3, 6, 7), vertical="top")
+            if isinstance(value, int | float):
+                cell.number_format = "#,##0.##"
+            if column in ENTRY:
+                cell.protection = Protection(locked=False)
+                cell.fill = entry_fill
+        value_cell = ws.cell(r, ENTRY[0])
+        value_cell.number_format = "General"
+        dv = _validation(row.kpi, year, lang, validations)
+        dv.add(value_cell)
+    for dv in validations.values():
+        ws.add_data_validation(dv)
+
+    widths = {1: (12, 40), 2: (6, 16), 3: (20, 44), 4: (4, 12), 5: (6, 18), 6: (10, 28),
+              7: (10, 28), 8: (8, 14), 9: (8, 12), 10: (10, 14), 11: (12, 16), 12: (14, 30),
+              13: (14, 30)}  # fmt: skip
+    fit_columns(ws, widths, HEADER_ROW)
+    ws.row_dimensions[2].height = 30
+    ws.cell(2, 1).alignment = Alignment(wrap_text=False, vertical="top")
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 4)  # the header and id / ref / name stay
+    ws.auto_filter.ref = f"A{HEADER_ROW}:M{max(ws.max_row, HEADER_ROW)}"
+    ws.protection.sheet = True  # no password: a protection against slips, not a lock
+    ws.protection.formatColumns = False  # widths and heights may still be changed
+    ws.protection.formatRows = False
+    ws.protection.autoFilter = False
+    ws.protection.sort = True
+    print_a4_landscape(ws, f"{HEADER_ROW}:{HEADER_ROW}")
+    return to_bytes(wb)
+
+
+def _validation(kpi: Kpi, year: int, lang: Lang, cache: dict):
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    percent = kpi.unit == "%"
+    period = kpi.kind == "period_total"
+    key = (kpi.unit, "period" if period else "")
+    if key in cache:
+        return cache[key]
+    unit = kpi.unit or ("単位なし" if lang == "ja" else "no unit")
+    if lang == "ja":
+        title = f"単位: {unit}"
+        prompt = "0〜100 の数値" if percent else "0 以上の数値"
+        if period:
+            prompt += "（この年度だけの値。合計ではなく）"
+        elif kpi.kind == "cumulative":
+            prompt += "（年度末時点の累計）"
+        prompt += "。未集計は空欄か「集計中」"
+        error = "0〜100 の数値を入力してください" if percent else "0 以上の数値を入力してください"
+    else:
+        title = f"Unit: {unit}"
+        prompt = "A number from 0 to 100" if percent else "A number, 0 or more"
+        if period:
+            prompt += " (this year's figure alone, not the total)"
+        prompt += ". Not compiled yet: leave empty or 集計中"
+        error = "Enter a number from 0 to 100" if percent else "Enter a number, 0 or more"
+    if percent:
+        dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="100")
+    else:
+        dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+    dv.allow_blank = True
+    dv.promptTitle, dv.prompt = title[:32], prompt[:255]
+    dv.errorTitle, dv.error = title[:32], error[:255]
+    dv.errorStyle = "warning"  # 集計中 may still be typed; pdca import checks every cell
+    dv.showInputMessage = dv.showErrorMessage = True
+    cache[key] = dv
+    return dv
