@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 
 
@@ -24,31 +24,75 @@ class Column:
     wrap: bool = False  # fold long lines (otherwise they are cut at the width)
 
 
+# Japanese line breaking (kinsoku shori, JIS X 4051 simplified): a line never starts with
+# a closing bracket, a small kana, a long-vowel or iteration mark, or 、。 and the like,
+# and never ends with an opening bracket.
+NO_START = frozenset(
+    ")]}）］｝〕〉》」』】〙〗〟’”｠»"
+    "ヽヾーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻"
+    "‐゠–〜～?!‼⁇⁈⁉？！・:;：；/／。.、,，．％"
+)
+NO_END = frozenset("([{（［｛〔〈《「『【〘〖〝‘“｟«")
+
+
+def _cells(char: str) -> int:
+    return get_character_cell_size(char)
+
+
+def breaks(plain: str) -> list[bool]:
+    """ok[i]: a line may start at index i (0 < i < len(plain)).
+
+    Breaks are allowed at spaces, and between two characters when one of them is wide
+    (Japanese), unless the kinsoku rules forbid it; never inside a run of narrow
+    characters (an English word, a number, an id such as `1-1-2`).
+    """
+    ok = [False] * (len(plain) + 1)
+    for i in range(1, len(plain)):
+        before, char = plain[i - 1], plain[i]
+        if char == " " or before == " ":
+            ok[i] = char != before
+        elif _cells(before) == 2 or _cells(char) == 2:
+            ok[i] = char not in NO_START and before not in NO_END
+    return ok
+
+
 def fold(line: Text, width: int) -> list[Text]:
-    """Split one line into pieces of at most `width` cells, preferring to break at spaces."""
+    """Split one line into pieces of at most `width` cells.
+
+    English breaks at spaces, Japanese between characters with kinsoku; a word or
+    run longer than the width is cut (still never before a no-start character when
+    it can be helped).
+    """
     plain = line.plain
     if cell_len(plain) <= width:
         return [line]
-    offsets = []
-    start, used, last_space = 0, 0, -1
-    for i, char in enumerate(plain):
-        w = cell_len(char)
-        if used + w > width and i > start:
-            if char == " ":
-                cut = i + 1  # the space ends this piece (and is stripped)
-            elif last_space >= start:
-                cut = last_space + 1
-            else:
-                cut = i
-            offsets.append(cut)
-            start, used = cut, cell_len(plain[cut : i + 1])
-            last_space = -1
-            continue
-        used += w
-        if char == " ":
-            last_space = i
-    pieces = line.divide(offsets)
-    return [p.rstrip() or p for p in pieces] if pieces else [line]
+    ok = breaks(plain)
+    n = len(plain)
+    offsets: list[int] = []
+    start = 0
+    while True:
+        used, end = 0, start
+        while end < n and used + _cells(plain[end]) <= width:
+            used += _cells(plain[end])
+            end += 1
+        if end >= n or not plain[end:].strip():
+            break
+        cut = next((k for k in range(end, start, -1) if ok[k]), 0)
+        if not cut:  # nothing allowed: cut the run, keeping kinsoku where possible
+            cut = end if end > start else start + 1
+            if plain[cut] in NO_START and cut - 1 > start:
+                cut -= 1
+            if plain[cut - 1] in NO_END and cut - 1 > start:
+                cut -= 1
+        while cut < n and plain[cut] == " ":
+            cut += 1
+        if cut >= n:
+            break
+        offsets.append(cut)
+        start = cut
+    if not offsets:
+        return [line]
+    return [p.rstrip() or p for p in line.divide(offsets)]
 
 
 def _append(out: Text, cell: Text | None, column: Column) -> None:
