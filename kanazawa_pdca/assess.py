@@ -112,6 +112,10 @@ class Report:
     review: Review | None = None  # the committee's review of `year`, when there is one
     review_file: str | None = None
     fictional: bool = False  # some input is marked `fictional: true` (demo data)
+    # set by `filtered`: the goals and statuses asked for, and the report before filtering
+    goal_filter: tuple[int, ...] = ()
+    status_filter: tuple[Status, ...] = ()
+    whole: Report | None = None
 
     @property
     def overridden(self) -> list[KpiResult]:
@@ -144,6 +148,23 @@ class Report:
     def projected_to_miss(self) -> int:
         """How many KPIs are projected to miss their target at the current pace."""
         return _misses(self.kpis)
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.goal_filter or self.status_filter)
+
+    def summary_scope(self) -> tuple[list[GoalResult], dict[Status, int]]:
+        """The goals of the summary and the total counts: always whole goals.
+
+        A filtered view lists some KPIs, but its summary counts every KPI of the goals it
+        shows (of the goals asked for with --goal, else of all), so a share is never read
+        off a status filter.
+        """
+        whole = self.whole or self
+        goals = [g for g in whole.goals if not self.goal_filter or g.number in self.goal_filter]
+        ids = {k for g in goals for k in g.kpi_ids}
+        counts = Counter(r.status for r in whole.kpis if r.kpi.id in ids)
+        return goals, {s: counts.get(s, 0) for s in STATUS_ORDER}
 
     @property
     def with_data(self) -> int:
@@ -184,6 +205,9 @@ class Report:
             review=self.review,
             review_file=self.review_file,
             fictional=self.fictional,
+            goal_filter=tuple(sorted(goals or ())),
+            status_filter=tuple(s for s in STATUS_ORDER if statuses and s in statuses),
+            whole=self.whole or self,
         )
         report.goals = [
             g

@@ -6,7 +6,7 @@ then its policies in order. Later printings are noted by the formats.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..assess import GoalResult, KpiResult, Report
 from ..i18n import Lang, status_label, t, title
@@ -17,6 +17,8 @@ from ..trajectory import Status
 class Section:
     heading: str
     results: list[KpiResult]
+    # KPIs printed here again (〔再掲〕) but shown in full earlier: a reference line each
+    reprints: list[KpiResult] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -46,27 +48,63 @@ def kpi_count(report: Report, lang: Lang) -> str:
 
 
 def goal_views(report: Report, lang: Lang) -> list[GoalView]:
-    first = {k.id: k.measures[0] for k in report.strategy.kpis if k.measures}
+    """Every goal shown, each with its 数値目標 and every policy, in the strategy's order.
+
+    A KPI is shown in full in the first section that prints it; a later section that prints
+    it again lists it in `reprints` (再掲), so every policy heading appears even when all
+    its KPIs were shown before (policy 4-(1)'s only KPI is a goal-level 数値目標).
+    """
     results = {r.kpi.id: r for r in report.kpis}
+    seen: set[str] = set()
     views = []
+
+    def section(heading: str, ids) -> Section | None:
+        shown = [k for k in ids if k in results]
+        if not shown:
+            return None
+        first = [k for k in shown if k not in seen]
+        seen.update(first)
+        again = [k for k in shown if k not in first]
+        return Section(heading, [results[k] for k in first], [results[k] for k in again])
+
     for goal in report.goals:
-        sections = []
-        targets = [k for k in goal.target_ids if first.get(k) == goal.code]
-        if targets:
-            sections.append(Section(t("targets", lang), [results[k] for k in targets]))
+        sections = [section(t("targets", lang), goal.target_ids)]
         for policy in goal.policies:
-            ids = [k for k in policy.kpi_ids if first.get(k, "").startswith(policy.code + "-")]
-            if ids:
-                number = policy.code.split("-")[1]
-                heading = (
-                    f"({number}){title(policy, lang)}"
-                    if lang == "ja"
-                    else f"({number}) {title(policy, lang)}"
-                )
-                sections.append(Section(heading, [results[k] for k in ids]))
-        if sections:
-            heading = f"{t('goal', lang)}{goal.number}  {title(goal, lang)}"
-            if lang == "en":
-                heading = f"{t('goal', lang)} {goal.number}: {title(goal, lang)}"
-            views.append(GoalView(goal, heading, sections))
+            sections.append(section(policy_heading(policy, lang), policy.kpi_ids))
+        kept = [s for s in sections if s is not None]
+        if kept:
+            views.append(GoalView(goal, goal_heading(goal, lang), kept))
     return views
+
+
+def goal_heading(goal: GoalResult, lang: Lang) -> str:
+    if lang == "en":
+        return f"{t('goal', lang)} {goal.number}: {title(goal, lang)}"
+    return f"{t('goal', lang)}{goal.number}  {title(goal, lang)}"
+
+
+def policy_heading(policy, lang: Lang) -> str:
+    number = policy.code.split("-")[1]
+    if lang == "ja":
+        return f"({number}){title(policy, lang)}"
+    return f"({number}) {title(policy, lang)}"
+
+
+def first_shown(result: KpiResult) -> str:
+    """Where a KPI is printed first (its reference code: 'G1', '1-2-3')."""
+    return result.kpi.measures[0] if result.kpi.measures else ""
+
+
+def floor_gap(result: KpiResult) -> float | None:
+    """A `maintain` KPI judged on its floor: d·(actual − floor), ≥ 0 when the floor is kept.
+
+    None for every other KPI, and before the floor's window starts (the KPI is then judged
+    on its line towards the floor, and attainment means what it means elsewhere).
+    """
+    kpi = result.kpi
+    if kpi.target.kind != "maintain" or result.actual is None or result.actual_year is None:
+        return None
+    start = kpi.period[0] if kpi.period else kpi.baseline.year
+    if result.actual_year < start or kpi.target.value is None:
+        return None
+    return kpi.sign * (result.actual - kpi.target.value)

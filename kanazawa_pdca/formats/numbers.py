@@ -54,10 +54,60 @@ def bar(ratio: float | None, cells: int = BAR_CELLS) -> str:
     return text + "░" * (cells - len(text))
 
 
+def decimals(value: float | None) -> int:
+    """How many decimals a figure is written with: 47.5 -> 1, 1000 -> 0 (at most 6)."""
+    if value is None or float(value).is_integer():
+        return 0
+    return len(f"{value:.6f}".rstrip("0").split(".")[1])
+
+
 def figure_digits(kpi) -> int:
     """Decimals to show for computed figures of a KPI: those of its printed figures."""
-    digits = 0
-    for value in (kpi.baseline.value, kpi.target.value):
-        if value is not None and not float(value).is_integer():
-            digits = max(digits, len(f"{value:.6f}".rstrip("0").split(".")[1]))
-    return digits
+    return max(decimals(kpi.baseline.value), decimals(kpi.target.value))
+
+
+def kpi_figure(kpi, value: float | None, unit: str | None = None) -> str:
+    """A figure computed for a KPI (expected value, projection, gap) at the KPI's own
+    precision: the decimals its baseline and target are printed with.
+
+    kpi_figure(k, 24864.33) -> '24,864件' for a count printed as '14,593 件'; 54.43 ->
+    '54.4%' for a share printed as '47.5%'. `unit` defaults to the KPI's unit ('' for none).
+    """
+    return with_unit(value, kpi.unit if unit is None else unit, figure_digits(kpi))
+
+
+def signed(kpi, value: float | None, unit: str | None = None, digits: int | None = None) -> str:
+    """A difference at the KPI's precision (or `digits`), with its sign: '+5%', '−1人', '±0'."""
+    if value is None:
+        return "—"
+    digits = figure_digits(kpi) if digits is None else digits
+    text = with_unit(abs(value), kpi.unit if unit is None else unit, digits)
+    if number(abs(value), digits) == "0":
+        return "±" + text
+    return ("+" if value > 0 else "−") + text
+
+
+def span_tag(start: int, end: int) -> str:
+    """'(R6–R10)': a window of years."""
+    return f"{year_tag(start)}–{year_tag(end)}".replace(")–(", "–")
+
+
+def target_text(kpi, lang: str, unit: bool = True) -> str:
+    """A KPI's target in its own wording, with its year or window.
+
+    '59% (R10)'; '90%以上 (R10)' / 'at least 90% (R10)'; '1,000人以上を維持 (R6–R10)' /
+    'maintain ≥ 1,000 (R6–R10)'; '計 60,000人 (R6–R10)' / 'Σ 60,000 (R6–R10)';
+    a reset target is its printed text ('再設定' / 'to be reset').
+    """
+    target = kpi.target
+    if target.kind == "reset":
+        return target.text if lang == "ja" else "to be reset"
+    value = with_unit(target.value, kpi.unit if unit else "")
+    when = span_tag(*kpi.period) if kpi.period else year_tag(target.year)
+    if kpi.kind == "period_total":
+        return f"{'計' if lang == 'ja' else 'Σ'} {value} {when}"
+    if target.kind == "at_least":
+        return f"{value}以上 {when}" if lang == "ja" else f"at least {value} {when}"
+    if target.kind == "maintain":
+        return f"{value}以上を維持 {when}" if lang == "ja" else f"maintain ≥ {value} {when}"
+    return f"{value} {when}"
