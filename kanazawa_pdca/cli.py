@@ -71,6 +71,12 @@ class KpisFormat(StrEnum):
     csv = "csv"
 
 
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 class SchemaKind(StrEnum):
     strategy = "strategy"
     actuals = "actuals"
@@ -124,6 +130,24 @@ OutputOpt = Annotated[
         help="Write to this file instead of standard output.",
         dir_okay=False,
         show_default=False,
+    ),
+]
+
+WidthOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        "-w",
+        min=40,
+        help="Lay the table out for N columns (default: the terminal's; piped: the table's own).",
+        show_default=False,
+    ),
+]
+ColorOpt = Annotated[
+    Color,
+    typer.Option(
+        "--color",
+        help="Colour: auto (on a terminal, unless NO_COLOR is set), always or never.",
     ),
 ]
 
@@ -224,14 +248,31 @@ def _load_strategy(strategy: Path | None):
         raise _fail(exc.diagnostics) from None
 
 
-def _terminal_options(lang: Lang, output: Path | None) -> RenderOptions:
+def _terminal_options(
+    lang: Lang, output: Path | None, width: int | None = None, color: Color = None
+) -> RenderOptions:
+    """Colour and width for the terminal formats.
+
+    Colour: `always`, `never`, or (auto) on a terminal unless NO_COLOR is set (FORCE_COLOR
+    counts as a terminal). Width: --width, else the terminal's, else $COLUMNS when set,
+    else none: piped or written to a file, the table takes its own natural width.
+    """
     from rich.console import Console
 
     from .formats import RenderOptions
 
     console = Console(file=sys.stdout)
-    color = output is None and console.is_terminal and not os.environ.get("NO_COLOR")
-    return RenderOptions(lang=lang.value, color=color, width=console.width)
+    tty = output is None and console.is_terminal
+    if color is None or color is Color.auto:
+        use_color = tty and not os.environ.get("NO_COLOR")
+    else:
+        use_color = color is Color.always
+    if width is None:
+        if tty:
+            width = console.width
+        elif os.environ.get("COLUMNS", "").isdigit():
+            width = int(os.environ["COLUMNS"])
+    return RenderOptions(lang=lang.value, color=use_color, width=width)
 
 
 def _emit(
@@ -369,6 +410,8 @@ def kpis(
     ] = None,
     lang: LangOpt = Lang.ja,
     output: OutputOpt = None,
+    width: WidthOpt = None,
+    color: ColorOpt = Color.auto,
 ) -> None:
     """List the strategy's KPIs: baseline -> target, kind and where each is printed."""
     s = _load_strategy(strategy)
@@ -386,7 +429,7 @@ def kpis(
     else:
         from .formats.kpi_table import render_kpi_table
 
-        text = render_kpi_table(chosen, _terminal_options(lang, output))
+        text = render_kpi_table(chosen, _terminal_options(lang, output, width, color))
     _emit(text, output, strategy)
 
 
@@ -423,6 +466,11 @@ def check(
     behind: BehindOpt = None,
     lang: LangOpt = Lang.ja,
     reviews: ReviewsOpt = None,
+    width: WidthOpt = None,
+    color: ColorOpt = Color.auto,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Only the per-goal summary (table format).")
+    ] = False,
 ) -> None:
     """Assess every KPI in YEAR against its straight line from baseline to target.
 
@@ -443,8 +491,14 @@ def check(
     if goal or wanted:
         report = report.filtered(set(goal or []), wanted or None)
     terminal = fmt == "table"
-    options = _terminal_options(lang, output) if terminal else RenderOptions(lang=lang.value)
-    options = replace(options, fail_on=fail_status.value if fail_status else None)
+    options = (
+        _terminal_options(lang, output, width, color)
+        if terminal
+        else RenderOptions(lang=lang.value)
+    )
+    options = replace(
+        options, fail_on=fail_status.value if fail_status else None, summary_only=summary
+    )
     _emit(render(fmt.value, report, options), output, strategy, actuals)
     if fmt == "github":
         from .formats.github import write_step_summary

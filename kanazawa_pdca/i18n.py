@@ -16,7 +16,7 @@ STATUS_STYLE: dict[Status, tuple[str, str]] = {
     # status: (symbol, rich style)
     Status.ACHIEVED: ("◎", "bold green"),
     Status.ON_TRACK: ("○", "green"),
-    Status.BEHIND: ("△", "yellow"),
+    Status.BEHIND: ("△", "bold magenta"),  # not yellow: unreadable on a light background
     Status.OFF_TRACK: ("×", "red"),
     Status.REGRESSING: ("▼", "bold red"),
     Status.NO_DATA: ("－", "dim"),

@@ -27,7 +27,8 @@ FORMATS: dict[str, str] = {
 class RenderOptions:
     lang: Lang = "ja"
     color: bool = False  # ANSI colour (the table only)
-    width: int | None = None  # terminal width (the table only)
+    width: int | None = None  # the width to fit (the table only); None: the table's own
+    summary_only: bool = False  # `check --summary`: the heading and the summary alone
     fail_on: str | None = None  # the --fail-on status, for CI formats
 
 

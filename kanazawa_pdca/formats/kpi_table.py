@@ -1,43 +1,76 @@
-"""The terminal view of `pdca kpis`: every KPI with its baseline -> target."""
+"""The terminal view of `pdca kpis`: every KPI with its baseline -> target.
+
+The ids are what users copy into the actuals files, so an id never folds: when the
+width leaves no room for an id column beside the name, each id gets a line of its own
+above its KPI.
+"""
 
 from __future__ import annotations
 
-from rich import box
-from rich.table import Table
+from rich.cells import cell_len
 from rich.text import Text
 
 from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, kpi_name, t
 from ..model.strategy import Kpi
-from . import RenderOptions
-from .numbers import with_unit, year_tag
-from .table import print_to_string
+from . import RenderOptions, grid
+from .numbers import span_tag, with_unit, year_tag
+from .table import DIM, HEADER_STYLE, d, print_to_string
+
+ID_STYLE = "bold"
+NAME_RANGE = (24, 60)  # the name column: at least, at most
+ARROW_RANGE = (20, 40)
+
+
+def _arrow(k: Kpi, lang) -> Text:
+    unit = d(k.unit)
+    arrow = Text(f"{with_unit(k.baseline.value, unit)} {year_tag(k.baseline.year)}")
+    arrow.append(" → ")
+    if k.target.kind == "reset":
+        arrow.append(d(k.target.text) if lang == "ja" else TARGET_KIND_WORDS["reset"]["en"])
+        return arrow
+    qualifier = TARGET_KIND_WORDS[k.target.kind][lang]
+    if k.kind == "period_total" and k.period:
+        qualifier = span_tag(*k.period)
+    arrow.append(f"{with_unit(k.target.value, unit)} {year_tag(k.target.year)}")
+    if qualifier:
+        arrow.append(f" {qualifier}", style=DIM)
+    return arrow
+
+
+def _name(k: Kpi, lang) -> Text:
+    kind = KIND_WORDS[k.kind][lang] + (" ↓" if k.direction == "decrease" else "")
+    name = Text(d(kpi_name(k, lang)))
+    name.append(f"\n{kind} · {' '.join(d(m) for m in k.measures)}", style=DIM)
+    return name
 
 
 def render_kpi_table(kpis: list[Kpi], options: RenderOptions) -> str:
-    lang = options.lang
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("id", style="cyan", overflow="fold")
-    table.add_column(
-        f"{t('kpi', lang)} / {t('kind', lang)} · {t('measures', lang)}",
-        overflow="fold",
-        min_width=20,
-    )
-    table.add_column(f"{t('baseline', lang)} → {t('target', lang)}", overflow="fold")
-    for k in kpis:
-        arrow = Text(f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}")
-        arrow.append(" → ")
-        if k.target.kind == "reset":
-            arrow.append(k.target.text)
+    lang, width = options.lang, options.width
+    ids = [d(k.id) for k in kpis]
+    names = [_name(k, lang) for k in kpis]
+    arrows = [_arrow(k, lang) for k in kpis]
+    id_width = max([2, *(cell_len(i) for i in ids)])
+    arrow_natural = max([ARROW_RANGE[0], *(cell_len(a.plain) for a in arrows)])
+    gap = 2
+    name_head = f"{t('kpi', lang)} / {t('kind', lang)} · {t('measures', lang)}"
+    arrow_head = f"{t('baseline', lang)} → {t('target', lang)}"
+    total = width or id_width + NAME_RANGE[1] + arrow_natural + 2 * gap
+    stacked = total - id_width - 2 * gap < NAME_RANGE[0] + ARROW_RANGE[0]
+    room = total - (0 if stacked else id_width + gap) - gap
+    arrow_width = min(arrow_natural, ARROW_RANGE[1], max(ARROW_RANGE[0], room - NAME_RANGE[1]))
+    name_width = max(8, min(NAME_RANGE[1], room - arrow_width))
+    columns = [
+        grid.Column(name_head, name_width, wrap=True),
+        grid.Column(arrow_head, arrow_width, wrap=True),
+    ]
+    if not stacked:
+        columns.insert(0, grid.Column("id", id_width))
+    lines = grid.header(columns, gap, HEADER_STYLE)
+    for kid, name, arrow in zip(ids, names, arrows, strict=True):
+        if stacked:
+            lines.append(Text(kid, style=ID_STYLE))  # whole, on a line of its own
+            lines += grid.render(columns, [[name, arrow]], gap)
         else:
-            qualifier = TARGET_KIND_WORDS[k.target.kind][lang]
-            if k.kind == "period_total" and k.period:
-                qualifier = f"{year_tag(k.period[0])}–{year_tag(k.period[1])}".replace(")–(", "–")
-            arrow.append(f"{with_unit(k.target.value, k.unit)} {year_tag(k.target.year)}")
-            if qualifier:
-                arrow.append(f" {qualifier}", style="dim")
-        kind = KIND_WORDS[k.kind][lang] + (" ↓" if k.direction == "decrease" else "")
-        name = Text(kpi_name(k, lang))
-        name.append(f"\n{kind} · {' '.join(k.measures)}", style="dim")
-        table.add_row(k.id, name, arrow)
+            lines += grid.render(columns, [[Text(kid, style=ID_STYLE), name, arrow]], gap)
     caption = f"{len(kpis)} KPI" if lang == "en" else f"KPI {len(kpis)} 件"
-    return print_to_string(options, table, Text(caption, style="dim"))
+    return print_to_string(options, Text("\n").join(lines), Text(caption, style=DIM))

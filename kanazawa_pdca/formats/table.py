@@ -1,233 +1,478 @@
-"""The terminal view of `pdca check`: a rich table per basic goal and a summary."""
+"""The terminal view of `pdca check`: a table per basic goal, then the summary.
+
+Laid out by the light `grid` renderer (rich's Table costs ~1 ms a row). The layout
+fits the width asked for (the terminal's, `--width N`, or, when the output is piped,
+the table's own natural width):
+
+- the name column is capped (`NAME_CAP`): at 200 columns the figures get the room, the
+  names do not stretch; when short of room it shrinks to `NAME_MIN`, then the optional
+  columns are left out in `drop` order (progress first, then the baseline), and the
+  status words fold;
+- text folds by display cells (a Japanese character is 2), English at spaces, Japanese
+  between characters under the kinsoku rules (`grid.fold`); a reference code never splits.
+
+Columns are `KpiColumn`s: a key (also its header's i18n key), a cell function and a drop
+rank. An optional column (e.g. the outlook) is one more entry in `kpi_columns`, with a
+`drop` rank that leaves it out first when the width is short.
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from rich import box
 from rich.cells import cell_len
-from rich.console import Console, Group
-from rich.table import Table
+from rich.console import Console
 from rich.text import Text
 
-from ..assess import KpiResult, Report
-from ..i18n import STATUS_STYLE, kpi_name, result_label, status_label, status_word, t, title
+from ..assess import KpiResult, Report, share_on_track
+from ..escape import terminal
+from ..i18n import (
+    STATUS_STYLE,
+    Lang,
+    kpi_name,
+    override_note,
+    result_label,
+    status_label,
+    status_word,
+    t,
+    title,
+)
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions, grid
-from .layout import goal_views
-from .numbers import bar, figure_digits, percent, with_unit, year_tag
+from .layout import first_shown, floor_gap, goal_views
+from .numbers import (
+    bar,
+    decimals,
+    figure_digits,
+    kpi_figure,
+    percent,
+    signed,
+    span_tag,
+    with_unit,
+    year_tag,
+)
+
+# styles readable on light and dark backgrounds alike (no plain yellow or cyan text)
+GOAL_STYLE = "bold underline"
+SECTION_STYLE = "bold"
+HEADER_STYLE = "bold"
+NOTE_STYLE = "bold"  # stale years, missing years, hints: the default colour, bold
+DIM = "dim"
+
+NAME_MIN = {"ja": 26, "en": 24}  # the name column's width when short of room
+NAME_CAP = {"ja": 40, "en": 44}  # …and at most (20 Japanese characters)
+WIDE_GAP = 140  # from this width on, two spaces between columns
+UNIT_WIDTH = 8  # a longer unit folds
+NATURAL = 10_000  # the console width when the output has no width (piped)
+
+
+def d(text: str) -> str:
+    """Data text (names, titles, units) made safe for a terminal."""
+    return terminal(text)
+
+
+# --- the KPI columns ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KpiColumn:
+    key: str  # the i18n key of the header
+    cell: Callable[[KpiResult, Lang], Text | str]
+    justify: str = "right"
+    drop: int = 0  # 0: always shown; otherwise left out when short, highest first
+    wrap: bool = False  # fold to `min_width` when short of room
+    max_width: int | None = None
+    min_width: Callable[[Lang], int] = lambda lang: 0  # folded, at least this wide
+
+
+def _unit(r: KpiResult, lang: Lang) -> str:
+    return d(r.kpi.unit)
+
+
+def _baseline(r: KpiResult, lang: Lang) -> str:
+    kpi = r.kpi
+    return f"{with_unit(kpi.baseline.value, '')}\n{year_tag(kpi.baseline.year)}"
+
+
+def _target(r: KpiResult, lang: Lang) -> str:
+    kpi = r.kpi
+    if kpi.target.kind == "reset":
+        return d(kpi.target.text) if lang == "ja" else "to be reset"
+    if kpi.kind == "period_total":
+        prefix = "Σ\u00a0" if lang == "en" else "計\u00a0"
+    elif kpi.target.kind in ("at_least", "maintain"):
+        prefix = "≥\u00a0"  # a no-break space: the sign never folds away from its figure
+    else:
+        prefix = ""
+    when = span_tag(*kpi.period) if kpi.period else year_tag(kpi.target.year)
+    return f"{prefix}{with_unit(kpi.target.value, '')}\n{when}"
+
+
+def _expected(r: KpiResult, lang: Lang) -> str:
+    text = kpi_figure(r.kpi, r.expected, "")
+    if r.expected is not None and r.stale:
+        text += f"\n{year_tag(r.actual_year)}"
+    return text
+
+
+def _actual(r: KpiResult, lang: Lang) -> Text:
+    actual = Text(with_unit(r.actual, "", max(2, figure_digits(r.kpi))))
+    if r.actual_year is not None:
+        actual.append(f"\n{year_tag(r.actual_year)}", style=NOTE_STYLE if r.stale else DIM)
+    return actual
+
+
+FLOOR_WORDS = {"ja": ("維持", "下回る"), "en": ("kept", "below")}
+
+
+def _attainment(r: KpiResult, lang: Lang) -> Text | str:
+    gap = floor_gap(r)
+    if gap is None:
+        return percent(r.attainment)
+    # a floor to keep: kept or not, and by how much (a ratio means nothing here)
+    kept, below = FLOOR_WORDS[lang]
+    text = Text(kept if gap >= 0 else below)
+    digits = max(figure_digits(r.kpi), decimals(r.actual))
+    text.append(f"\n{signed(r.kpi, gap, '', digits)}", style=DIM)
+    return text
+
+
+def _progress(r: KpiResult, lang: Lang) -> str:
+    if r.progress is None or floor_gap(r) is not None:
+        return ""
+    return f"{bar(r.progress)} {percent(r.progress)}"
+
+
+def _status_least(lang: Lang) -> int:
+    """Folded, the status column still holds every label whole (but 'not assessable')."""
+    fold = Status.NOT_ASSESSABLE if lang == "en" else None
+    return max(cell_len(status_label(s, lang)) for s in Status if s is not fold)
+
+
+def _status(r: KpiResult, lang: Lang) -> Text:
+    return Text(result_label(r, lang), style=STATUS_STYLE[r.status][1])  # ✎: committee's
+
+
+KPI_COLUMNS: tuple[KpiColumn, ...] = (
+    KpiColumn("unit", _unit, "left", wrap=True, max_width=UNIT_WIDTH),
+    KpiColumn("baseline", _baseline, drop=2),
+    KpiColumn("target", _target, wrap=True),
+    KpiColumn("expected", _expected),
+    KpiColumn("actual", _actual),
+    KpiColumn("attainment", _attainment),
+    KpiColumn("progress", _progress, "left", drop=3),
+    KpiColumn("status", _status, "left", wrap=True, min_width=lambda lang: _status_least(lang)),
+)
+
+
+def kpi_columns(options: RenderOptions) -> list[KpiColumn]:
+    """The columns after the name, in order (an optional column is added here)."""
+    return list(KPI_COLUMNS)
+
+
+def _name(r: KpiResult, lang: Lang) -> Text:
+    kpi = r.kpi
+    name = Text(d(kpi_name(kpi, lang)))
+    code = d(first_shown(r))
+    if len(kpi.measures) > 1:
+        code += f" · {t('also_in', lang)} {', '.join(d(m) for m in kpi.measures[1:])}"
+    name.append(f"\n{code}", style=DIM)
+    if r.missing_years:
+        missing = ", ".join(year_tag(y).strip("()") for y in r.missing_years)
+        name.append(f"\n{t('missing', lang)}: {missing}", style=NOTE_STYLE)
+    note = override_note(r, lang)
+    if note:  # the committee's status: always with its reason
+        name.append(f"\n{d(note)}", style=NOTE_STYLE)
+    return name
+
+
+REPRINT = {"ja": "〔再掲〕", "en": "[again] "}
+SHOWN_AT = {"ja": "→ {code} に掲載", "en": "→ shown under {code}"}
+
+
+def _reprint_name(r: KpiResult, lang: Lang) -> Text:
+    name = Text(REPRINT[lang] + d(kpi_name(r.kpi, lang)), style=DIM)
+    name.append("\n" + SHOWN_AT[lang].format(code=d(first_shown(r))), style=DIM)
+    return name
+
+
+# --- layout -------------------------------------------------------------------------------
+
+
+def _longest_word(text: str) -> int:
+    """The widest piece `grid.fold` cannot break (a word, or one Japanese character)."""
+    return max((cell_len(w) for line in text.split("\n") for w in line.split(" ")), default=0)
+
+
+def _natural(cells: Sequence[Text | str]) -> int:
+    return max(
+        (
+            cell_len(line)
+            for c in cells
+            for line in (c.plain if isinstance(c, Text) else c).split("\n")
+        ),
+        default=0,
+    )
+
+
+@dataclass(frozen=True)
+class Layout:
+    columns: list[grid.Column]
+    keys: list[str]
+    gap: int
+
+    @property
+    def width(self) -> int:
+        return sum(c.width for c in self.columns) + self.gap * (len(self.columns) - 1)
+
+
+def fit(
+    specs: Sequence[KpiColumn],
+    cells: dict[str, list[Text | str]],
+    width: int | None,
+    lang: Lang,
+) -> Layout:
+    """Column widths for `width` cells (None: the natural width, names at their cap)."""
+    gap = 2 if width is None or width >= WIDE_GAP else 1
+    natural = {}
+    least = {}
+    for spec in specs:
+        w = max(cell_len(t(spec.key, lang)), _natural(cells[spec.key]))
+        if spec.max_width:
+            w = min(w, spec.max_width)
+        natural[spec.key] = w
+        words = [c.plain if isinstance(c, Text) else c for c in cells[spec.key]]
+        shortest = max([cell_len(t(spec.key, lang)), *(_longest_word(x) for x in words)])
+        least[spec.key] = min(w, max(shortest, spec.min_width(lang))) if spec.wrap else w
+    shown = list(specs)
+    widths = dict(natural)
+    name = NAME_CAP[lang]
+    if width is not None:
+
+        def room() -> int:
+            return width - sum(widths[s.key] + gap for s in shown)
+
+        for spec in sorted((s for s in shown if s.drop), key=lambda s: -s.drop):
+            if room() >= NAME_MIN[lang]:
+                break
+            shown.remove(spec)
+        if room() < NAME_MIN[lang]:  # fold what folds, then give back what is left
+            widths = {k: least[k] for k in widths}
+            for spec in shown:
+                spare = room() - NAME_MIN[lang]
+                if spare > 0:
+                    widths[spec.key] += min(spare, natural[spec.key] - widths[spec.key])
+        name = max(4, min(NAME_CAP[lang], room()))
+    columns = [grid.Column(t("kpi", lang), name, "left", wrap=True)]
+    columns += [grid.Column(t(s.key, lang), widths[s.key], s.justify, wrap=s.wrap) for s in shown]
+    return Layout(columns, ["kpi", *(s.key for s in shown)], gap)
+
+
+# --- rendering ----------------------------------------------------------------------------
 
 
 def render(report: Report, options: RenderOptions) -> str:
     return print_to_string(options, *renderables(report, options))
 
 
-def print_to_string(options: RenderOptions, *items) -> str:
-    """Render rich objects to text: ANSI colour only when options.color is set."""
-    console = _console(options)
-    with console.capture() as capture:
-        for i, item in enumerate(items):
-            if i:
-                console.print()
-            # lines of Text are already laid out: soft_wrap skips rich's re-wrapping
-            console.print(item, soft_wrap=isinstance(item, Text))
-    return capture.get()
-
-
-def _console(options: RenderOptions) -> Console:
-    return Console(
+def print_to_string(options: RenderOptions, *items: Text) -> str:
+    """Lines of Text, laid out already, to a string: ANSI colour only when options.color."""
+    console = Console(
         file=io.StringIO(),
         force_terminal=options.color,
         no_color=not options.color,
         color_system="auto" if options.color else None,
-        width=options.width or 120,
+        width=options.width or NATURAL,
         highlight=False,
         emoji=False,
         legacy_windows=False,
     )
+    with console.capture() as capture:
+        for i, item in enumerate(items):
+            if i:
+                console.print()
+            console.print(item, soft_wrap=True)  # no re-wrapping by rich
+    return capture.get()
 
 
-def renderables(report: Report, options: RenderOptions) -> list:
-    lang = options.lang
-    out: list = [_heading(report, options)]
+def paragraph(text: Text, width: int | None) -> Text:
+    """Fold every line of `text` to `width` cells (Japanese with kinsoku)."""
+    if width is None:
+        return text
+    lines = [piece for line in text.split("\n") for piece in grid.fold(line, width)]
+    return Text("\n").join(lines)
+
+
+def renderables(report: Report, options: RenderOptions) -> list[Text]:
+    lang, width = options.lang, options.width
+    out: list[Text] = [paragraph(heading(report, options), width)]
+    if options.summary_only:
+        return [*out, summary(report, options)]
     if not report.kpis:
-        out.append(Text("該当する KPI はありません。" if lang == "ja" else "No KPI matches."))
-        return out
-    for goal_table in goal_tables(report, options):
-        out.append(goal_table)
-    out.append(summary_table(report, options))
+        none = "該当する KPI はありません。" if lang == "ja" else "No KPI matches."
+        out.append(Text(none))
+    else:
+        out += goal_tables(report, options)
+    out.append(summary(report, options))
     if not report.has_data:
-        out.append(_no_data_hint(report, lang))
+        out.append(paragraph(_no_data_hint(report, lang), width))
     return out
 
 
-def _heading(report: Report, options: RenderOptions) -> Text:
+def heading(report: Report, options: RenderOptions) -> Text:
+    """The title, the thresholds and, when filtered, the filters in force."""
     lang = options.lang
-    s = report.strategy.meta
-    name = s.title_en if lang == "en" else s.title
+    meta = report.strategy.meta
+    name = d(meta.title_en if lang == "en" else meta.title)
     th = report.thresholds
-    mode = (" · strict" if lang == "en" else " · 当該年度のみ") if report.strict else ""
-    text = Text()
-    text.append(f"{name} — {label(report.year, lang)}", style="bold")
+    text = Text(f"{name} — {label(report.year, lang)}", style="bold")
     crit = f"{t('thresholds', lang)}: ○ ≥ {th.on_track:.0%} · △ ≥ {th.behind:.0%} · × ≥ 0% · ▼ < 0%"
-    text.append(f"\n{crit}{mode}", style="dim")
+    if report.strict:
+        crit += " · strict" if lang == "en" else " · 当該年度のみ"
+    text.append(f"\n{crit}", style=DIM)
+    if report.is_filtered:
+        text.append("\n" + filter_line(report, lang), style=NOTE_STYLE)
     return text
 
 
-COLUMNS = (
-    "kpi",
-    "unit",
-    "baseline",
-    "target",
-    "expected",
-    "actual",
-    "attainment",
-    "progress",
-    "status",
-)
-GAP = 2  # spaces between columns
-UNIT_WIDTH = 8
-NARROW = 100  # below this width the baseline and progress columns are left out
-
-
-def goal_tables(report: Report, options: RenderOptions) -> list:
-    """Per goal: a heading, then one table per section, all with the same column widths."""
-    lang = options.lang
-    width = options.width or 120
-    narrow = width < NARROW
-    columns = [c for c in COLUMNS if not (narrow and c in ("baseline", "progress"))]
-    gap = 1 if narrow else GAP
-    views = goal_views(report, lang)
-    rows = {
-        r.kpi.id: _kpi_cells(r, lang)
-        for view in views
-        for section in view.sections
-        for r in section.results
-    }
-    widths = _widths(columns, rows.values(), lang)
-    widths["unit"] = min(widths["unit"], UNIT_WIDTH)  # a long unit folds
-    # the KPI column takes what is left
-    used = sum(widths[c] + gap for c in columns[1:])
-    widths["kpi"] = max(12, width - used - gap)
-    grid_columns = [
-        grid.Column(
-            t(c, lang),
-            widths[c],
-            justify="left" if c in ("kpi", "unit", "progress", "status") else "right",
-            wrap=c in ("kpi", "unit"),
+def filter_line(report: Report, lang: Lang) -> str:
+    """'絞り込み: 基本目標3 · × 遅れ, ▼ 後退（集計は基本目標全体）'."""
+    parts = []
+    if report.goal_filter:
+        goals = ", ".join(str(g) for g in report.goal_filter)
+        parts.append(f"{t('goal', lang)}{' ' if lang == 'en' else ''}{goals}")
+    if report.status_filter:
+        parts.append(", ".join(status_label(s, lang) for s in report.status_filter))
+    shown = len(report.kpis)
+    if lang == "en":
+        return (
+            f"Filter: {' · '.join(parts)} — {shown} KPI{'s' * (shown != 1)} listed; "
+            "the summary counts whole goals"
         )
-        for c in columns
-    ]
-    out: list = []
+    return f"絞り込み: {' · '.join(parts)} — {shown} 件を表示（集計は基本目標全体）"
+
+
+def goal_tables(report: Report, options: RenderOptions) -> list[Text]:
+    """Per goal: its heading, the column header, then each section (数値目標, policies)."""
+    lang, width = options.lang, options.width
+    views = goal_views(report, lang)
+    specs = kpi_columns(options)
+    results = [r for v in views for s in v.sections for r in s.results]
+    cells = {r.kpi.id: {s.key: s.cell(r, lang) for s in specs} for r in results}
+    fitted = fit(specs, {s.key: [c[s.key] for c in cells.values()] for s in specs}, width, lang)
+    rule_width = fitted.width
+    header = grid.header(fitted.columns, fitted.gap, HEADER_STYLE)
+    out = []
     for view in views:
-        lines = [Text(view.heading, style="bold"), *grid.header(grid_columns, gap)]
+        lines = [*paragraph(Text(view.heading, style=GOAL_STYLE), width).split("\n"), *header]
         for section in view.sections:
-            lines.append(Text(section.heading, style="bold cyan"))
-            section_rows = [[rows[r.kpi.id][c] for c in columns] for r in section.results]
-            lines += grid.render(grid_columns, section_rows, gap)
+            lines += paragraph(Text(d(section.heading), style=SECTION_STYLE), rule_width).split(
+                "\n"
+            )
+            rows = [
+                [_name(r, lang), *(cells[r.kpi.id][k] for k in fitted.keys[1:])]
+                for r in section.results
+            ]
+            rows += [
+                [_reprint_name(r, lang), *("" for _ in fitted.keys[1:-1]), _status(r, lang)]
+                if fitted.keys[-1] == "status"
+                else [_reprint_name(r, lang), *("" for _ in fitted.keys[1:])]
+                for r in section.reprints
+            ]
+            lines += grid.render(fitted.columns, rows, fitted.gap)
         out.append(Text("\n").join(lines))
     return out
 
 
-def _widths(columns, rows, lang) -> dict[str, int]:
-    widths = {c: cell_len(t(c, lang)) for c in columns}
-    for cells in rows:
-        for c in columns[1:]:
-            text = cells[c].plain if isinstance(cells[c], Text) else str(cells[c])
-            widths[c] = max(widths[c], *(cell_len(line) for line in text.split("\n")))
-    return widths
+# --- the summary --------------------------------------------------------------------------
+
+SUMMARY_NAME = (20, 48)  # the goal column: at least, at most
 
 
-def _kpi_cells(r: KpiResult, lang, bar_cells: int = 8) -> dict[str, Text | str]:
-    kpi = r.kpi
-    name = Text(kpi_name(kpi, lang))
-    code = kpi.measures[0] if kpi.measures else ""
-    name.append(f"\n{code}", style="dim")
-    if len(kpi.measures) > 1:
-        name.append(f" · {t('also_in', lang)} {', '.join(kpi.measures[1:])}", style="dim")
-    if r.missing_years:
-        missing = ", ".join(year_tag(y).strip("()") for y in r.missing_years)
-        name.append(f"\n{t('missing', lang)}: {missing}", style="yellow")
-    u = ""  # the unit has a column of its own
-    digits = figure_digits(kpi)
-    baseline = f"{with_unit(kpi.baseline.value, u)}\n{year_tag(kpi.baseline.year)}"
-    if kpi.target.kind == "reset":
-        target = kpi.target.text
-    else:
-        target = f"{_target_prefix(kpi, lang)}{with_unit(kpi.target.value, u)}\n"
-        if kpi.period:
-            target += f"{year_tag(kpi.period[0])}–{year_tag(kpi.period[1])}".replace(")–(", "–")
-        else:
-            target += year_tag(kpi.target.year)
-    expected = with_unit(r.expected, u, digits)
-    if r.expected is not None and r.stale:
-        expected += f"\n{year_tag(r.actual_year)}"
-    actual = Text(with_unit(r.actual, u))
-    if r.actual_year is not None:
-        actual.append(f"\n{year_tag(r.actual_year)}", style="yellow" if r.stale else "dim")
-    status = Text(result_label(r, lang), style=STATUS_STYLE[r.status][1])  # ✎: committee's
-    progress = ""
-    if r.progress is not None:
-        progress = f"{bar(r.progress, bar_cells)} {percent(r.progress)}"
-    return {
-        "kpi": name,
-        "unit": kpi.unit,
-        "baseline": baseline,
-        "target": target,
-        "expected": expected,
-        "actual": actual,
-        "attainment": percent(r.attainment),
-        "progress": progress,
-        "status": status,
-    }
-
-
-def _target_prefix(kpi, lang) -> str:
-    if kpi.kind == "period_total":
-        return "Σ " if lang == "en" else "計 "
-    if kpi.target.kind in ("at_least", "maintain"):
-        return "≥ "
-    return ""
-
-
-def summary_table(report: Report, options: RenderOptions) -> Group:
-    """Counts per status for each goal and in total, and the share on track or achieved."""
-    lang = options.lang
-    narrow = (options.width or 120) < NARROW
+def summary(report: Report, options: RenderOptions) -> Text:
+    """Counts per status for each goal (whole goals, whatever the filters) and in total."""
+    lang, width = options.lang, options.width
+    goals, totals = report.summary_scope()
     statuses = list(Status)
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        show_footer=True,
-    )
-    width = options.width or 120
-    table.add_column(
-        t("goal", lang), footer=t("total", lang), overflow="fold", min_width=min(48, width // 3)
-    )
-    summary = report.summary
+    share_head = t("share_good_short", lang)
+    count_width = max(len(str(n)) for n in (*totals.values(), 100))
+
+    def widths(mode: str) -> list[int]:
+        if mode == "symbols":
+            return [max(count_width, 2) for _ in statuses] + [4]
+        split = (lambda w: _longest_word(w)) if mode == "folded" else cell_len
+        out = [max(count_width, split(status_word(s, lang))) for s in statuses]
+        return [*out, max(cell_len(line) for line in share_head.split("\n"))]
+
+    mode = "words"
+    for mode in ("words", "folded", "symbols"):
+        gap = 2 if mode == "words" else 1
+        room = (width or NATURAL) - sum(w + gap for w in widths(mode))
+        if room >= SUMMARY_NAME[0] + 8 or mode == "symbols":
+            break
+    sized = widths(mode)
+    name = max(8, min(SUMMARY_NAME[1], room))
+    columns = [grid.Column(t("goal", lang), name, "left", wrap=True)]
+    columns += [grid.Column("", w, "right", wrap=True) for w in sized]
+    head = [Text(t("goal", lang), style=HEADER_STYLE)]
     for s in statuses:
         symbol, style = STATUS_STYLE[s]
-        header = symbol if narrow else f"{symbol}\n{status_word(s, lang)}"
-        table.add_column(
-            Text(header, style=style), justify="right", footer=str(summary[s]), no_wrap=True
+        word = "" if mode == "symbols" else "\n" + status_word(s, lang)
+        head.append(Text(symbol + word, style=f"{HEADER_STYLE} {style}"))
+    head.append(Text("%" if mode == "symbols" else share_head, style=HEADER_STYLE))
+    rows: list[list[Text | str]] = [head]
+    for g in goals:
+        rows.append(
+            [
+                Text(f"{g.code} {d(title(g, lang))}"),
+                *(str(g.counts[s]) if g.counts[s] else "·" for s in statuses),
+                percent(g.share_on_track),
+            ]
         )
-    share_header = "◎○%" if narrow else t("share_good_short", lang)
-    table.add_column(
-        share_header, justify="right", footer=percent(report.share_on_track), no_wrap=True
-    )
-    for goal in report.goals:
-        table.add_row(
-            f"{goal.code} {title(goal, lang)}",
-            *[str(goal.counts[s]) if goal.counts[s] else "·" for s in statuses],
-            percent(goal.share_on_track),
+    total = [
+        Text(t("total", lang), style="bold"),
+        *(str(totals[s]) for s in statuses),
+        Text(percent(share_on_track(totals)), style="bold"),
+    ]
+    body = grid.render(columns, rows, gap)
+    rule = Text("─" * (sum(c.width for c in columns) + gap * (len(columns) - 1)), style=DIM)
+    head_height = max(len(c.plain.split("\n")) for c in head)
+    lines = [
+        Text(summary_title(report, lang), style="bold"),
+        *body[:head_height],
+        rule,
+        *body[head_height:],
+        rule,
+        *grid.render(columns, [total], gap),
+    ]
+    legend = " · ".join(status_label(s, lang) for s in statuses)
+    if mode == "symbols":
+        legend += f" · %\u00a0=\u00a0{t('share_good', lang)}"
+    lines.append(paragraph(Text(legend, style=DIM), width))
+    maintain = {"ja": "維持 / 下回る", "en": "kept / below"}[lang]
+    if any(floor_gap(r) is not None for r in report.kpis) and not getattr(
+        options, "summary_only", False
+    ):
+        note = (
+            f"{maintain}: 「以上を維持」の KPI は下限を保っているか（下の数字は下限との差）で判定"
+            if lang == "ja"
+            else f"{maintain}: a floor to keep is judged on the floor alone "
+            "(the figure under it: the gap to the floor)"
         )
-    legend = Text(" · ".join(status_label(s, lang) for s in statuses), style="dim")
-    return Group(Text(t("summary", lang), style="bold"), table, legend)
+        lines.append(paragraph(Text(note, style=DIM), width))
+    return Text("\n").join(lines)
 
 
-def _no_data_hint(report: Report, lang) -> Text:
+def summary_title(report: Report, lang: Lang) -> str:
+    if not report.is_filtered:
+        return t("summary", lang)
+    return f"{t('summary', lang)}（基本目標全体）" if lang == "ja" else "Summary (whole goals)"
+
+
+def _no_data_hint(report: Report, lang: Lang) -> Text:
     year = report.year
     if lang == "en":
         msg = (
@@ -243,4 +488,4 @@ def _no_data_hint(report: Report, lang) -> Text:
             f"「KPI id: {{value: …, source: …}}」の形で記録してください"
             f"（id の一覧は `pdca kpis`）。"
         )
-    return Text(msg, style="yellow")
+    return Text(msg, style=NOTE_STYLE)

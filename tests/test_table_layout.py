@@ -1,0 +1,250 @@
+"""The terminal table at every width, in both languages (issue #10).
+
+Snapshots of `pdca check 2026` on the demo actuals and the bundled strategy at 80, 100, 120
+and 200 columns, ja and en, each checked for what a reader notices at once: a line wider
+than the terminal, a line starting with a character Japanese never starts a line with, a
+reference code or id split across lines, a policy heading missing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from conftest import DEMO, MINI
+from kanazawa_pdca.formats.grid import NO_END, NO_START
+from kanazawa_pdca.load import load_strategy, resolve_strategy
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+WIDTHS = (80, 100, 120, 200)
+LANGS = ("ja", "en")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture(scope="module")
+def strategy():
+    return load_strategy(resolve_strategy(None))
+
+
+def demo(run, *args: str, width: int | None = 120, lang: str = "ja") -> str:
+    options = ["--width", str(width)] if width else []
+    result = run("check", "2026", "--actuals", DEMO, "--lang", lang, *options, *args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def unfolded(text: str, lang: str) -> str:
+    """The text with the folds undone, to find a heading that was folded."""
+    lines = [line.strip() for line in text.splitlines()]
+    return ("" if lang == "ja" else " ").join(lines)
+
+
+def heading(policy, goal, lang: str) -> str:
+    title = policy.title if lang == "ja" else policy.title_en
+    return f"({policy.number}){title}" if lang == "ja" else f"({policy.number}) {title}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_demo_snapshot_at_every_width(run, strategy, lang, width):
+    text = demo(run, width=width, lang=lang)
+    snapshot = SNAPSHOTS / f"check-demo-{lang}-{width}.txt"
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        snapshot.write_text(text, encoding="utf-8")
+    assert text == snapshot.read_text(encoding="utf-8")
+
+    lines = text.splitlines()
+    # no line is wider than the width
+    too_wide = [line for line in lines if cell_len(line) > width]
+    assert not too_wide
+    # no line starts with a closing bracket, small kana, ー, 、。 …; none ends with an opening one
+    assert not [line for line in lines if line.strip() and line.strip()[0] in NO_START]
+    assert not [line for line in lines if line.strip() and line.strip()[-1] in NO_END]
+    # no reference code is split: each one is whole on some line
+    for kpi in strategy.kpis:
+        for code in kpi.measures:
+            assert re.search(rf"(^|[ ,]){re.escape(code)}($|[ ,])", text, re.M), code
+    # every policy heading is there (folded or not)
+    flat = unfolded(text, lang)
+    for goal in strategy.goals:
+        for policy in goal.policies:
+            assert heading(policy, goal, lang) in flat
+    # the summary and the share are at the end, as before
+    assert ("達成・順調" if lang == "ja" else "achieved or") in text or "%" in lines[-3]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_kpis_ids_never_split(run, strategy, lang, width):
+    text = run("kpis", "--lang", lang, "--width", str(width)).stdout
+    assert max(cell_len(line) for line in text.splitlines()) <= width
+    for kpi in strategy.kpis:
+        assert re.search(rf"^{re.escape(kpi.id)}( |$)", text, re.M), kpi.id
+
+
+# --- one test per defect of issue #10 -----------------------------------------------------
+
+
+def test_english_folds_at_spaces_never_mid_word(run, strategy):
+    text = demo(run, width=100, lang="en")
+    assert "neighbourhood" in text  # was 'neighbourhoo|d' in a 12-cell column
+    words = {w for k in strategy.kpis for w in k.name_en.split() if len(w) <= 20}
+    pieces = {p for line in text.splitlines() for p in re.split(r"\s{2,}| ", line) if p}
+    split = [w for w in words if w[:-1] in pieces and w not in pieces and w.isalpha()]
+    assert not split
+    assert "not assessable" in text.replace("not\n", "not ")
+
+
+def test_english_at_120_keeps_the_whole_summary_header(run):
+    text = demo(run, width=120, lang="en")
+    assert "not assessable" in text
+    assert "achieved or" in text and "on track" in text  # the share column is there
+
+
+def test_japanese_name_column_is_capped_when_wide(run):
+    text = demo(run, width=200)
+    header = next(line for line in text.splitlines() if line.startswith("KPI"))
+    assert header.index("単位") <= 44  # the name column stops at its cap
+    assert "進捗" in header and "基準値" in header
+
+
+def test_japanese_names_get_room_at_100(run):
+    text = demo(run, width=100)
+    assert "子育てアプリのダウンロード数" in text  # 14+ characters on a line
+
+
+def test_kinsoku_no_line_starts_with_a_closing_mark():
+    from rich.text import Text
+
+    from kanazawa_pdca.formats.grid import fold
+
+    strategy = load_strategy(resolve_strategy(None))
+    texts = [k.name for k in strategy.kpis]
+    texts += [p.title for g in strategy.goals for p in g.policies]
+    for text in texts:
+        for width in range(6, 41):
+            pieces = [p.plain for p in fold(Text(text), width)]
+            assert "".join(pieces) == text.replace(" ", "") or " ".join(pieces)
+            for piece in pieces:
+                assert cell_len(piece) <= width
+                assert piece[0] not in NO_START, (text, width, pieces)
+                assert piece[-1] not in NO_END, (text, width, pieces)
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "pieces"),
+    [
+        ("スマートフォンへの統合件数", 10, ["スマート", "フォンへの", "統合件数"]),
+        ("事業所数(累計)", 6, ["事業所", "数(累", "計)"]),
+        ("保育利用率（1歳児）", 12, ["保育利用率", "（1歳児）"]),
+        ("「総合相談窓口」における", 8, ["「総合相", "談窓口」", "における"]),
+        ("住みよい、まち。", 6, ["住みよ", "い、ま", "ち。"]),
+        ("Share of residents who feel", 10, ["Share of", "residents", "who feel"]),
+        ("G1 · also in 1-1-1, 4-5-1", 14, ["G1 · also in", "1-1-1, 4-5-1"]),
+    ],
+)
+def test_kinsoku_breaks(text, width, pieces):
+    from rich.text import Text
+
+    from kanazawa_pdca.formats.grid import fold
+
+    assert [p.plain for p in fold(Text(text), width)] == pieces
+
+
+def test_filtered_summary_counts_whole_goals_and_names_the_filters(run):
+    text = demo(run, "--goal", "3", "--status", "off-track", "--status", "regressing")
+    assert "絞り込み: 基本目標3 · × 遅れ, ▼ 後退" in text
+    assert "集計（基本目標全体）" in text
+    g3 = next(line for line in text.splitlines() if line.startswith("G3 "))
+    assert g3.rstrip().endswith("35%")  # the share of the whole goal, not 0%
+    en = demo(run, "-g", "3", "-s", "off-track", lang="en")
+    assert "Filter: Basic goal 3 · × off track" in en
+
+
+def test_unfiltered_view_names_no_filter(run):
+    assert "絞り込み" not in demo(run)
+
+
+def test_every_policy_heading_is_shown_with_a_reference_line(run):
+    text = demo(run, width=120)
+    assert "(1)圏域連携による経済・生活圏の形成" in text
+    lines = text.splitlines()
+    at = lines.index("(1)圏域連携による経済・生活圏の形成")
+    assert lines[at + 1].startswith("〔再掲〕石川中央都市圏における連携事業数")
+    assert "→ G4 に掲載" in lines[at + 2]
+    en = demo(run, width=120, lang="en")
+    assert "[again] " in en and "→ shown under G4" in en
+
+
+def test_maintain_kpi_shows_the_floor_kept_or_not(run, actuals_dir):
+    folder = actuals_dir({2026: "satisfaction-floor: 94.5\n"})
+    text = run("check", "2026", "--strategy", MINI, "--actuals", folder, "--width", "120").stdout
+    row = next(line for line in text.splitlines() if line.startswith("満足度"))
+    assert "下回る" in row and "%" not in row.split("下回る")[1].split("×")[0]
+    assert "█" not in row and "░" not in row  # no progress bar read against thresholds
+    below = text.splitlines()[text.splitlines().index(row) + 1]
+    assert "−0.5" in below  # the gap to the floor
+    kept = run(
+        "check",
+        "2026",
+        "--strategy",
+        MINI,
+        "--actuals",
+        actuals_dir({2026: "satisfaction-floor: 96\n"}),
+    ).stdout
+    assert "維持" in kept and "+1" in kept
+
+
+def test_width_option_and_piped_width(run, monkeypatch):
+    for width in (60, 90):
+        text = demo(run, width=width)
+        assert max(cell_len(line) for line in text.splitlines()) <= width
+    monkeypatch.delenv("COLUMNS")
+    piped = demo(run, width=None)  # not a terminal, no --width: the table's own width
+    header = next(line for line in piped.splitlines() if line.startswith("KPI"))
+    assert "進捗" in header and "基準値" in header
+    assert cell_len(header) > 80
+
+
+def test_width_below_the_minimum_is_a_usage_error(run):
+    result = run("check", "2026", "--width", "10")
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(("color", "escapes"), [("always", True), ("never", False)])
+def test_color_option(run, color, escapes):
+    text = demo(run, "--color", color)
+    assert ("\x1b[" in text) is escapes
+    assert "○ 順調" in ANSI.sub("", text)
+
+
+def test_styles_are_readable_on_light_backgrounds(run):
+    from kanazawa_pdca.formats import table
+    from kanazawa_pdca.i18n import STATUS_STYLE
+
+    styles = [s for _, s in STATUS_STYLE.values()]
+    styles += [table.GOAL_STYLE, table.SECTION_STYLE, table.HEADER_STYLE, table.NOTE_STYLE]
+    for style in styles:
+        words = style.split()
+        assert "yellow" not in words and "cyan" not in words, style
+    text = demo(run, "--color", "always")
+    codes = {int(c) for seq in re.findall(r"\x1b\[([0-9;]*)m", text) for c in seq.split(";") if c}
+    assert not codes & {33, 36, 93, 96}  # no yellow or cyan foreground at all
+
+
+def test_summary_only(run):
+    text = demo(run, "--summary")
+    assert "集計" in text and "合計" in text and "G4 " in text
+    assert "数値目標" not in text and "単位" not in text
+    assert len(text.splitlines()) < 25
+
+
+def test_default_table_ends_with_summary_and_share(run):
+    lines = demo(run).splitlines()
+    total = next(i for i, line in enumerate(lines) if line.startswith("合計 "))
+    assert lines[total].rstrip().endswith("%")
+    assert len(lines) - total < 6
