@@ -348,6 +348,10 @@ def _assess(s, a, year: int, strategy: Path | None, strict: bool, on_track, behi
     )
 
 
+FailOnWorseOpt = Annotated[
+    bool,
+    typer.Option("--fail-on-worse", help="Exit 1 when any KPI's status went down since Y0."),
+]
 StrictOpt = Annotated[
     bool, typer.Option("--strict", help="Use only YEAR's figures, not older ones.")
 ]
@@ -471,6 +475,17 @@ def check(
     summary: Annotated[
         bool, typer.Option("--summary", help="Only the per-goal summary (table format).")
     ] = False,
+    compare_to: Annotated[
+        int | None,
+        typer.Option(
+            "--compare",
+            parser=_year,
+            metavar="Y0",
+            help="Also show how each KPI moved since the year Y0 (as pdca diff Y0 YEAR).",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on_worse: FailOnWorseOpt = False,
 ) -> None:
     """Assess every KPI in YEAR against its straight line from baseline to target.
 
@@ -488,6 +503,9 @@ def check(
 
     report = _assess(s, a, year, strategy, strict, on_track, behind, r)
     failing = report.failing(fail_status)
+    comparison = None
+    if compare_to is not None or fail_on_worse:
+        comparison = _compare(s, a, r, compare_to, year, strategy, strict, on_track, behind, fmt)
     if goal or wanted:
         report = report.filtered(set(goal or []), wanted or None)
     terminal = fmt == "table"
@@ -499,7 +517,13 @@ def check(
     options = replace(
         options, fail_on=fail_status.value if fail_status else None, summary_only=summary
     )
-    _emit(render(fmt.value, report, options), output, strategy, actuals)
+    text = render(fmt.value, report, options)
+    if comparison is not None:
+        from .formats.diff import with_check
+
+        comparison = comparison.only({r.kpi.id for r in report.kpis})
+        text = with_check(fmt.value, report, text, comparison, options)
+    _emit(text, output, strategy, actuals)
     if fmt == "github":
         from .formats.github import write_step_summary
 
@@ -513,6 +537,106 @@ def check(
             + "\n"
         )
         raise typer.Exit(Exit.FAIL_ON)
+    if comparison is not None and fail_on_worse:
+        _fail_on_worse(comparison)
+
+
+def _compare(s, a, reviews, year0, year1, strategy, strict, on_track, behind, fmt=None):
+    """The Comparison of year0 and year1, each assessed exactly as `pdca check` would
+    (with the committee's overrides of that year's review)."""
+    from .compare import compare
+    from .formats.diff import CHECK_COMPARE_FORMATS
+
+    if year0 is None:
+        raise typer.BadParameter("needs --compare Y0", param_hint="--fail-on-worse")
+    if fmt is not None and fmt not in CHECK_COMPARE_FORMATS:
+        names = ", ".join(CHECK_COMPARE_FORMATS)
+        raise typer.BadParameter(f"works with --format {names}", param_hint="--compare")
+    if year0 >= year1:
+        raise typer.BadParameter(f"Y0 ({year0}) must come before {year1}")
+    before = _assess(s, a, year0, strategy, strict, on_track, behind, reviews)
+    return compare(before, _assess(s, a, year1, strategy, strict, on_track, behind, reviews))
+
+
+def _fail_on_worse(comparison) -> None:
+    """--fail-on-worse: exit 1 when any KPI worsened (its status rank went down)."""
+    worse = comparison.worsened
+    if worse:
+        n = len(worse)
+        sys.stderr.write(
+            f"pdca: {n} KPI{'s' * (n != 1)} worsened since {comparison.from_year}: "
+            + ", ".join(m.kpi.id for m in worse[:10])
+            + (" …" if n > 10 else "")
+            + "\n"
+        )
+        raise typer.Exit(Exit.FAIL_ON)
+
+
+class DiffFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def _year_arg(name: str, what: str):
+    return Annotated[
+        int,
+        typer.Argument(
+            parser=_year,
+            metavar=name,
+            help=f"{what} fiscal year: 2026, FY2026, R8, 令和8 or 令和8年度.",
+            show_default=False,
+        ),
+    ]
+
+
+@app.command()
+def diff(
+    year0: _year_arg("Y0", "The earlier"),
+    year1: _year_arg("Y1", "The later"),
+    strategy: StrategyOpt = None,
+    actuals: ActualsOpt = None,
+    fmt: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="table, json, csv or markdown.")
+    ] = DiffFormat.table,
+    output: OutputOpt = None,
+    goal: Annotated[
+        list[int] | None, typer.Option("--goal", "-g", help="Only this basic goal (repeatable).")
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", "-a", help="Table: list the unchanged KPIs too.")
+    ] = False,
+    fail_on_worse: FailOnWorseOpt = False,
+    strict: StrictOpt = False,
+    on_track: OnTrackOpt = None,
+    behind: BehindOpt = None,
+    lang: LangOpt = Lang.ja,
+    reviews: ReviewsOpt = None,
+) -> None:
+    """Compare two years: how each KPI moved from Y0 to Y1.
+
+    Each year is assessed exactly as pdca check would. Movement: improved / worsened
+    (the status went up / down achieved > on-track > behind > off-track > regressing),
+    unchanged, new (assessable only in Y1), lost (only in Y0); change = the figure's
+    change, positive in the desired direction.
+    """
+    s, a, r, _ = _load_reviewed(strategy, actuals, reviews)
+    if goal and (bad := [g for g in goal if not 1 <= g <= len(s.goals)]):
+        raise typer.BadParameter(f"no basic goal {bad[0]} (1–{len(s.goals)})", param_hint="--goal")
+    comparison = _compare(s, a, r, year0, year1, strategy, strict, on_track, behind)
+    if goal:
+        kept = comparison.after.filtered(set(goal))
+        comparison = comparison.only({r.kpi.id for r in kept.kpis})
+    from .formats import RenderOptions
+    from .formats.diff import render as render_diff
+
+    terminal = fmt is DiffFormat.table
+    options = _terminal_options(lang, output) if terminal else RenderOptions(lang=lang.value)
+    text = render_diff(comparison, fmt.value, options, show_all=show_all)
+    _emit(text, output, strategy, actuals)
+    if fail_on_worse:
+        _fail_on_worse(comparison)
 
 
 class ReportFormat(StrEnum):

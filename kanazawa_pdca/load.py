@@ -94,12 +94,12 @@ def resolve_reviews(option: Path | None = None) -> tuple[Path, bool]:
 
 def display_name(path: Path) -> str:
     """A path as shown in messages: relative to the working directory when below it."""
-    cwd = Path.cwd().resolve()
-    if cwd.parent == cwd:  # at the file system's root a relative path only confuses
-        return str(path.resolve())
     try:
+        cwd = Path.cwd().resolve()
+        if cwd.parent == cwd:  # at the file system's root a relative path only confuses
+            return str(path.resolve())
         return str(path.resolve().relative_to(cwd))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a loop of symbolic links
         return str(path)
 
 
@@ -160,7 +160,44 @@ def _ruamel_safe():
 
     yaml = YAML(typ="safe")  # the C parser when ruamel.yaml.clib is installed
     yaml.Resolver = Resolver
+    yaml.Constructor = _no_merge_constructor()
     return yaml
+
+
+def _no_merge_constructor():
+    """The safe constructor, refusing merge keys (`<<`) as the diagnosing path does."""
+    from ruamel.yaml.constructor import ConstructorError, SafeConstructor
+
+    from .guard import MERGE_MESSAGE, MERGE_TAG
+
+    class NoMergeConstructor(SafeConstructor):
+        def flatten_mapping(self, node):
+            for key_node, _ in node.value:
+                if key_node.tag == MERGE_TAG:
+                    raise ConstructorError(None, None, MERGE_MESSAGE, key_node.start_mark)
+
+    return NoMergeConstructor
+
+
+# an alias (`*name`) after a blank, `[`, `{`, `,` or at a line's start: only a text that
+# may hold one pays for the check of alias expansion before it is loaded
+_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s,\[\]{}]", re.M)
+
+
+def _fast_load(text: str) -> Any:
+    """The fast load, after a check that no alias expands out of bounds (billion laughs)."""
+    if _ALIAS.search(text):
+        from ruamel.yaml import YAML
+
+        from .guard import check_graph
+
+        try:
+            root = YAML(typ="safe").compose(text)
+        except Exception:
+            root = None  # the load below fails too, and the diagnosis says why
+        if root is not None and check_graph("", root):
+            raise ValueError("aliases out of bounds")
+    return _fast_yaml().load(text)
 
 
 def _read(path: Path) -> str:
@@ -168,15 +205,10 @@ def _read(path: Path) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    name = display_name(path)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([_diag(name, "file-not-found", "no such file")]) from None
-    except IsADirectoryError:
-        raise InputError([_diag(name, "not-a-file", "is a directory, not a file")]) from None
-    except OSError as exc:
-        raise InputError([_diag(name, "unreadable", f"cannot read: {exc.strerror}")]) from None
+    """A regular file's bytes, within the size limit (see guard.read_bytes)."""
+    from .guard import read_bytes
+
+    return read_bytes(path, display_name(path))
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -199,70 +231,106 @@ def _compose(text: str):
     """The node tree of a document, with marks: (the YAML object, the root node).
 
     The C parser composes 7x faster; on a syntax error the pure parser composes again,
-    for its clearer message (it names the tab, for one), and raises it.
+    for its clearer message (it names the tab, for one), and raises it. A duplicate
+    anchor, which only the C parser refuses, is raised as the C parser found it.
     """
+    import warnings
+
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
     fast = YAML(typ="safe")
     try:
         return fast, fast.compose(text)
-    except MarkedYAMLError:
+    except MarkedYAMLError as exc:
+        if "duplicate anchor" in str(exc.context or ""):
+            raise
         pure = YAML(typ="safe", pure=True)
-        return pure, pure.compose(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # never a raw ruamel warning on stderr
+            return pure, pure.compose(text)
 
 
 class Located:
-    """A YAML document rebuilt from its node tree, with the marks of every node."""
+    """A YAML document rebuilt from its node tree, with the marks of every node.
+
+    `broken` is set when the document could not be read at all (bad characters, a
+    syntax error, aliases out of bounds): `diagnostics` then say why and `data` is None.
+    A node that cannot be read (a bad tag, `!!int abc`, a merge key) gets a diagnostic
+    and its path is `covered`, so no second error is reported below it.
+    """
 
     def __init__(self, file: str, text: str):
-        from ruamel.yaml.error import MarkedYAMLError
+        from . import guard
 
         self.file = file
         self.data: Any = None
         self.diagnostics: list[Diagnostic] = []
+        self.broken = False
+        self.bad: set[KeyPath] = set()  # paths that already have a diagnostic
         # path -> (line, column) of the key, and of the value
         self.marks: dict[KeyPath, tuple[tuple[int, int], tuple[int, int]]] = {}
-        self.containers: set[KeyPath] = set()  # paths of mappings and sequences
-        try:
-            yaml, root = _compose(text)
-        except MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            message = exc.problem or "malformed YAML"
-            if exc.context and exc.problem:
-                message = f"{exc.problem} ({exc.context})"
-            message = message.replace("\t", "\\t")
-            if "\\t" in message or "'\\t'" in message:
-                message += "; YAML does not allow tabs for indentation"
-            self.diagnostics.append(
-                _diag(
-                    file,
-                    "yaml-syntax",
-                    f"malformed YAML: {message}",
-                    line=(mark.line + 1) if mark else 1,
-                    column=(mark.column + 1) if mark else 1,
-                )
-            )
-            return
-        self._constructor = yaml.constructor
         self.marks[()] = ((1, 1), (1, 1))
+        self.containers: set[KeyPath] = set()  # paths of mappings and sequences
+        self.diagnostics = guard.scan_text(file, text)
+        root = self._root(text) if not self.diagnostics else None
+        if not self.diagnostics and root is not None:
+            self.diagnostics = guard.check_graph(file, root)
+        if self.diagnostics:
+            self.broken = True
+            return
         if root is not None:
             here = (root.start_mark.line + 1, root.start_mark.column + 1)
             self.marks[()] = (here, here)
             self.data = self._build(root, ())
 
-    def _build(self, node, path: KeyPath) -> Any:
-        from ruamel.yaml.nodes import MappingNode, SequenceNode
+    def _root(self, text: str):
+        from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+        from .guard import syntax_error
+
+        try:
+            yaml, root = _compose(text)
+        except MarkedYAMLError as exc:
+            self.diagnostics.append(syntax_error(self.file, text, exc))
+            return None
+        except (YAMLError, RecursionError, ValueError, AssertionError) as exc:
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            self.diagnostics.append(_diag(self.file, "yaml-syntax", f"malformed YAML: {message}"))
+            return None
+        self._constructor = yaml.constructor
+        return root
+
+    def covered(self, path: KeyPath) -> bool:
+        """Whether a diagnostic was already given at `path` or above it."""
+        return any(path[:n] in self.bad for n in range(len(path) + 1))
+
+    def _flag(self, path: KeyPath, node, code: str, message: str) -> None:
+        mark = node.start_mark
+        self.diagnostics.append(
+            _diag(self.file, code, message, line=mark.line + 1, column=mark.column + 1)
+        )
+        self.bad.add(path)
+
+    def _build(self, node, path: KeyPath) -> Any:
+        from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+        from .guard import BadScalar, construct_scalar, tag_problem
+
+        if not isinstance(node, ScalarNode) and (problem := tag_problem(node)):
+            self._flag(path, node, *problem)
+            return None
         if isinstance(node, MappingNode | SequenceNode):
             self.containers.add(path)
         if isinstance(node, MappingNode):
             out: dict = {}
             first: dict = {}
             for key_node, value_node in node.value:
-                key = self._build(key_node, path)
                 key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                if not isinstance(key, Hashable) or isinstance(key, dict | list):
+                if isinstance(key_node, ScalarNode) and (problem := tag_problem(key_node)):
+                    self._flag(path, key_node, *problem)  # a merge key, a bad tag
+                    continue
+                if not isinstance(key_node, ScalarNode):
                     self.diagnostics.append(
                         _diag(
                             self.file,
@@ -273,12 +341,17 @@ class Located:
                         )
                     )
                     continue
+                try:
+                    key = construct_scalar(self._constructor, key_node)
+                except BadScalar as exc:
+                    self._flag(path, key_node, exc.code, exc.message)
+                    continue
                 if key in first:
                     self.diagnostics.append(
                         _diag(
                             self.file,
                             "duplicate-key",
-                            f"duplicate key {key!r} (first defined at line {first[key][0]})",
+                            f"duplicate key {_short(key)} (first defined at line {first[key][0]})",
                             line=key_mark[0],
                             column=key_mark[1],
                         )
@@ -298,7 +371,11 @@ class Located:
                 self.marks[(*path, i)] = (mark, mark)
                 items.append(self._build(item, (*path, i)))
             return items
-        return self._constructor.construct_object(node, deep=True)
+        try:
+            return construct_scalar(self._constructor, node)
+        except BadScalar as exc:
+            self._flag(path, node, exc.code, exc.message)
+            return None
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Location:
         """The location of the node at `path`, or of its nearest existing ancestor.
@@ -326,6 +403,8 @@ class Located:
         out = []
         for err in exc.errors(include_url=False):
             loc = (*prefix, *err["loc"])
+            if self.covered(loc):
+                continue
             out.append(
                 Diagnostic(
                     self.locate(loc, key=err["type"] == "extra_forbidden"),
@@ -334,6 +413,12 @@ class Located:
                 )
             )
         return out
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    """repr() of a value, cut to `limit` characters (a key can be a whole paragraph)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _error_code(pydantic_type: str) -> str:
@@ -385,11 +470,12 @@ def load_strategy(path: Path) -> Strategy:
     """
     text = _read(path)
     try:
-        data = _fast_yaml().load(text)
+        data = _fast_load(text)
         with gc_paused():
             strategy = Strategy.model_validate(data)
-    except Exception:
-        raise InputError(diagnose_strategy(display_name(path), text)) from None
+    except Exception as exc:
+        name = display_name(path)
+        raise InputError(_at_least_one(diagnose_strategy(name, text), name, exc)) from None
     if any(p.severity == "error" for p in cross_check(strategy)):
         raise InputError(diagnose_strategy(display_name(path), text))
     return strategy
@@ -397,7 +483,7 @@ def load_strategy(path: Path) -> Strategy:
 
 def diagnose_strategy(file: str, text: str) -> list[Diagnostic]:
     doc = Located(file, text)
-    if any(d.code == "yaml-syntax" for d in doc.diagnostics):
+    if doc.broken:
         return doc.diagnostics
     try:
         strategy = Strategy.model_validate(doc.data)
@@ -486,28 +572,43 @@ def _load_year(
     path: Path, text: str, year: int, strategy: Strategy | None
 ) -> tuple[dict[str, Actual], list[Diagnostic], bool]:
     """One year's entries, its problems, and whether it is marked `fictional: true`."""
+    failure: Exception | None = None
     try:
-        data = _fast_yaml().load(text)
+        data = _fast_load(text)
         entries, shape = _entries(data)
-    except Exception:  # malformed YAML or duplicate keys: Located says what and where
-        data, entries, shape = None, {}, None
+    except Exception as exc:  # malformed YAML or duplicate keys: Located says what and where
+        data, entries, shape, failure = None, {}, None, exc
     if shape == [] and not (strategy and check_year(strategy, year, entries)):
         return entries, [], _fictional(data)
     # Something is wrong: find where.
-    doc = Located(display_name(path), text)
-    if any(d.code == "yaml-syntax" for d in doc.diagnostics):
+    name = display_name(path)
+    doc = Located(name, text)
+    if doc.broken:
         return {}, doc.diagnostics, False
     entries, shape = _entries(doc.data)
     out = list(doc.diagnostics)
     for key_path, code, message in shape:
+        if doc.covered(key_path):
+            continue
         out.append(Diagnostic(doc.locate(key_path, key=code == "unknown-field"), code, message))
     if strategy is not None:
         out += [doc.problem(p) for p in check_year(strategy, year, entries)]
+    if failure is not None:
+        out = _at_least_one(out, name, failure)
     return entries, out, _fictional(doc.data)
 
 
 def _fictional(data: Any) -> bool:
     return isinstance(data, dict) and data.get(FICTIONAL) is True
+
+
+def _at_least_one(diagnostics: list[Diagnostic], file: str, exc: Exception) -> list[Diagnostic]:
+    """The diagnostics of a file the fast path refused, never none: if the diagnosing
+    path found nothing wrong (the two disagree), the fast path's reason is the error."""
+    if any(d.is_error for d in diagnostics):
+        return diagnostics
+    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return [*diagnostics, _diag(file, "unreadable", f"cannot be read: {reason[:200]}")]
 
 
 def _entries(data: Any) -> tuple[dict[str, Actual], list[tuple[KeyPath, str, str]]]:
@@ -608,13 +709,13 @@ def _load_review(path: Path, text: str, strategy: Strategy | None):
     from .model.reviews import Review, check_review
 
     try:
-        review = Review.model_validate(_fast_yaml().load(text) or {})
+        review = Review.model_validate(_fast_load(text) or {})
         if strategy is None or not check_review(strategy, review):
             return review
     except Exception:  # malformed YAML, duplicate keys, a wrong shape: Located says where
         pass
     doc = Located(display_name(path), text)
-    if any(d.code == "yaml-syntax" for d in doc.diagnostics):
+    if doc.broken:
         raise InputError(doc.diagnostics)
     data = {} if doc.data is None else doc.data
     try:

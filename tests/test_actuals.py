@@ -126,7 +126,11 @@ def test_duplicate_keys_all_reported(strategy, actuals_dir):
 def test_malformed_yaml(strategy, actuals_dir):
     folder = actuals_dir({2025: "share-pct: [50\n"})
     (found,) = errors_of(folder, strategy)
-    assert found.startswith(f"{folder / '2025.yaml'}:2:1: malformed YAML: ")
+    # placed where the `[` opens, not after the end of the file
+    assert found == (
+        f"{folder / '2025.yaml'}:1:12: malformed YAML: '[' is never closed "
+        "(the file ends first) [yaml-syntax]"
+    )
 
 
 def test_file_name_must_be_a_fiscal_year(strategy, actuals_dir):

@@ -19,8 +19,11 @@ def test_malformed_yaml(broken):
     path = broken("period: {start: 2024, end: 2028}", "period: {start: 2024, end: 2028")
     found = diagnostics(path)
     assert len(found) == 1
-    assert found[0].startswith(f"{path}:8:11: malformed YAML: expected ',' or '}}'")
-    assert found[0].endswith("[yaml-syntax]")
+    # at the line where the `{` opens, saying where the parser gave up
+    assert found[0] == (
+        f"{path}:7:11: malformed YAML: '{{' is never closed "
+        "(line 8: expected ',' or '}', but got ':') [yaml-syntax]"
+    )
 
 
 def test_tab_indentation(broken):

@@ -48,10 +48,11 @@ def check_year(strategy: Strategy, year: int, entries: dict[str, Actual]) -> lis
     """Checks of one year's entries against the strategy: ids, ranges."""
     problems: list[Problem] = []
     ids = strategy.kpi_ids
+    closest = _Hints(ids)
     for kpi_id, actual in entries.items():
         path: Path = (kpi_id,)
         if kpi_id not in ids:
-            hint = _closest(kpi_id, ids)
+            hint = closest(kpi_id)
             problems.append(
                 Problem(
                     (*path, "<key>"),
@@ -121,8 +122,25 @@ def check_series(strategy: Strategy, actuals: ActualsSet) -> list[tuple[int, Pro
     return found
 
 
-def _closest(word: str, candidates: set[str]) -> str | None:
-    import difflib
+class _Hints:
+    """ "Did you mean" for unknown ids: the closest known id, for the first MAX_HINTS
+    unknown ids of a file only, so a file of thousands of unknown ids stays fast."""
 
-    matches = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.75)
-    return matches[0] if matches else None
+    MAX_HINTS = 25
+    CUTOFF = 0.75
+
+    def __init__(self, candidates: set[str]):
+        self.candidates = sorted(candidates)
+        self.left = self.MAX_HINTS
+
+    def __call__(self, word: str) -> str | None:
+        import difflib
+
+        if self.left <= 0:
+            return None
+        self.left -= 1
+        # a ratio >= CUTOFF needs lengths within this factor of each other
+        low, high = len(word) * 0.6, len(word) / 0.6
+        near = [c for c in self.candidates if low <= len(c) <= high]
+        matches = difflib.get_close_matches(word, near, n=1, cutoff=self.CUTOFF)
+        return matches[0] if matches else None
