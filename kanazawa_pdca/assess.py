@@ -57,6 +57,9 @@ class KpiResult:
     override: Override | None = None
     computed_status: Status | None = None  # None: the same as `status` (no override)
     explanation: str | None = None  # the committee's 要因分析 of this KPI
+    # where the figure judged comes from, as recorded with it (data/actuals: source, note)
+    source: str | None = None
+    note: str | None = None
 
     def __post_init__(self) -> None:
         if self.computed_status is None:
@@ -238,6 +241,7 @@ def assess(
         t = strategy.evaluation.thresholds
         thresholds = Thresholds(on_track=t.on_track, behind=t.behind)
     results = [assess_kpi(kpi, actuals, year, thresholds, strict=strict) for kpi in strategy.kpis]
+    results = [with_provenance(r, actuals) for r in results]
     if review is not None:
         results = [apply_review(r, review) for r in results]
     used = {y for y in actuals.files if y <= year}
@@ -255,6 +259,17 @@ def assess(
     )
     report.goals = _rollups(strategy, report._by_id)
     return report
+
+
+def with_provenance(result: KpiResult, actuals: ActualsSet) -> KpiResult:
+    """The result with the source and note recorded with the figure judged (for a period
+    total, the figure of its last year)."""
+    if result.actual_year is None:
+        return result
+    entry = actuals.years.get(result.actual_year, {}).get(result.kpi.id)
+    if entry is None or (entry.source is None and entry.note is None):
+        return result
+    return replace(result, source=entry.source, note=entry.note)
 
 
 def apply_review(result: KpiResult, review: Review) -> KpiResult:

@@ -56,6 +56,10 @@ TEXT: dict[str, dict[str, str]] = {
     "direction": {"ja": "方向", "en": "Direction"},
     "measures": {"ja": "掲載箇所", "en": "Printed in"},
     "missing": {"ja": "欠測年度", "en": "missing years"},
+    # where a figure comes from (data/actuals: source, note), shown under tables and in reports
+    "provenance.source": {"ja": "出典", "en": "Source"},
+    "provenance.note": {"ja": "備考", "en": "Note"},
+    "provenance.notes": {"ja": "実績の備考", "en": "Notes on the figures"},
     "thresholds": {"ja": "判定基準", "en": "Thresholds"},
     "legend": {"ja": "凡例", "en": "Legend"},
     # the committee's review (data/reviews/<year>.yaml)

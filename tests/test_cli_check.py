@@ -76,7 +76,7 @@ def test_json_contract(run, mini):
     by_id = {k["id"]: k for k in doc["kpis"]}
     assert all(list(k) == CHECK_KEYS for k in doc["kpis"])
     share = by_id["share-pct"]  # the 2025 figure, judged at 2025: E = 54, (53−50)/(54−50)
-    assert share["actual"] == {"year": 2025, "value": 53}
+    assert share["actual"] == {"year": 2025, "value": 53, "source": None, "note": None}
     assert share["expected"] == 54
     assert share["attainment"] == 0.75
     assert share["progress"] == 0.3
@@ -85,7 +85,12 @@ def test_json_contract(run, mini):
     assert share["baseline"] == {"year": 2023, "value": 50}
     assert share["target"] == {"year": 2028, "value": 60, "kind": "exact"}
     assert share["measures"] == ["G1", "1-1-1"]
-    assert by_id["visitors-total"]["actual"] == {"year": 2026, "value": 30000}
+    assert by_id["visitors-total"]["actual"] == {
+        "year": 2026,
+        "value": 30000,
+        "source": None,
+        "note": None,
+    }
     assert by_id["visitors-total"]["status"] == "on_track"
     assert by_id["fertility"]["status"] == "not_assessable"
     assert by_id["fertility"]["expected"] is None

@@ -83,7 +83,14 @@ def kpi_result(r: KpiResult) -> dict[str, Any]:
         "measures": list(k.measures),
         "baseline": {"year": k.baseline.year, "value": _num(k.baseline.value)},
         "target": {"year": k.target.year, "value": _num(k.target.value), "kind": k.target.kind},
-        "actual": None if r.actual is None else {"year": r.actual_year, "value": _num(r.actual)},
+        "actual": None
+        if r.actual is None
+        else {
+            "year": r.actual_year,
+            "value": _num(r.actual),
+            "source": r.source,
+            "note": r.note,
+        },
         "expected": _num(None if r.expected is None else round(r.expected, 6)),
         "attainment": _ratio(r.attainment),
         "progress": _ratio(r.progress),

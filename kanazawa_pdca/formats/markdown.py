@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from .. import escape
 from ..assess import KpiResult, Report
 from ..i18n import Lang, kpi_name, override_note, result_label, status_label, t, title
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions
 from .layout import criteria, goal_views, kpi_count
+from .notes import provenance_parts
 from .numbers import bar, percent, with_unit, year_tag
 from .outlook_cell import outlook_cell
 
@@ -74,6 +76,8 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
             )
         if r.override is not None:
             name += f"<br>{_esc(override_note(r, lang) or '')}"
+        for word, text in provenance_parts(r, lang):
+            name += f"<br>{word}: {escape.markdown(text)}"
         target = (
             k.target.text
             if k.target.kind == "reset"
