@@ -73,3 +73,17 @@ def test_control_characters_in_a_note_never_reach_the_terminal(actuals_dir):
     actuals, _ = load_actuals(folder, strategy)
     text = notes_text(assess(strategy, actuals, 2026), "en")
     assert "\x1b" not in text.plain and "\\x1b[31m" in text.plain
+
+
+def test_the_check_table_marks_a_noted_figure_and_lists_the_notes(run, actuals_dir):
+    folder = actuals_dir(YEARS)
+    result = run("check", "2026", "--strategy", MINI, "--actuals", folder)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("割合 ※") for line in lines)
+    assert not any("ダウンロード数（累計） ※" in line for line in lines)
+    block = lines[lines.index("実績の備考") :]
+    assert block[1:3] == [
+        "※ 割合 (share-pct, R8): 速報値 (出典: 市民意識調査)",
+        "※ 交流人口数 (R6～R10 の合計) (visitors-total, R8): a | pipe <b>",
+    ]

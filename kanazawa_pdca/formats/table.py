@@ -43,6 +43,7 @@ from ..trajectory import Status
 from ..years import label
 from . import RenderOptions, grid
 from .layout import first_shown, floor_gap, goal_views
+from .notes import note_mark, notes_text
 from .numbers import (
     bar,
     decimals,
@@ -175,7 +176,7 @@ def kpi_columns(options: RenderOptions) -> list[KpiColumn]:
 
 def _name(r: KpiResult, lang: Lang) -> Text:
     kpi = r.kpi
-    name = Text(d(kpi_name(kpi, lang)))
+    name = Text(d(kpi_name(kpi, lang)) + note_mark(r))  # ※: its figure has a note (below)
     code = d(first_shown(r))
     if len(kpi.measures) > 1:
         code += f" · {t('also_in', lang)} {', '.join(d(m) for m in kpi.measures[1:])}"
@@ -317,6 +318,8 @@ def renderables(report: Report, options: RenderOptions) -> list[Text]:
     else:
         out += goal_tables(report, options)
     out.append(summary(report, options))
+    if notes := notes_text(report, lang):  # the notes recorded with the figures (※)
+        out.append(paragraph(notes, width))
     if not report.has_data:
         out.append(paragraph(_no_data_hint(report, lang), width))
     return out
