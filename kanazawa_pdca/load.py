@@ -110,7 +110,8 @@ class _FastLoader:
     """`load(text)`: the document as plain data, the fast way (see `fastyaml`).
 
     Files that `fastyaml` declines (anchors, tags, timestamps, syntax errors, …) are
-    read by ruamel.yaml's C safe loader, as before; its errors reach the caller.
+    read by ruamel.yaml's C safe loader, as before (refusing merge keys, and aliases
+    that expand out of bounds); its errors reach the caller.
     The garbage collector is paused meanwhile: building a large document creates
     objects and no garbage, and the collector's passes over them were half the time.
     """
@@ -122,6 +123,7 @@ class _FastLoader:
         with gc_paused():
             data = fastyaml.load(text)
             if data is fastyaml.DECLINED:
+                _check_aliases(text)
                 data = _ruamel_safe().load(text)
         return data
 
@@ -184,8 +186,9 @@ def _no_merge_constructor():
 _ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s,\[\]{}]", re.M)
 
 
-def _fast_load(text: str) -> Any:
-    """The fast load, after a check that no alias expands out of bounds (billion laughs)."""
+def _check_aliases(text: str) -> None:
+    """Raise ValueError when aliases expand out of bounds (billion laughs), before
+    ruamel's constructor and pydantic expand them."""
     if _ALIAS.search(text):
         from ruamel.yaml import YAML
 
@@ -197,7 +200,6 @@ def _fast_load(text: str) -> Any:
             root = None  # the load below fails too, and the diagnosis says why
         if root is not None and check_graph("", root):
             raise ValueError("aliases out of bounds")
-    return _fast_yaml().load(text)
 
 
 def _read(path: Path) -> str:
@@ -470,7 +472,7 @@ def load_strategy(path: Path) -> Strategy:
     """
     text = _read(path)
     try:
-        data = _fast_load(text)
+        data = _fast_yaml().load(text)
         with gc_paused():
             strategy = Strategy.model_validate(data)
     except Exception as exc:
@@ -574,7 +576,7 @@ def _load_year(
     """One year's entries, its problems, and whether it is marked `fictional: true`."""
     failure: Exception | None = None
     try:
-        data = _fast_load(text)
+        data = _fast_yaml().load(text)
         entries, shape = _entries(data)
     except Exception as exc:  # malformed YAML or duplicate keys: Located says what and where
         data, entries, shape, failure = None, {}, None, exc
@@ -709,7 +711,7 @@ def _load_review(path: Path, text: str, strategy: Strategy | None):
     from .model.reviews import Review, check_review
 
     try:
-        review = Review.model_validate(_fast_load(text) or {})
+        review = Review.model_validate(_fast_yaml().load(text) or {})
         if strategy is None or not check_review(strategy, review):
             return review
     except Exception:  # malformed YAML, duplicate keys, a wrong shape: Located says where
