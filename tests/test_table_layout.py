@@ -248,3 +248,119 @@ def test_default_table_ends_with_summary_and_share(run):
     total = next(i for i, line in enumerate(lines) if line.startswith("合計 "))
     assert lines[total].rstrip().endswith("%")
     assert len(lines) - total < 6
+
+
+# --- Markdown (and the shared number functions the HTML report calls) ---------------------
+
+
+def markdown(run, *args: str, lang: str = "ja") -> str:
+    result = run("check", "2026", "--actuals", DEMO, "--format", "markdown", "--lang", lang, *args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def _row(text: str, kpi_id: str) -> list[str]:
+    line = next(line for line in text.splitlines() if f"`{kpi_id}`" in line and "|" in line)
+    return [cell.strip() for cell in line.strip("|").split(" | ")]
+
+
+def test_markdown_expected_values_at_the_kpis_own_precision(run):
+    text = markdown(run)
+    for fraction in ("24,864.33", "500.67", "5.5地区"):
+        assert fraction not in text
+    assert _row(text, "childcare-app-downloads")[4] == "24,864件"
+    assert _row(text, "child-rearing-environment-satisfaction")[4] == "54.4%"  # 47.5 → 59
+
+
+def test_markdown_maintain_target_keeps_its_wording(run):
+    row = _row(markdown(run), "children-arts-culture-event-participants")
+    assert row[3] == "1,000人以上を維持 (R6–R10)"
+    assert row[6] == "下限を下回る (−1人)" and row[7] == "—"  # no 99% beside × 遅れ
+    en = _row(markdown(run, lang="en"), "children-arts-culture-event-participants")
+    assert en[3] == "maintain ≥ 1,000人 (R6–R10)"
+    assert en[6] == "below the floor (−1人)"
+
+
+def test_markdown_shows_every_policy_with_reprints(run):
+    text = markdown(run)
+    at = text.index("### (1)圏域連携による経済・生活圏の形成")
+    assert text[at:].split("\n\n")[1].startswith("- 〔再掲〕石川中央都市圏における連携事業数")
+
+
+def test_markdown_filtered_summary_counts_whole_goals(run):
+    text = markdown(run, "--goal", "3", "--status", "off-track")
+    assert "絞り込み: 基本目標3 · × 遅れ" in text and "## 集計（基本目標全体）" in text
+    g3 = next(line for line in text.splitlines() if line.startswith("| G3 "))
+    assert "| 35% |" in g3
+
+
+def _kpi(**fields):
+    from types import SimpleNamespace
+
+    baseline = SimpleNamespace(year=2022, value=fields.pop("base", 14593), text="")
+    target = SimpleNamespace(
+        year=fields.pop("year", 2028),
+        value=fields.pop("target", 30000),
+        kind=fields.pop("target_kind", "exact"),
+        text=fields.pop("text", ""),
+    )
+    return SimpleNamespace(
+        baseline=baseline,
+        target=target,
+        unit=fields.pop("unit", "件"),
+        kind=fields.pop("kind", "level"),
+        period=fields.pop("period", None),
+    )
+
+
+@pytest.mark.parametrize(
+    ("kpi", "value", "expected"),
+    [
+        (_kpi(), 24864.33, "24,864件"),
+        (_kpi(base=302, target=600, unit="名"), 500.67, "501名"),
+        (_kpi(base=47.5, target=59, unit="%"), 54.4333, "54.4%"),
+        (_kpi(base=1.35, target=1.8, unit=""), 1.5, "1.5"),
+        (_kpi(), None, "—"),
+    ],
+)
+def test_kpi_figure_at_the_kpis_precision(kpi, value, expected):
+    from kanazawa_pdca.formats.numbers import kpi_figure
+
+    assert kpi_figure(kpi, value) == expected
+
+
+@pytest.mark.parametrize(
+    ("kpi", "lang", "expected"),
+    [
+        (_kpi(base=47.5, target=59, unit="%"), "ja", "59% (R10)"),
+        (_kpi(target=90, unit="%", target_kind="at_least"), "ja", "90%以上 (R10)"),
+        (_kpi(target=90, unit="%", target_kind="at_least"), "en", "at least 90% (R10)"),
+        (
+            _kpi(target=1000, unit="人", target_kind="maintain", period=(2024, 2028)),
+            "ja",
+            "1,000人以上を維持 (R6–R10)",
+        ),
+        (_kpi(target=95, unit="%", target_kind="maintain"), "en", "maintain ≥ 95% (R10)"),
+        (
+            _kpi(target=60000, unit="人", kind="period_total", period=(2024, 2028)),
+            "ja",
+            "計 60,000人 (R6–R10)",
+        ),
+        (_kpi(target=None, target_kind="reset", text="再設定"), "ja", "再設定"),
+        (_kpi(target=None, target_kind="reset", text="再設定"), "en", "to be reset"),
+    ],
+)
+def test_target_text_keeps_the_printed_wording(kpi, lang, expected):
+    from kanazawa_pdca.formats.numbers import target_text
+
+    assert target_text(kpi, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "expected"),
+    [(5, None, "+5件"), (-1, None, "−1件"), (0, None, "±0件"), (-0.5, 1, "−0.5件")],
+)
+def test_signed_gap(value, digits, expected):
+    from kanazawa_pdca.formats.numbers import signed
+
+    assert signed(_kpi(), value, None, digits) == expected

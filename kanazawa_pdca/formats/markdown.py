@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from .. import escape
-from ..assess import KpiResult, Report
+from ..assess import KpiResult, Report, share_on_track
 from ..i18n import Lang, kpi_name, override_note, result_label, status_label, t, title
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions
-from .layout import criteria, goal_views, kpi_count
+from .layout import criteria, first_shown, floor_gap, goal_views, kpi_count
 from .notes import provenance_parts
-from .numbers import bar, percent, with_unit, year_tag
+from .numbers import (
+    bar,
+    decimals,
+    figure_digits,
+    kpi_figure,
+    percent,
+    signed,
+    target_text,
+    with_unit,
+    year_tag,
+)
 from .outlook_cell import outlook_cell
 
 
@@ -27,14 +37,24 @@ def render(report: Report, options: RenderOptions) -> str:
     lines += [f"{t('report.kpis', lang)}: {kpi_count(report, lang)}"]
     if report.strict:
         lines += ["", t("report.strict", lang)]
-    lines += ["", f"## {t('summary', lang)}", ""]
+    if report.is_filtered:
+        from .table import filter_line, summary_title
+
+        lines += ["", _esc(filter_line(report, lang))]
+        lines += ["", f"## {summary_title(report, lang)}", ""]
+    else:
+        lines += ["", f"## {t('summary', lang)}", ""]
     lines += summary_table(report, lang)
     for view in goal_views(report, lang):
         lines += ["", f"## {view.heading}", ""]
         for section in view.sections:
             lines += [f"### {section.heading}", ""]
-            lines += _kpi_table(section.results, lang)
-            lines.append("")
+            if section.results:
+                lines += _kpi_table(section.results, lang)
+                lines.append("")
+            lines += [_reprint(r, lang) for r in section.reprints]
+            if section.reprints:
+                lines.append("")
     lines += ["", f"**{t('legend', lang)}**: " + " · ".join(status_label(s, lang) for s in Status)]
     if report.overridden:
         lines += ["", t("override.legend", lang)]
@@ -47,15 +67,21 @@ def summary_table(report: Report, lang: Lang) -> list[str]:
     head = [t("goal", lang), *(status_label(s, lang) for s in statuses), t("share_good", lang)]
     head.append(t("outlook.miss", lang))
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" + "---:|" * (len(head) - 1)]
-    for g in report.goals:
+    goals, totals = report.summary_scope()  # whole goals, whatever the filters
+    whole = report.whole or report
+    ids = {k for g in goals for k in g.kpi_ids}
+    misses = sum(
+        1 for r in whole.kpis if r.kpi.id in ids and r.outlook is not None and not r.outlook.reaches
+    )
+    for g in goals:
         cells = [_esc(f"{g.code} {title(g, lang)}")]
         cells += [str(g.counts[s]) for s in statuses]
         cells.append(percent(g.share_on_track))
         cells.append(str(g.projected_to_miss))
         rows.append("| " + " | ".join(cells) + " |")
-    total = [f"**{t('total', lang)}**", *(str(report.summary[s]) for s in statuses)]
-    total.append(percent(report.share_on_track))
-    total.append(str(report.projected_to_miss))
+    total = [f"**{t('total', lang)}**", *(str(totals[s]) for s in statuses)]
+    total.append(percent(share_on_track(totals)))
+    total.append(str(misses))
     rows.append("| " + " | ".join(total) + " |")
     return rows
 
@@ -78,15 +104,17 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
             name += f"<br>{_esc(override_note(r, lang) or '')}"
         for word, text in provenance_parts(r, lang):
             name += f"<br>{word}: {escape.markdown(text)}"
-        target = (
-            k.target.text
-            if k.target.kind == "reset"
-            else (f"{with_unit(k.target.value, k.unit)} {year_tag(k.target.year)}")
-        )
-        actual = with_unit(r.actual, k.unit)
+        target = target_text(k, lang)
+        actual = with_unit(r.actual, k.unit, max(2, figure_digits(k)))
         if r.actual_year is not None:
             actual += f" {year_tag(r.actual_year)}"
         progress = f"`{bar(r.progress)}` {percent(r.progress)}" if r.progress is not None else "—"
+        attainment = percent(r.attainment)
+        gap = floor_gap(r)
+        if gap is not None:  # a floor to keep: kept or not, and the gap to the floor
+            digits = max(figure_digits(k), decimals(r.actual))
+            word = FLOOR_WORDS[lang][0 if gap >= 0 else 1]
+            attainment, progress = f"{word} ({signed(k, gap, None, digits)})", "—"
         rows.append(
             "| "
             + " | ".join(
@@ -95,9 +123,9 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
                     name,
                     f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}",
                     _esc(target),
-                    with_unit(r.expected, k.unit),
+                    kpi_figure(k, r.expected),
                     actual,
-                    percent(r.attainment),
+                    attainment,
                     progress,
                     outlook_cell(r, lang),
                 ]
@@ -105,3 +133,15 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
             + " |"
         )
     return rows
+
+
+FLOOR_WORDS = {"ja": ("下限を維持", "下限を下回る"), "en": ("floor kept", "below the floor")}
+
+
+def _reprint(r: KpiResult, lang: Lang) -> str:
+    """A KPI printed again here (再掲), shown in full under its first printing."""
+    name = _esc(kpi_name(r.kpi, lang))
+    where = first_shown(r)
+    if lang == "en":
+        return f"- [again] {name} (`{r.kpi.id}`): {result_label(r, lang)}, shown under {where}"
+    return f"- 〔再掲〕{name}（`{r.kpi.id}`）: {result_label(r, lang)} — {where} に掲載"
