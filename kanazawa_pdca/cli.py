@@ -639,6 +639,92 @@ def diff(
         _fail_on_worse(comparison)
 
 
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def show(
+    kpi: Annotated[
+        str,
+        typer.Argument(
+            metavar="KPI",
+            help="A KPI id, or a fragment of its Japanese or English name that only it has.",
+            show_default=False,
+        ),
+    ],
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            "-y",
+            parser=_year,
+            metavar="YEAR",
+            help="The year to assess and project from (default: the latest actuals year).",
+            show_default=False,
+        ),
+    ] = None,
+    strategy: StrategyOpt = None,
+    actuals: ActualsOpt = None,
+    reviews: ReviewsOpt = None,
+    fmt: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="text (with a chart) or json.")
+    ] = ShowFormat.text,
+    chart: Annotated[bool, typer.Option("--chart/--no-chart", help="Text: draw the chart.")] = True,
+    output: OutputOpt = None,
+    strict: StrictOpt = False,
+    on_track: OnTrackOpt = None,
+    behind: BehindOpt = None,
+    lang: LangOpt = Lang.ja,
+) -> None:
+    """Show one KPI in full: where it is printed, every figure with its source and note,
+    each year's expected value and status (as pdca check gives them), the outlook to the
+    target year, and a chart of the expected line against the figures."""
+    s, a, r, _ = _load_reviewed(strategy, actuals, reviews)
+    from .history import KpiLookupError, find_kpi, kpi_history
+
+    try:
+        found = find_kpi(s, kpi)
+    except KpiLookupError as exc:
+        _lookup_failed(exc, lang.value)
+    if year is None:
+        year = max(a.years, default=s.meta.period.start)
+    th = _assess(s, a, year, strategy, strict, on_track, behind, r).thresholds
+    history = kpi_history(s, a, found, year, th, strict=strict, reviews=r)
+    from .formats.show import render_json, render_text
+
+    if fmt is ShowFormat.json:
+        text = render_json(history)
+    else:
+        text = render_text(history, _terminal_options(lang, output), chart=chart)
+    _emit(text, output, strategy, actuals)
+
+
+def _lookup_failed(exc, lang: str):
+    """KPI not found, or ambiguous: the candidates on stderr, exit 2."""
+    from .escape import terminal
+
+    def line(k) -> str:
+        return f"  {k.id}  {terminal(k.name_en if lang == 'en' else k.name)}\n"
+
+    query = terminal(exc.query)
+    if exc.candidates:
+        n = len(exc.candidates)
+        sys.stderr.write(f"pdca show: {query!r} matches {n} KPIs; give one of their ids:\n")
+        sys.stderr.write("".join(line(k) for k in exc.candidates[:30]))
+        if n > 30:
+            sys.stderr.write(f"  … and {n - 30} more\n")
+    else:
+        sys.stderr.write(f"pdca show: no KPI matches {query!r}")
+        if exc.suggestions:
+            sys.stderr.write("; did you mean:\n" + "".join(line(k) for k in exc.suggestions))
+        else:
+            sys.stderr.write("\n")
+        sys.stderr.write("List every KPI with `pdca kpis`.\n")
+    raise typer.Exit(Exit.BAD_INPUT)
+
+
 class ReportFormat(StrEnum):
     html = "html"
     md = "md"

@@ -12,7 +12,7 @@ import difflib
 import unicodedata
 from dataclasses import dataclass
 
-from .assess import KpiResult, assess_kpi, expected_at
+from .assess import KpiResult, apply_review, assess_kpi, expected_at
 from .model.actuals import ActualsSet
 from .model.strategy import Kpi, Strategy
 from .trajectory import Thresholds
@@ -130,8 +130,19 @@ def kpi_history(
     thresholds: Thresholds,
     *,
     strict: bool = False,
+    reviews=None,
 ) -> KpiHistory:
-    """Everything about one KPI; `year` is the year asked about (the current result)."""
+    """Everything about one KPI; `year` is the year asked about (the current result).
+
+    With `reviews` (a ReviewSet), each year's status is the committee's where its review
+    of that year overrides it, as `pdca check` shows it.
+    """
+
+    def judged(y: int) -> KpiResult:
+        result = assess_kpi(kpi, actuals, y, thresholds, strict=strict)
+        review = reviews.get(y) if reviews is not None else None
+        return apply_review(result, review) if review is not None else result
+
     figures = [
         Figure(y, entry.value, entry.source, entry.note)
         for y in sorted(actuals.years)

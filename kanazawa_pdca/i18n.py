@@ -174,6 +174,8 @@ TEXT.update(
         "show.period": {"ja": "合計期間", "en": "summed over"},
         "show.kpi_note": {"ja": "転記メモ", "en": "Transcription note"},
         "show.asked": {"ja": "判定年度", "en": "Year assessed"},
+        "show.floor": {"ja": "維持すべき値", "en": "floor"},
+        "show.window": {"ja": "維持期間", "en": "window"},
     }
 )
 

@@ -20,7 +20,7 @@ from ..i18n import (
     Lang,
     kpi_name,
     movement_label,
-    status_label,
+    result_label,
     t,
 )
 from ..years import label, reiwa
@@ -173,9 +173,9 @@ def render_markdown(c: Comparison, lang: Lang, *, level: int = 1) -> str:
         k = m.kpi
         cells = [
             f"{escape.markdown(kpi_name(k, lang))}<br>`{k.id}`",
-            status_label(m.before.status, lang),
+            result_label(m.before, lang),
             escape.markdown(figure(m.before, k.unit)),
-            status_label(m.after.status, lang),
+            result_label(m.after, lang),
             escape.markdown(figure(m.after, k.unit)),
             signed_change(m),  # our own number: nothing to escape
             movement_label(m.movement.value, lang),
@@ -234,7 +234,7 @@ def _status_cell(r, year: int, unit: str, lang: Lang):
     """'○ 順調' over the figure; the figure's year only when older than the column's."""
     from rich.text import Text
 
-    cell = Text(status_label(r.status, lang), style=STATUS_STYLE[r.status][1])
+    cell = Text(result_label(r, lang), style=STATUS_STYLE[r.status][1])
     if r.actual is not None:
         cell.append(f"\n{with_unit(r.actual, unit)}")
         if r.actual_year != year:

@@ -1,0 +1,245 @@
+"""`pdca show KPI`: one KPI in full, as text (with a chart) or JSON.
+
+Renders a history.KpiHistory; computes nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+from .. import escape
+from ..assess import expected_at
+from ..i18n import (
+    KIND_WORDS,
+    STATUS_STYLE,
+    TARGET_KIND_WORDS,
+    kpi_name,
+    override_note,
+    result_label,
+    t,
+)
+from ..years import label, reiwa
+from . import RenderOptions
+from .json_format import kpi_definition, kpi_result
+from .json_format import outlook as outlook_json
+from .numbers import figure_digits, number, percent, with_unit, year_tag
+from .outlook_cell import outlook_cell, pace_text
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def _num(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
+def show_document(h) -> dict[str, Any]:
+    """The KPI's definition (as `pdca kpis`), where it is printed, its figures, each year's
+    result and the result for the year asked about (as `pdca check`), with the outlook."""
+    return {
+        **kpi_definition(h.kpi),
+        "note": h.kpi.note,
+        "printed_in": [
+            {"code": p.code, "title": p.title, "title_en": p.title_en, "relisted": p.relisted}
+            for p in h.printings
+        ],
+        "figures": [
+            {"year": f.year, "value": _num(f.value), "source": f.source, "note": f.note}
+            for f in h.figures
+        ],
+        "year": h.year,
+        "current": kpi_result(h.current),
+        "outlook": outlook_json(h.current.outlook),
+        "years": [
+            {
+                "year": r.year,
+                "expected": _num(None if r.expected is None else round(r.expected, 6)),
+                "actual": (
+                    None if r.actual is None else {"year": r.actual_year, "value": _num(r.actual)}
+                ),
+                "attainment": None if r.attainment is None else round(r.attainment, 6),
+                "progress": None if r.progress is None else round(r.progress, 6),
+                "status": r.status.value,
+                "computed_status": r.computed_status.value,
+            }
+            for r in h.years
+        ],
+    }
+
+
+def render_json(h) -> str:
+    text = json.dumps(show_document(h), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return escape.json_document(text)
+
+
+# --- text -----------------------------------------------------------------------------------
+
+
+def _printed(text: str, value: float | None, k) -> str:
+    """The text as printed, and the value read from it when the text does not show it
+    ('R6年度開始  → 0 (R5)')."""
+    shown = escape.terminal(text)
+    if value is None:
+        return shown
+    plain = shown.replace(",", "").replace("，", "")
+    if number(value).replace(",", "") in plain:
+        return shown
+    return f"{shown}  → {with_unit(value, escape.terminal(k.unit))}"
+
+
+def render_text(h, options: RenderOptions, *, chart: bool = True) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    lang = options.lang
+    width = options.width or 100
+    k, r = h.kpi, h.current
+    esc = escape.terminal
+    out: list = []
+
+    head = Text(esc(kpi_name(k, lang)), style="bold")
+    other = k.name if lang == "en" else k.name_en
+    head.append(f"\n{k.id} · {esc(other)}", style="dim")
+    out.append(head)
+
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column(overflow="fold")
+    kind = KIND_WORDS[k.kind][lang] + " · " + t(f"show.direction.{k.direction}", lang)
+    facts.add_row(t("unit", lang), esc(k.unit) or "—")
+    facts.add_row(t("kind", lang), kind)
+    facts.add_row(t("baseline", lang), _printed(k.baseline.text, k.baseline.value, k))
+    target = _printed(k.target.text, k.target.value, k)
+    qualifier = TARGET_KIND_WORDS[k.target.kind][lang]
+    if qualifier and qualifier not in target:
+        target += f"  [{qualifier}]"
+    facts.add_row(t("target", lang), target)
+    if k.period:
+        word = t("show.period" if k.kind == "period_total" else "show.window", lang)
+        facts.add_row(word, f"{reiwa(k.period[0])}–{reiwa(k.period[1])}")
+    places = Text()
+    for i, p in enumerate(h.printings):
+        if i:
+            places.append("\n")
+        places.append(p.code, style="cyan")
+        what = p.goal_title if p.code.startswith("G") else p.title
+        what_en = p.goal_title_en if p.code.startswith("G") else p.title_en
+        places.append(f"  {esc(what_en if lang == 'en' else what)}")
+        if p.code.startswith("G"):
+            places.append(f" — {t('show.targets', lang)}", style="dim")
+        if p.relisted:
+            places.append(f" {t('show.relisted', lang)}", style="dim")
+    facts.add_row(t("show.printed", lang), places)
+    if k.note:
+        facts.add_row(t("show.kpi_note", lang), Text(esc(k.note), style="dim"))
+    out.append(facts)
+
+    # the year asked about, as pdca check gives it
+    now = Table.grid(padding=(0, 2))
+    now.add_column(style="bold", no_wrap=True)
+    now.add_column(overflow="fold")
+    status = Text(result_label(r, lang), style=STATUS_STYLE[r.status][1])
+    digits = figure_digits(k)
+    if r.actual is not None:
+        status.append(
+            f"  {t('actual', lang)} {with_unit(r.actual, esc(k.unit))} {year_tag(r.actual_year)}"
+            f" · {t('expected', lang)} {with_unit(r.expected, esc(k.unit), digits)}"
+            f" · {t('attainment', lang)} {percent(r.attainment)}"
+            f" · {t('progress', lang)} {percent(r.progress)}"
+        )
+    elif r.expected is not None:
+        status.append(f"  {t('expected', lang)} {with_unit(r.expected, esc(k.unit), digits)}")
+    now.add_row(label(h.year, lang), status)
+    note = override_note(r, lang)
+    if note:
+        now.add_row("", Text(esc(note), style="magenta"))
+    if r.explanation:
+        now.add_row("", Text(esc(r.explanation), style="dim"))
+    outlook = Text(outlook_cell(r, lang, unit=True))
+    if r.outlook is not None:
+        outlook.append(f"  {pace_text(r, lang)}", style="dim")
+    now.add_row(t("outlook", lang), outlook)
+    out.append(now)
+
+    # every year, as pdca check gives it
+    figures = {f.year: f for f in h.figures}
+    years = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    years.add_column(t("show.year", lang), no_wrap=True)
+    years.add_column(t("show.recorded", lang), justify="right", no_wrap=True)
+    years.add_column(t("expected", lang), justify="right", no_wrap=True)
+    years.add_column(t("show.judged", lang), justify="right", no_wrap=True)
+    years.add_column(t("attainment", lang), justify="right", no_wrap=True)
+    years.add_column(t("progress", lang), justify="right", no_wrap=True)
+    years.add_column(t("status", lang), no_wrap=True)
+    last_figure = max((f.year for f in h.figures), default=None)
+    for y in h.years:
+        recorded = figures.get(y.year)
+        expected = with_unit(expected_at(k, y.year), "", digits)
+        if y.year > h.year and (last_figure is None or y.year > last_figure):
+            # a year still to come: only what is expected of it
+            years.add_row(reiwa(y.year), "—", expected, "", "", "", "")
+            continue
+        judged = with_unit(y.actual, "")
+        if y.actual is not None and y.actual_year != y.year:
+            judged += f" {year_tag(y.actual_year)}"
+        years.add_row(
+            reiwa(y.year),
+            with_unit(recorded.value if recorded else None, ""),
+            expected,
+            judged,
+            percent(y.attainment),
+            percent(y.progress),
+            Text(result_label(y, lang), style=STATUS_STYLE[y.status][1]),
+        )
+    headings = set()
+    out.append(heading := Text(t("show.years", lang), style="bold"))
+    headings.add(id(heading))
+    out.append(years)
+
+    # every recorded figure with its source and note
+    notes = Text()
+    if not h.figures:
+        notes.append(t("show.no_figures", lang), style="yellow")
+    for i, f in enumerate(h.figures):
+        if i:
+            notes.append("\n")
+        notes.append(f"{reiwa(f.year)}  {with_unit(f.value, esc(k.unit))}")
+        if f.source:
+            notes.append(f"  {t('show.source', lang)}: {esc(f.source)}", style="dim")
+        if f.note:
+            notes.append(f"  {t('show.note', lang)}: {esc(f.note)}", style="dim")
+    out.append(heading := Text(t("show.figures", lang), style="bold"))
+    headings.add(id(heading))
+    out.append(notes)
+
+    console = Console(
+        file=io.StringIO(),
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="auto" if options.color else None,
+        width=width,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    with console.capture() as capture:
+        for i, item in enumerate(out):
+            if i and id(out[i - 1]) not in headings:
+                console.print()
+            console.print(item)
+    text = capture.get()
+    if not options.color:  # rich pads grid cells to the width
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    if chart:
+        from .chart import render_chart
+
+        drawn = render_chart(h, lang, width, options.color)
+        if drawn:
+            unit = f" ({escape.terminal(k.unit)})" if k.unit else ""
+            text += f"\n{t('show.chart', lang)}{unit}\n{drawn}"
+    return text
