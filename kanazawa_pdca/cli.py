@@ -613,6 +613,8 @@ def diff(
     behind: BehindOpt = None,
     lang: LangOpt = Lang.ja,
     reviews: ReviewsOpt = None,
+    width: WidthOpt = None,
+    color: ColorOpt = Color.auto,
 ) -> None:
     """Compare two years: how each KPI moved from Y0 to Y1.
 
@@ -632,7 +634,11 @@ def diff(
     from .formats.diff import render as render_diff
 
     terminal = fmt is DiffFormat.table
-    options = _terminal_options(lang, output) if terminal else RenderOptions(lang=lang.value)
+    options = (
+        _terminal_options(lang, output, width, color)
+        if terminal
+        else RenderOptions(lang=lang.value)
+    )
     text = render_diff(comparison, fmt.value, options, show_all=show_all)
     _emit(text, output, strategy, actuals)
     if fail_on_worse:
@@ -677,6 +683,8 @@ def show(
     on_track: OnTrackOpt = None,
     behind: BehindOpt = None,
     lang: LangOpt = Lang.ja,
+    width: WidthOpt = None,
+    color: ColorOpt = Color.auto,
 ) -> None:
     """Show one KPI in full: where it is printed, every figure with its source and note,
     each year's expected value and status (as pdca check gives them), the outlook to the
@@ -697,7 +705,7 @@ def show(
     if fmt is ShowFormat.json:
         text = render_json(history)
     else:
-        text = render_text(history, _terminal_options(lang, output), chart=chart)
+        text = render_text(history, _terminal_options(lang, output, width, color), chart=chart)
     _emit(text, output, strategy, actuals)
 
 
