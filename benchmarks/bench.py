@@ -1,70 +1,157 @@
-"""Benchmarks (not timed tests): `pdca check 2026` end to end, and load + assess at scale.
+"""Benchmarks (not timed tests): the side-by-side ratios of issue #11, and scale.
 
-    python benchmarks/bench.py            # all
-    python benchmarks/bench.py --quick    # fewer repetitions
+    python benchmarks/bench.py                  # everything, figures printed
+    python benchmarks/bench.py --quick          # fewer runs, no 100k strategy
+    python benchmarks/bench.py --write-readme   # ... and the README's speed figures updated
 
-1. End to end: `pdca check 2026` in a fresh process on the bundled data (strategy cache
-   warm, and cold with PDCA_NO_CACHE=1), against the floor of importing the
-   dependencies it needs.
-2. Scale: a synthetic strategy of N KPIs (written to a temporary folder, 4 goals, one
-   measure per KPI, three years of actuals), timed through load (cold: parse +
-   validate + cross-check), assess, and the JSON / table renderings.
+The machine is shared and noisy, so every goal is a *ratio* of two commands timed side by
+side in one run: fresh processes, byte-code caching on (as after a normal install), the
+two commands alternating, the median of the per-pair ratios.
+
+1. Start-up: `pdca check 2026 --format json` on the bundled data against a minimal Typer
+   app that declares the same options as `pdca check` (generated from its parameters)
+   and prints one JSON line. Goal: at most 0.9.
+2. Large: a synthetic strategy of 10,000 KPIs with three years of actuals, `pdca check
+   2026 --format json` cold, against merely loading the same strategy YAML with
+   ruamel.yaml's C safe loader in a fresh process. Goal: at most 0.6.
+3. Report: `pdca report 2026 -o report.html` against `pdca check 2026` (same data).
+   Goal: at most 2.
+4. Scale (in one process): load, assess and the JSON rendering of 1k, 10k and 100k KPIs,
+   and the time per KPI (linear when it stays flat).
+5. Memory: at 10,000 KPIs, the peak memory of load + assess + JSON over the size of the
+   parsed document (tracemalloc). Goal: at most 2.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+PY = sys.executable
 
 
 def _env(**extra: str) -> dict[str, str]:
     """The environment of a user's shell: byte-code caching on, as after a normal install."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE",)}
     return {**env, **extra}
 
 
-def _median_ms(command: list[str], runs: int, env: dict[str, str] | None = None) -> float:
-    env = env or _env()
-    times = []
-    for _ in range(runs + 1):  # the first run warms the OS cache (and the strategy cache)
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, check=True, cwd=ROOT, env=env)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times[1:]) * 1000
+def _time(command: list[str], cwd: Path = ROOT) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, check=True, cwd=cwd, env=_env())
+    return time.perf_counter() - start
 
 
-def end_to_end(runs: int) -> None:
-    py = sys.executable
-    floor = [
-        py, "-c",
-        "import typer, typer.main, rich.console, rich.text, ruamel.yaml; "
-        "from pydantic import BaseModel",
-    ]  # fmt: skip
-    pdca = [py, "-m", "kanazawa_pdca", "check", "2026"]
-    cold_env = _env(PDCA_NO_CACHE="1")
-    rows = [
-        ("python -c pass", _median_ms([py, "-c", "pass"], runs)),
-        ("import the dependencies", _median_ms(floor, runs)),
-        ("pdca --help", _median_ms([py, "-m", "kanazawa_pdca", "--help"], runs)),
-        ("pdca check 2026 (cache warm)", _median_ms(pdca, runs)),
-        ("pdca check 2026 (no cache)", _median_ms(pdca, runs, cold_env)),
-        ("pdca check 2026 --format json", _median_ms([*pdca, "--format", "json"], runs)),
-        (
-            "pdca check 2026 --actuals examples/demo-actuals",
-            _median_ms([*pdca, "--actuals", "examples/demo-actuals"], runs),
-        ),
-    ]
-    print(f"end to end, median of {runs} runs")
-    for name, ms in rows:
-        print(f"  {name:<50} {ms:7.1f} ms")
+def side_by_side(a: list[str], b: list[str], pairs: int, cwd: Path = ROOT):
+    """Median seconds of a and of b, and the median of the per-pair ratios a/b.
+
+    One warm-up run each (the OS's file cache, byte-code files), then a and b
+    alternate, the order swapped every pair."""
+    _time(a, cwd), _time(b, cwd)
+    ta, tb = [], []
+    for i in range(pairs):
+        first, second = (a, b) if i % 2 == 0 else (b, a)
+        t1, t2 = _time(first, cwd), _time(second, cwd)
+        ta.append(t1 if first is a else t2)
+        tb.append(t2 if first is a else t1)
+    ratios = [x / y for x, y in zip(ta, tb, strict=True)]
+    return statistics.median(ta), statistics.median(tb), statistics.median(ratios)
+
+
+# --- 1. start-up ---------------------------------------------------------------------------
+
+
+def minimal_typer_app() -> str:
+    """The source of a minimal Typer app with the options of `pdca check`, printing one
+    JSON line; the options are read from the real command, so the two stay alike."""
+    from typer.main import get_command
+
+    from kanazawa_pdca.cli import app
+
+    command = get_command(app).commands["check"]  # type: ignore[attr-defined]
+    params = []
+    for p in command.params:
+        kind = _annotation(p.type_descriptor.annotation)
+        if p.param_type_name == "argument":
+            params.append(f"    {p.name}: Annotated[{kind}, typer.Argument()],")
+            continue
+        opts = ", ".join(repr(o) for o in p.opts)
+        default = "False" if p.is_flag else "None"
+        kind = kind if p.is_flag else f"{kind} | None"
+        params.append(f"    {p.name}: Annotated[{kind}, typer.Option({opts})] = {default},")
+    params.sort(key=lambda line: "= " in line)  # the argument first
+    names = ", ".join(f"{p.name!r}: {p.name}" for p in command.params if p.name != "fmt")
+    return "\n".join(
+        [
+            "import json",
+            "from pathlib import Path",
+            "from typing import Annotated",
+            "",
+            "import typer",
+            "",
+            "app = typer.Typer(add_completion=False, pretty_exceptions_enable=False,",
+            "                  rich_markup_mode=None)",
+            "",
+            "",
+            "@app.command()",
+            "def check(",
+            *params,
+            "):",
+            f"    print(json.dumps({{{names}}}, default=str))",
+            "",
+            "",
+            'if __name__ == "__main__":',
+            "    app()",
+            "",
+        ]
+    )
+
+
+def _annotation(annotation) -> str:
+    """int, float, bool, Path and lists of them as they are; anything else (enums) str."""
+    from typing import get_args, get_origin
+
+    if get_origin(annotation) is list:
+        return f"list[{_annotation(get_args(annotation)[0])}]"
+    if annotation in (int, float, bool, Path):
+        return annotation.__name__
+    return "str"
+
+
+def startup(pairs: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        app = Path(tmp) / "minimal_app.py"
+        app.write_text(minimal_typer_app(), encoding="utf-8")
+        pdca = [PY, "-m", "kanazawa_pdca", "check", "2026", "--format", "json"]
+        minimal = [PY, str(app), "2026", "--format", "json"]
+        a, b, ratio = side_by_side(pdca, minimal, pairs)
+        c, d, report_ratio = side_by_side(
+            [PY, "-m", "kanazawa_pdca", "report", "2026", "-o", str(Path(tmp) / "r.html")],
+            [PY, "-m", "kanazawa_pdca", "check", "2026"],
+            pairs,
+        )
+    return {
+        "pdca": a,
+        "minimal": b,
+        "ratio": ratio,
+        "report": c,
+        "check": d,
+        "rratio": report_ratio,
+    }
+
+
+# --- 2. large ------------------------------------------------------------------------------
 
 
 def synthetic(folder: Path, n: int) -> tuple[Path, Path]:
@@ -76,7 +163,7 @@ def synthetic(folder: Path, n: int) -> tuple[Path, Path]:
         "goals:",
     ]
     per_goal = -(-n // goals)
-    ids = [f"kpi-{i:05d}" for i in range(n)]
+    ids = [f"kpi-{i:06d}" for i in range(n)]
     for g in range(goals):
         chunk = ids[g * per_goal : (g + 1) * per_goal]
         lines += [
@@ -99,7 +186,7 @@ def synthetic(folder: Path, n: int) -> tuple[Path, Path]:
                 "            projects: [{text: 事業}]",
             ]
     lines.append("kpis:")
-    actuals = {2024: [], 2025: [], 2026: []}
+    actuals: dict[int, list[str]] = {2024: [], 2025: [], 2026: []}
     for i, kpi_id in enumerate(ids):
         g, m = divmod(i, per_goal)
         code = f"{g + 1}-1-{m + 1}"
@@ -128,18 +215,35 @@ def synthetic(folder: Path, n: int) -> tuple[Path, Path]:
     return strategy, actuals_dir
 
 
-def scale(sizes: list[int]) -> None:
-    os.environ["PDCA_NO_CACHE"] = "1"  # time the real parse and validation
+def large(pairs: int, n: int = 10_000) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        strategy, actuals = synthetic(Path(tmp), n)
+        pdca = [PY, "-m", "kanazawa_pdca", "check", "2026", "--format", "json"]
+        pdca += ["--strategy", str(strategy), "--actuals", str(actuals)]
+        ruamel = [
+            PY,
+            "-c",
+            "import sys; from ruamel.yaml import YAML; "
+            "YAML(typ='safe').load(open(sys.argv[1], encoding='utf-8').read())",
+            str(strategy),
+        ]
+        a, b, ratio = side_by_side(pdca, ruamel, pairs, cwd=Path(tmp))
+        size = strategy.stat().st_size
+    return {"n": n, "pdca": a, "ruamel": b, "ratio": ratio, "size": size}
+
+
+# --- 4. scale, 5. memory (in this process) ---------------------------------------------------
+
+
+def scale(sizes: list[int]) -> list[dict]:
     from kanazawa_pdca.assess import assess
-    from kanazawa_pdca.formats import RenderOptions, render
+    from kanazawa_pdca.formats import render
     from kanazawa_pdca.load import load_all
 
-    print("scale: synthetic strategies, three years of actuals (seconds)")
-    print(f"  {'KPIs':>6} {'load':>8} {'assess':>8} {'json':>8} {'table':>8} {'file':>9}")
+    rows = []
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             strategy_path, actuals_dir = synthetic(Path(tmp), n)
-            size = strategy_path.stat().st_size
             t0 = time.perf_counter()
             strategy, actuals, _ = load_all(strategy_path, actuals_dir)
             t1 = time.perf_counter()
@@ -147,21 +251,111 @@ def scale(sizes: list[int]) -> None:
             t2 = time.perf_counter()
             render("json", report)
             t3 = time.perf_counter()
-            render("table", report, RenderOptions(width=120))
-            t4 = time.perf_counter()
             assert len(report.kpis) == n
-            print(
-                f"  {n:>6} {t1 - t0:8.3f} {t2 - t1:8.3f} {t3 - t2:8.3f} {t4 - t3:8.3f} "
-                f"{size / 1e6:7.1f}MB"
+            rows.append(
+                {
+                    "n": n,
+                    "load": t1 - t0,
+                    "assess": t2 - t1,
+                    "json": t3 - t2,
+                    "per_kpi_us": (t3 - t0) / n * 1e6,
+                    "mb": strategy_path.stat().st_size / 1e6,
+                }
             )
+    return rows
+
+
+def memory(n: int = 10_000) -> dict:
+    """Peak traced memory of load + assess + JSON, over the parsed document's size."""
+    from kanazawa_pdca import fastyaml
+    from kanazawa_pdca.assess import assess
+    from kanazawa_pdca.formats import render
+    from kanazawa_pdca.load import load_all
+
+    with tempfile.TemporaryDirectory() as tmp:
+        strategy_path, actuals_dir = synthetic(Path(tmp), n)
+        texts = [p.read_text(encoding="utf-8") for p in [strategy_path, *actuals_dir.iterdir()]]
+        tracemalloc.start()
+        documents = [fastyaml.load(t) for t in texts]  # the parsed documents, kept
+        parsed = tracemalloc.get_traced_memory()[0]
+        del documents
+        tracemalloc.stop()
+        tracemalloc.start()
+        strategy, actuals, _ = load_all(strategy_path, actuals_dir)
+        render("json", assess(strategy, actuals, 2026))
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return {"n": n, "parsed": parsed, "peak": peak, "ratio": peak / parsed}
+
+
+# --- the README ------------------------------------------------------------------------------
+
+
+def markdown(s: dict, big: dict, rows: list[dict], mem: dict, pairs: tuple[int, int]) -> str:
+    def ok(ratio: float, goal: float) -> str:
+        return "met" if ratio <= goal else "**not met**"
+
+    lines = [
+        f"Measured by `python benchmarks/bench.py --write-readme` ({pairs[0]} alternating pairs "
+        f"for start-up, {pairs[1]} for 10,000 KPIs; medians; the 2-core shared machine).",
+        "",
+        "| side by side | this | against | ratio | goal |",
+        "|---|---:|---:|---:|---|",
+        f"| `pdca check 2026 --format json` / a minimal Typer app with the same options "
+        f"| {s['pdca'] * 1000:.0f} ms | {s['minimal'] * 1000:.0f} ms | {s['ratio']:.2f} "
+        f"| ≤ 0.9: {ok(s['ratio'], 0.9)} |",
+        f"| 10,000 KPIs ({big['size'] / 1e6:.1f} MB): `pdca check` cold / ruamel.yaml's C "
+        f"safe loader alone | {big['pdca']:.2f} s | {big['ruamel']:.2f} s | {big['ratio']:.2f} "
+        f"| ≤ 0.6: {ok(big['ratio'], 0.6)} |",
+        f"| `pdca report 2026` / `pdca check 2026` | {s['report'] * 1000:.0f} ms "
+        f"| {s['check'] * 1000:.0f} ms | {s['rratio']:.2f} | ≤ 2: {ok(s['rratio'], 2)} |",
+        f"| 10,000 KPIs: peak memory of load + assess + JSON / the parsed documents "
+        f"| {mem['peak'] / 1e6:.0f} MB | {mem['parsed'] / 1e6:.0f} MB | {mem['ratio']:.2f} "
+        f"| ≤ 2: {ok(mem['ratio'], 2)} |",
+        "",
+        "| synthetic KPIs | file | load | assess | JSON | per KPI |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['n']:,} | {r['mb']:.1f} MB | {r['load']:.2f} s | {r['assess']:.2f} s "
+            f"| {r['json']:.2f} s | {r['per_kpi_us']:.0f} µs |"
+        )
+    return "\n".join(lines)
+
+
+def write_readme(block: str) -> None:
+    text = README.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
+    if not pattern.search(text):
+        raise SystemExit(f"README.md has no {BEGIN} … {END} block")
+    README.write_text(pattern.sub(lambda _: f"{BEGIN}\n{block}\n{END}", text), encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--quick", action="store_true", help="fewer runs, no 100k strategy")
+    parser.add_argument("--write-readme", action="store_true", help="update README.md")
     args = parser.parse_args()
-    end_to_end(5 if args.quick else 15)
-    scale([1000, 10000])
+    pairs = (7, 1) if args.quick else (21, 3)
+    s = startup(pairs[0])
+    print(f"start-up: pdca {s['pdca'] * 1000:.0f} ms, minimal Typer app {s['minimal'] * 1000:.0f}"
+          f" ms, ratio {s['ratio']:.2f} (goal ≤ 0.9)")  # fmt: skip
+    print(f"report: {s['report'] * 1000:.0f} ms, check {s['check'] * 1000:.0f} ms, "
+          f"ratio {s['rratio']:.2f} (goal ≤ 2)")  # fmt: skip
+    big = large(pairs[1])
+    print(f"10k: pdca {big['pdca']:.2f} s, ruamel C safe load {big['ruamel']:.2f} s, "
+          f"ratio {big['ratio']:.2f} (goal ≤ 0.6)")  # fmt: skip
+    mem = memory()
+    print(f"memory: peak {mem['peak'] / 1e6:.0f} MB, parsed documents "
+          f"{mem['parsed'] / 1e6:.0f} MB, ratio {mem['ratio']:.2f} (goal ≤ 2)")  # fmt: skip
+    rows = scale([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
+    for r in rows:
+        print(f"scale {r['n']:>7}: load {r['load']:.2f} s, assess {r['assess']:.2f} s, json "
+              f"{r['json']:.2f} s, {r['per_kpi_us']:.0f} µs per KPI")  # fmt: skip
+    if args.write_readme:
+        write_readme(markdown(s, big, rows, mem, pairs))
+        print("README.md updated")
 
 
 if __name__ == "__main__":

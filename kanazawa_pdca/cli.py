@@ -798,7 +798,14 @@ def main() -> None:
     # pydantic scans every installed package's entry points for plugins (~15 ms a run);
     # pdca uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    app()
+    try:
+        app()
+    finally:
+        # The run is over: move every object to the permanent generation, so that the
+        # interpreter's collections at exit do not walk them all again (60 -> 11 ms).
+        import gc
+
+        gc.freeze()
 
 
 # the yearly cycle's "Do": template, import, record, missing (registered on `app`)
