@@ -475,6 +475,15 @@ def check(
     summary: Annotated[
         bool, typer.Option("--summary", help="Only the per-goal summary (table format).")
     ] = False,
+    outlook: Annotated[
+        bool | None,
+        typer.Option(
+            "--outlook/--no-outlook",
+            help="Table: the 見込み column (the projection to the target year) and the count "
+            "projected to miss (default: when the terminal is 140 columns or wider).",
+            show_default=False,
+        ),
+    ] = None,
     compare_to: Annotated[
         int | None,
         typer.Option(
@@ -515,7 +524,10 @@ def check(
         else RenderOptions(lang=lang.value)
     )
     options = replace(
-        options, fail_on=fail_status.value if fail_status else None, summary_only=summary
+        options,
+        fail_on=fail_status.value if fail_status else None,
+        summary_only=summary,
+        outlook=outlook,
     )
     text = render(fmt.value, report, options)
     if comparison is not None:

@@ -82,3 +82,33 @@ def test_markdown_outlook(run, mini):
     assert "見込み未達 |" in result.stdout  # the summary's column
     english = run("check", "2026", *mini, "-f", "markdown", "--lang", "en").stdout
     assert "R10 proj. 57.5 / 60 ✗" in english
+
+
+# --- the terminal table's 見込み column ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["--width", "120"], False),  # auto: not below 140 columns
+        (["--width", "140"], True),
+        (["--width", "200", "--no-outlook"], False),
+        (["--width", "100", "--outlook"], True),
+        ([], False),  # piped, no width: only when asked
+        (["--outlook"], True),
+    ],
+)
+def test_table_outlook_column(run, mini, args, shown):
+    result = run("check", "2026", *mini, *args)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert ("見込み" in out.splitlines()[4]) is shown  # the header of the first goal's table
+    # share-pct: 'R10 見込' over '57.5 / 60 ✗'; the count projected to miss, per goal
+    assert ("57.5 / 60 ✗" in out) is shown
+    assert ("現在のペースでは目標に届かない見込み（✗）: 2 件 — G1 1 · G2 1" in out) is shown
+
+
+def test_table_outlook_in_english(run, mini):
+    out = run("check", "2026", *mini, "--outlook", "--lang", "en").stdout
+    assert "R10 proj." in out and "4,000 / 4,000 ✓" in out
+    assert "Projected to miss the target at the current pace (✗): 2 KPIs — G1 1 · G2 1" in out

@@ -29,6 +29,7 @@ class RenderOptions:
     color: bool = False  # ANSI colour (the table only)
     width: int | None = None  # the width to fit (the table only); None: the table's own
     summary_only: bool = False  # `check --summary`: the heading and the summary alone
+    outlook: bool | None = None  # the table's 見込み column: None = when wide enough
     fail_on: str | None = None  # the --fail-on status, for CI formats
 
 

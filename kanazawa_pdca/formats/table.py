@@ -55,6 +55,7 @@ from .numbers import (
     with_unit,
     year_tag,
 )
+from .outlook_cell import outlook_cell
 
 # styles readable on light and dark backgrounds alike (no plain yellow or cyan text)
 GOAL_STYLE = "bold underline"
@@ -169,9 +170,34 @@ KPI_COLUMNS: tuple[KpiColumn, ...] = (
 )
 
 
+OUTLOOK_WIDTH = 140  # from this width on the 見込み column is shown without --outlook
+
+
+def _outlook(r: KpiResult, lang: Lang) -> Text | str:
+    """'R10 見込' over '58.1 / 59 ✗' (outlook_cell's words, on two lines)."""
+    cell = outlook_cell(r, lang)
+    if r.outlook is None:
+        return ""
+    when, figures = cell.split(" ", 2)[:2], cell.split(" ", 2)[2]
+    style = "" if r.outlook.reaches else NOTE_STYLE
+    return Text(f"{' '.join(when)}\n{figures}", style=style)
+
+
+def show_outlook(options: RenderOptions) -> bool:
+    """--outlook / --no-outlook, else when the width is known and wide enough."""
+    if options.outlook is not None:
+        return options.outlook
+    return options.width is not None and options.width >= OUTLOOK_WIDTH
+
+
 def kpi_columns(options: RenderOptions) -> list[KpiColumn]:
     """The columns after the name, in order (an optional column is added here)."""
-    return list(KPI_COLUMNS)
+    columns = list(KPI_COLUMNS)
+    if show_outlook(options):
+        # before the status; asked for with --outlook it stays, else it goes first when short
+        drop = 0 if options.outlook else 4
+        columns.insert(len(columns) - 1, KpiColumn("outlook", _outlook, "right", drop=drop))
+    return columns
 
 
 def _name(r: KpiResult, lang: Lang) -> Text:
@@ -318,6 +344,8 @@ def renderables(report: Report, options: RenderOptions) -> list[Text]:
     else:
         out += goal_tables(report, options)
     out.append(summary(report, options))
+    if show_outlook(options):
+        out.append(paragraph(outlook_summary(report, lang), width))
     if notes := notes_text(report, lang):  # the notes recorded with the figures (※)
         out.append(paragraph(notes, width))
     if not report.has_data:
@@ -467,6 +495,23 @@ def summary(report: Report, options: RenderOptions) -> Text:
         )
         lines.append(paragraph(Text(note, style=DIM), width))
     return Text("\n").join(lines)
+
+
+def outlook_summary(report: Report, lang: Lang) -> Text:
+    """'見込み未達 51 件（…）— G1 12 · G2 10 …': KPIs projected to miss, per goal (whole goals)."""
+    goals, _ = report.summary_scope()
+    ids = {k for g in goals for k in g.kpi_ids}  # a KPI printed in two goals counts once
+    whole = report.whole or report
+    total = sum(1 for r in whole.kpis if r.kpi.id in ids and r.outlook and not r.outlook.reaches)
+    per_goal = " · ".join(f"{g.code} {g.projected_to_miss}" for g in goals)
+    if lang == "en":
+        text = (
+            f"Projected to miss the target at the current pace (✗): {total} KPI"
+            f"{'s' * (total != 1)} — {per_goal}"
+        )
+    else:
+        text = f"現在のペースでは目標に届かない見込み（✗）: {total} 件 — {per_goal}"
+    return Text(text, style="bold")
 
 
 def summary_title(report: Report, lang: Lang) -> str:
