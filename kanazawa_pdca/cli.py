@@ -756,7 +756,11 @@ def report(
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", help="The report file: .html (default) or .md.", dir_okay=False
+            "--output",
+            "-o",
+            help="The report file: .html (one self-contained page) or .md. For a PDF, print "
+            "the HTML from a browser (A4 portrait, page numbers included).",
+            dir_okay=False,
         ),
     ],
     fmt: Annotated[
@@ -765,24 +769,56 @@ def report(
     ] = None,
     strategy: StrategyOpt = None,
     actuals: ActualsOpt = None,
+    reviews: ReviewsOpt = None,
     strict: StrictOpt = False,
     on_track: OnTrackOpt = None,
     behind: BehindOpt = None,
     lang: LangOpt = Lang.ja,
-    reviews: ReviewsOpt = None,
+    no_charts: Annotated[
+        bool, typer.Option("--no-charts", help="Leave the charts out (a shorter report).")
+    ] = False,
 ) -> None:
-    """Write a report for the committee: one self-contained HTML file with a chart per KPI."""
+    """Write the report for the committee's meeting: page 1 with the summary and the 要注意
+    list, then the committee's review and every KPI with its chart, movement since last
+    year and outlook."""
+    fmt = _report_format(output, fmt)
     s, a, r, _ = _load_reviewed(strategy, actuals, reviews)
     result = _assess(s, a, year, strategy, strict, on_track, behind, r)
-    if fmt is None:
-        markdown = output.suffix.lower() in (".md", ".markdown")
-        fmt = ReportFormat.md if markdown else ReportFormat.html
+    previous = _assess(s, a, year - 1, strategy, strict, on_track, behind, r)
     from .report import render_report
 
-    _emit(render_report(result, lang.value, fmt.value), output, strategy, actuals)
+    text = render_report(result, lang.value, fmt.value, previous=previous, charts=not no_charts)
+    _emit(text, output, strategy, actuals)
     from .years import label
 
     sys.stderr.write(f"pdca: wrote {output} ({len(result.kpis)} KPIs, {label(year, 'en')})\n")
+
+
+# what a report file can never be: pdca writes text (HTML, Markdown), not these
+BINARY_SUFFIXES = {
+    ".pdf", ".xlsx", ".xls", ".xlsm", ".ods", ".docx", ".doc", ".odt", ".pptx", ".png",
+    ".jpg", ".jpeg", ".gif", ".svg", ".zip", ".csv", ".json", ".xml", ".yaml", ".yml",
+}  # fmt: skip
+
+
+def _report_format(output: Path, fmt: ReportFormat | None) -> ReportFormat:
+    """The format from -f or the file's suffix; an unwritable suffix is refused (exit 2)."""
+    from .report import SUFFIXES
+
+    suffix = output.suffix.lower()
+    if suffix in BINARY_SUFFIXES or (fmt is None and suffix not in SUFFIXES):
+        hint = (
+            "write report.html and print it to PDF from a browser (A4 portrait)"
+            if suffix == ".pdf"
+            else "use -o report.html or -o report.md"
+        )
+        shown = suffix or "a file without a suffix"
+        sys.stderr.write(
+            f"{output}:1:1: pdca report writes HTML (.html) or Markdown (.md), not {shown}; "
+            f"{hint} [unsupported-output]\n"
+        )
+        raise typer.Exit(Exit.BAD_INPUT)
+    return fmt or ReportFormat(SUFFIXES[suffix])
 
 
 @app.command()

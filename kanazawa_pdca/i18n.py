@@ -179,6 +179,69 @@ TEXT.update(
     }
 )
 
+# the meeting report (pdca report): page 1, the 要注意 list, the committee's review, charts
+TEXT.update(
+    {
+        "chart.alt": {
+            "ja": "基準値・期待値・実績・目標・見込みのグラフ",
+            "en": "chart of the baseline, expected line, figures, target and outlook",
+        },
+        "chart.unit": {"ja": "単位", "en": "unit"},
+        "chart.no_unit": {"ja": "なし", "en": "none"},
+        "chart.target": {"ja": "目標", "en": "target"},
+        "chart.judged": {
+            "ja": "判定した実績（色と記号は状況）",
+            "en": "figure judged (colour and symbol: its status)",
+        },
+        "report.meeting": {"ja": "推進会議資料", "en": "for the committee's meeting"},
+        "report.as_of": {"ja": "データ時点", "en": "Data as of"},
+        "report.created": {"ja": "作成日", "en": "Created"},
+        "report.review": {"ja": "委員会の評価", "en": "Committee's review"},
+        "report.no_review": {
+            "ja": "なし（data/reviews/{year}.yaml が未作成）",
+            "en": "none (no data/reviews/{year}.yaml yet)",
+        },
+        "report.attention": {"ja": "要注意", "en": "Needs attention"},
+        "report.attention_note": {
+            "ja": "後退・遅れの KPI、目標年度に未達の見込みの KPI、前年度より状況が悪化した KPI。",
+            "en": "KPIs regressing or off track, projected to miss their target, or worse "
+            "than last year.",
+        },
+        "report.attention_none": {"ja": "該当する KPI はありません。", "en": "None."},
+        "report.why": {"ja": "理由", "en": "Why"},
+        "report.worse": {"ja": "前年度より悪化", "en": "worse than last year"},
+        "report.fictional": {
+            "ja": "架空のデータを含みます — 実際の数値・評価ではありません",
+            "en": "Contains fictional data — not real figures or evaluations",
+        },
+        "report.movement": {"ja": "前年度比", "en": "Since last year"},
+        "report.no_previous": {"ja": "前年度の判定なし", "en": "no status last year"},
+        "report.source": {"ja": "出典", "en": "Source"},
+        "report.note": {"ja": "備考", "en": "Note"},
+        "report.rating": {"ja": "評価", "en": "Rating"},
+        "report.analysis": {"ja": "分析", "en": "Analysis"},
+        "report.direction": {"ja": "方向性", "en": "Direction"},
+        "report.plan": {"ja": "今後の取組", "en": "Plan"},
+        "report.measures_review": {"ja": "取組の評価", "en": "Measures"},
+        "report.scale": {"ja": "評価の尺度", "en": "Rating and direction scale"},
+        "report.default_scale": {
+            "ja": "pdca の既定の尺度です（金沢市の定めたものではありません）。",
+            "en": "pdca's default scale (not one set by the city).",
+        },
+        "report.legend": {"ja": "グラフの見方", "en": "How to read the charts"},
+        "report.years_note": {
+            "ja": "横軸は年度（R6 = 令和6年度 = 2024年度）。",
+            "en": "x axis: fiscal years as Reiwa years (R6 = FY2024).",
+        },
+        "report.page": {"ja": "ページ", "en": "page"},
+        "report.files": {
+            "ja": "{n} ファイル（{years}）、最新ファイルの更新日 {date}",
+            "en": "{n} files ({years}); newest file changed {date}",
+        },
+        "report.no_files": {"ja": "実績ファイルなし", "en": "no actuals file"},
+    }
+)
+
 MOVEMENT_STYLE = {
     # movement: (symbol, rich style)
     "improved": ("↑", "green"),

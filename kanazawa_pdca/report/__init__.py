@@ -1,67 +1,57 @@
-"""`pdca report`: the committee's report, as one HTML page with charts or as Markdown.
+"""`pdca report`: the report for the committee's meeting, as one HTML page or Markdown.
 
     from kanazawa_pdca.report import render_report
-    text = render_report(report, lang="ja", fmt="html")
+    text = render_report(report, lang="ja", fmt="html", previous=last_year_report)
 
-The HTML page is self-contained (inline CSS and SVG, no JavaScript, no network); its
-charts are drawn by pygal, which is imported only when the HTML is asked for. The
-Markdown is `--format markdown`'s report followed by a text sparkline per KPI.
+Both formats carry the same content (`view.meeting`): page 1 with the title, the year,
+the data's date, the day it was made, the summary per goal and the 要注意 list; then per
+goal and policy the committee's review and every KPI with its figure, source and note,
+expected value, status, movement since last year, outlook, explanation and override.
+The HTML page is self-contained (inline CSS and SVG, no JavaScript, no network).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from ..assess import KpiResult, Report
-from ..formats.numbers import number
-from ..i18n import Lang, kpi_name, status_label, t
-from ..years import reiwa
 
 ReportFormat = Literal["html", "md"]
 FORMATS: tuple[str, ...] = ("html", "md")
+# what `pdca report -o FILE` writes, by suffix; anything else is refused
+SUFFIXES: dict[str, str] = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
 SPARK = "▁▂▃▄▅▆▇█"
 
 
-def render_report(report: Report, lang: Lang = "ja", fmt: ReportFormat = "html") -> str:
-    """The report as text: a whole HTML page (`fmt="html"`) or Markdown (`fmt="md"`)."""
+def render_report(
+    report: Report,
+    lang="ja",
+    fmt: ReportFormat = "html",
+    *,
+    previous: Report | None = None,
+    created: dt.date | None = None,
+    charts: bool = True,
+) -> str:
+    """The report as text: a whole HTML page (`fmt="html"`) or Markdown (`fmt="md"`).
+
+    `previous`: the Report of the year before (for the movement since last year and the
+    要注意 list); `created`: the date printed on page 1 (today by default); `charts`:
+    False for the short version without charts.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format: {fmt!r} (use one of: {', '.join(FORMATS)})")
+    from .view import meeting
+
+    view = meeting(report, previous, created)
     if fmt == "html":
         from . import html
 
-        return html.render(report, lang)
-    if fmt == "md":
-        return render_markdown(report, lang)
-    raise ValueError(f"unknown report format: {fmt!r} (use one of: {', '.join(FORMATS)})")
+        return html.render(view, lang, with_charts=charts)
+    from . import markdown
 
-
-def render_markdown(report: Report, lang: Lang = "ja") -> str:
-    """`--format markdown`'s report plus a section with a text sparkline per KPI."""
-    from ..formats import RenderOptions
-    from ..formats.layout import goal_views
-    from ..formats.markdown import render
-
-    text = render(report, RenderOptions(lang=lang)).rstrip("\n")
-    ordered = [r for v in goal_views(report, lang) for s in v.sections for r in s.results]
-    seen = {r.kpi.id for r in ordered}
-    ordered += [r for r in report.kpis if r.kpi.id not in seen]
-    lines = [
-        "",
-        f"## {t('trend.heading', lang)}",
-        "",
-        f"| KPI | {t('trend.trend', lang)} | {t('trend.figures', lang)} |",
-        "|---|---|---|",
-    ]
-    for r in ordered:
-        points = trend_points(r, report.year)
-        figures = " → ".join(f"{reiwa(y)} {number(v)}" for y, v in points)
-        if r.kpi.kind == "period_total" and len(points) > 1:
-            figures += t("trend.sums", lang)
-        name = kpi_name(r.kpi, lang).replace("|", "\\|")
-        lines.append(
-            f"| {status_label(r.status, lang)} {name} `{r.kpi.id}` "
-            f"| `{sparkline([v for _, v in points])}` | {figures} |"
-        )
-    return text + "\n" + "\n".join(lines) + "\n"
+    return markdown.render(view, lang, with_charts=charts)
 
 
 def trend_points(result: KpiResult, year: int) -> list[tuple[int, float]]:

@@ -1,72 +1,94 @@
-"""`pdca report`: one self-contained HTML page with a chart for every KPI.
+"""`pdca report`: one self-contained HTML page for the committee's meeting.
 
-The page needs nothing but itself: the CSS is inline, the charts are inline SVG drawn
-by pygal (see `charts`), there is no JavaScript and no reference to the network. A
-status is always written as symbol + word; its colour only repeats it.
+Page 1: the title, the year, the data's date, the day it was made, the summary per goal
+and the 要注意 list (linked to the KPIs). Then per goal and policy the committee's
+review where one exists, and a card per KPI: its chart, the figure judged with source and
+note, expected, status, movement since last year, outlook, the committee's explanation
+and override. The page needs nothing but itself: inline CSS and SVG, no JavaScript, no
+reference to the network; it prints on A4 portrait with page numbers. Every text from
+the data goes through `escape.html`. A status is always symbol + word; colour repeats it.
 """
 
 from __future__ import annotations
 
-from html import escape
 from importlib import resources
 
 from .. import __version__
 from ..assess import GoalResult, KpiResult, Report
+from ..escape import html as esc
 from ..formats.layout import Section, criteria, goal_views, kpi_count
 from ..formats.numbers import figure_digits, percent, with_unit, year_tag
-from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, Lang, kpi_name, status_label, t, title
+from ..formats.outlook_cell import outlook_cell, pace_text
+from ..i18n import (
+    KIND_WORDS,
+    OVERRIDE_MARK,
+    TARGET_KIND_WORDS,
+    Lang,
+    kpi_name,
+    movement_label,
+    status_label,
+    t,
+    title,
+)
+from ..model.reviews import GroupReview
 from ..trajectory import Status
 from ..years import label
 from . import charts
+from .view import Meeting, source_and_note
 
 
 def _x(key: str, lang: Lang) -> str:
     return t(f"report.{key}", lang)
 
 
-def render(report: Report, lang: Lang = "ja") -> str:
+def render(view: Meeting, lang: Lang = "ja", *, with_charts: bool = True) -> str:
     """The whole page as a string."""
+    report = view.report
     meta = report.strategy.meta
     name = meta.title_en if lang == "en" else meta.title
     heading = f"{_x('heading', lang)} — {label(report.year, lang)}"
     views = goal_views(report, lang)
     shown = {r.kpi.id for v in views for s in v.sections for r in s.results}
     others = [r for r in report.kpis if r.kpi.id not in shown]
-    body: list[str] = [
-        "<header>",
-        f"<h1>{escape(name)}</h1>",
-        f'<p class="subtitle">{escape(heading)}</p>',
-        *_facts(report, lang),
-        "</header>",
-        *_toc(views, bool(others), lang),
-        *_summary(report, lang),
+    body: list[str] = []
+    if report.fictional:
+        body.append(f'<div class="fictional" role="note">⚠ {esc(_x("fictional", lang))}</div>')
+    body += [
+        '<section class="cover" id="top">',
+        f'<p class="kicker">{esc(_x("meeting", lang))}</p>',
+        f"<h1>{esc(name)}</h1>",
+        f'<p class="subtitle">{esc(heading)}</p>',
+        *_facts(view, lang),
+        *_summary(report, lang, with_charts),
+        *_attention(view, lang),
+        "</section>",
+        *_keys(report, lang, with_charts),
     ]
-    for view in views:
-        body.append(f'<section class="goal" id="goal-{view.goal.number}">')
-        body.append(f"<h2>{escape(view.heading)}</h2>")
-        body.append(_goal_line(view.goal, lang))
-        for i, section in enumerate(view.sections):
-            body += _section(report, section, f"goal-{view.goal.number}-{i}", lang)
+    for goal_view in views:
+        g = goal_view.goal
+        body.append(f'<section class="goal" id="goal-{g.number}">')
+        body.append(f"<h2>{esc(goal_view.heading)}</h2>")
+        body.append(_goal_line(g, lang))
+        body += _review(report, g.code, lang)
+        for i, section in enumerate(goal_view.sections):
+            body += _section(view, section, f"goal-{g.number}-{i}", lang, with_charts)
         body.append("</section>")
     if others:
         body.append('<section class="goal" id="other">')
-        body.append(f"<h2>{escape(_x('other', lang))}</h2>")
-        body += _section(report, Section(_x("other", lang), others), "other-0", lang)
+        body.append(f"<h2>{esc(_x('other', lang))}</h2>")
+        body += _section(view, Section(_x("other", lang), others), "other-0", lang, with_charts)
         body.append("</section>")
-    body.append(
-        f"<footer><p>{escape(_x('chart_note', lang))}</p>"
-        f"<p>{escape(_x('generated', lang).format(version=__version__))}</p></footer>"
-    )
+    body.append(f"<footer><p>{esc(_x('generated', lang).format(version=__version__))}</p></footer>")
     page = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(name)} — {escape(heading)}</title>",
-        f"<style>\n{_css()}</style>",
+        f"<title>{esc(name)} — {esc(heading)}</title>",
+        f"<style>\n{_css(view, lang)}</style>",
         "</head>",
-        "<body>",
+        f'<body class="{"is-fictional" if report.fictional else ""}">',
         *body,
         "</body>",
         "</html>",
@@ -75,203 +97,388 @@ def render(report: Report, lang: Lang = "ja") -> str:
     return "\n".join(page)
 
 
-def _css() -> str:
+def _css(view: Meeting, lang: Lang) -> str:
     base = resources.files(__package__).joinpath("style.css").read_text(encoding="utf-8")
-    colours = [f"html {{ font-family: {charts.FONT_FAMILY}; }}"]
-    for status, colour in charts.STATUS_COLORS.items():
-        colours.append(f".st-{status.value} {{ --st: {colour}; --st-bg: {colour}22; }}")
-    return base + "\n".join(colours) + "\n"
+    extra = [f"html {{ font-family: {charts.FONT_FAMILY}; }}", charts.chart_css()]
+    # the page's running footer when printed: the title, the year and the page number
+    report = view.report
+    footer = _css_string(f"{report.strategy.meta.title} — {label(report.year, lang)}")
+    page_word = _x("page", lang)
+    banner = ""
+    if report.fictional:  # on every printed page, in the top margin
+        text = _css_string("⚠ " + _x("fictional", lang))
+        banner = (
+            f'  @top-center {{ content: "{text}"; font-size: 9pt; font-weight: bold;'
+            " color: #7a2e00; background: #fff3cd; border: 2px solid #D55E00; }\n"
+        )
+    extra.append(
+        "@page { size: A4 portrait; margin: 16mm 12mm 16mm;\n"
+        + banner
+        + f'  @bottom-left {{ content: "{footer}"; font-size: 8pt; color: #555; }}\n'
+        f'  @bottom-right {{ content: "{page_word} " counter(page) " / " counter(pages);'
+        " font-size: 8pt; color: #555; }\n}"
+    )
+    if report.fictional:  # page 1 has the banner in the page itself
+        extra.append("@page :first { @top-center { content: none; } }")
+    return base + "\n".join(extra) + "\n"
 
 
-def _facts(report: Report, lang: Lang) -> list[str]:
-    files = ", ".join(report.actuals_files[y] for y in sorted(report.actuals_files))
+def _css_string(text: str) -> str:
+    """Text for a CSS string in a <style> element: no quote, backslash, `<`, `>`, `&` or
+    control character survives raw (so data can never close the style element)."""
+    return "".join(
+        f"\\{ord(c):x} " if c in '"\\<>&' or ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text
+    )
+
+
+def _facts(view: Meeting, lang: Lang) -> list[str]:
+    report = view.report
     rule = _x("strict" if report.strict else "latest", lang)
+    review = report.review_file or _x("no_review", lang).format(year=report.year)
     rows = [
         (_x("year", lang), f"{label(report.year, lang)} — {rule}"),
+        (_x("as_of", lang), view.data_as_of(lang)),
+        (_x("created", lang), view.created.isoformat()),
+        (_x("review", lang), review),
         (t("thresholds", lang), criteria(report, lang)),
         (_x("kpis", lang), kpi_count(report, lang)),
-        (_x("data", lang), files or _x("none", lang)),
     ]
     out = ['<dl class="facts">']
     for term, text in rows:
-        out.append(f"<dt>{escape(term)}</dt><dd>{escape(text)}</dd>")
+        out.append(f"<dt>{esc(term)}</dt><dd>{esc(text)}</dd>")
     out.append("</dl>")
     return out
 
 
-def _toc(views, others: bool, lang: Lang) -> list[str]:
-    items = [f'<li><a href="#summary">{escape(t("summary", lang))}</a></li>']
-    for view in views:
-        items.append(f'<li><a href="#goal-{view.goal.number}">{escape(view.heading)}</a></li>')
-    if others:
-        items.append(f'<li><a href="#other">{escape(_x("other", lang))}</a></li>')
-    return [
-        '<nav class="toc">',
-        f"<strong>{escape(_x('contents', lang))}</strong>",
-        "<ol>",
-        *items,
-        "</ol>",
-        "</nav>",
-    ]
+def _status(status: Status, lang: Lang, override: bool = False) -> str:
+    mark = f' <span class="ovr" title="{esc(t("override.by", lang))}">{OVERRIDE_MARK}</span>'
+    return (
+        f'<span class="status st-{status.value}">{esc(status_label(status, lang))}'
+        f"{mark if override else ''}</span>"
+    )
 
 
-def _status(status: Status, lang: Lang) -> str:
-    return f'<span class="status st-{status.value}">{escape(status_label(status, lang))}</span>'
-
-
-def _summary(report: Report, lang: Lang) -> list[str]:
+def _summary(report: Report, lang: Lang, with_charts: bool) -> list[str]:
     statuses = list(Status)
     out = [
         '<section id="summary">',
-        f"<h2>{escape(t('summary', lang))}</h2>",
-        '<figure class="summary" id="summary-chart">',
-        charts.summary_svg(report, lang),
-        f"<figcaption>{escape(t('summary', lang))}: "
-        f"{escape(t('goal', lang))} × {escape(t('status', lang))}</figcaption>",
-        "</figure>",
-        "<table>",
+        f"<h2>{esc(t('summary', lang))}</h2>",
+    ]
+    if with_charts:
+        out += [
+            '<figure class="summary" id="summary-chart">',
+            charts.summary_svg(report, lang),
+            "</figure>",
+        ]
+    out += [
+        '<table class="summary-table">',
         "<thead><tr>",
-        f"<th>{escape(t('goal', lang))}</th>",
+        f"<th>{esc(t('goal', lang))}</th>",
         *(f'<th class="num">{_status(s, lang)}</th>' for s in statuses),
-        f'<th class="num">{escape(t("share_good", lang))}</th>',
+        f'<th class="num">{esc(t("share_good", lang))}</th>',
+        f'<th class="num">{esc(t("outlook.miss", lang))}</th>',
         "</tr></thead>",
         "<tbody>",
     ]
     for g in report.goals:
-        cells = [f'<td><a href="#goal-{g.number}">{escape(f"{g.code} {title(g, lang)}")}</a></td>']
-        cells += [f'<td class="num">{g.counts[s]}</td>' for s in statuses]
+        cells = [f'<td><a href="#goal-{g.number}">{esc(f"{g.code} {title(g, lang)}")}</a></td>']
+        cells += [f'<td class="num">{g.counts[s] or "·"}</td>' for s in statuses]
         cells.append(f'<td class="num">{percent(g.share_on_track)}</td>')
+        cells.append(f'<td class="num">{g.projected_to_miss}</td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
     summary = report.summary
-    total = [f"<td>{escape(t('total', lang))}</td>"]
+    total = [f"<td>{esc(t('total', lang))}</td>"]
     total += [f'<td class="num">{summary[s]}</td>' for s in statuses]
     total.append(f'<td class="num">{percent(report.share_on_track)}</td>')
+    total.append(f'<td class="num">{report.projected_to_miss}</td>')
     out += ["</tbody>", "<tfoot><tr>" + "".join(total) + "</tr></tfoot>", "</table>"]
-    out += _meaning(report, lang)
+    if report.overridden:
+        out.append(f'<p class="muted">{esc(t("override.legend", lang))}</p>')
     out.append("</section>")
     return out
 
 
-def _meaning(report: Report, lang: Lang) -> list[str]:
+def _reason(key: str, lang: Lang) -> str:
+    if key in ("regressing", "off_track"):
+        return status_label(Status(key), lang)
+    if key == "miss":
+        return t("outlook.miss", lang)
+    return "↓ " + _x("worse", lang)
+
+
+def _attention(view: Meeting, lang: Lang) -> list[str]:
+    out = [
+        '<section id="attention">',
+        f"<h2>{esc(_x('attention', lang))} <small>({len(view.attention)})</small></h2>",
+        f'<p class="muted">{esc(_x("attention_note", lang))}</p>',
+    ]
+    if not view.attention:
+        out.append(f"<p>{esc(_x('attention_none', lang))}</p>")
+        out.append("</section>")
+        return out
+    out.append('<table class="attention">')
+    out.append(
+        f"<thead><tr><th>{esc(t('status', lang))}</th><th>{esc(t('kpi', lang))}</th>"
+        f"<th>{esc(_x('why', lang))}</th><th>{esc(t('outlook', lang))}</th></tr></thead><tbody>"
+    )
+    for item in view.attention:
+        r = item.result
+        kid = esc(r.kpi.id)
+        why = " · ".join(esc(_reason(k, lang)) for k in item.reasons)
+        out.append(
+            f"<tr><td>{_status(r.status, lang, r.override is not None)}</td>"
+            f'<td><a href="#{kid}">{esc(kpi_name(r.kpi, lang))}</a>'
+            f' <span class="ref">{esc(r.kpi.measures[0] if r.kpi.measures else "")}</span></td>'
+            f'<td class="why">{why}</td><td class="num">{esc(outlook_cell(r, lang))}</td></tr>'
+        )
+    out += ["</tbody></table>", "</section>"]
+    return out
+
+
+def _keys(report: Report, lang: Lang, with_charts: bool) -> list[str]:
+    """What the statuses mean, how to read a chart, and the review's scale."""
     th = report.thresholds
     on, behind = f"{th.on_track:.0%}", f"{th.behind:.0%}"
-    out = [
-        f"<h3>{escape(_x('status_meaning', lang))}</h3>",
-        '<table class="legend-table"><tbody>',
-    ]
+    out = ['<section class="keys" id="keys">', f"<h2>{esc(_x('status_meaning', lang))}</h2>"]
+    out.append('<table class="legend-table"><tbody>')
     for status in Status:
         text = t(f"meaning.{status.value}", lang).format(on=on, behind=behind)
-        out.append(f"<tr><td>{_status(status, lang)}</td><td>{escape(text)}</td></tr>")
+        out.append(f"<tr><td>{_status(status, lang)}</td><td>{esc(text)}</td></tr>")
     out.append("</tbody></table>")
-    out.append(f'<p class="muted">{escape(_x("chart_note", lang))}</p>')
+    if with_charts:
+        out.append(f"<h3>{esc(_x('legend', lang))}</h3>")
+        out.append(f'<p class="legend">{charts.legend_svg(lang)}</p>')
+        out.append(f'<p class="muted">{esc(_x("years_note", lang))}</p>')
+    ev = report.strategy.evaluation
+    if report.review is not None and (ev.ratings or ev.directions):
+        out.append(f"<h3>{esc(_x('scale', lang))}</h3>")
+        if ev.default_scale:
+            out.append(f'<p class="muted">{esc(_x("default_scale", lang))}</p>')
+        out.append('<table class="legend-table"><tbody>')
+        for kind, terms in (
+            (_x("rating", lang), ev.ratings),
+            (_x("direction", lang), ev.directions),
+        ):
+            for term in terms:
+                word = term.label_en if lang == "en" else term.label
+                meaning = term.meaning_en if lang == "en" and term.meaning_en else term.meaning
+                shown = "" if word == term.code else f" {esc(word)}"
+                out.append(
+                    f"<tr><td>{esc(kind)}</td><td><b>{esc(term.code)}</b>{shown}</td>"
+                    f"<td>{esc(meaning)}</td></tr>"
+                )
+        out.append("</tbody></table>")
+    out.append("</section>")
     return out
 
 
 def _goal_line(goal: GoalResult, lang: Lang) -> str:
     parts = [f"{_status(s, lang)} {n}" for s, n in goal.counts.items() if n]  # those present
-    share = f"{escape(t('share_good', lang))}: <strong>{percent(goal.share_on_track)}</strong>"
+    share = f"{esc(t('share_good', lang))}: <strong>{percent(goal.share_on_track)}</strong>"
     return f'<p class="goal-summary">{" ".join(parts)} — {share}</p>'
 
 
-def _section(report: Report, section: Section, anchor: str, lang: Lang) -> list[str]:
+def _term(report: Report, kind: str, code: str | None, lang: Lang) -> str:
+    if code is None:
+        return ""
+    ev = report.strategy.evaluation
+    for term in ev.ratings if kind == "rating" else ev.directions:
+        if term.code == code:
+            word = term.label_en if lang == "en" else term.label
+            return code if word == code else f"{code} {word}"
+    return code
+
+
+def _review_rows(report: Report, review: GroupReview, lang: Lang) -> list[tuple[str, str]]:
+    rows = []
+    for key in ("rating", "direction"):
+        value = _term(report, key, getattr(review, key), lang)
+        if value:
+            rows.append((_x(key, lang), value))
+    for key in ("analysis", "plan"):
+        value = getattr(review, key)
+        if value:
+            rows.append((_x(key, lang), value))
+    return rows
+
+
+def _review(report: Report, code: str, lang: Lang) -> list[str]:
+    """The committee's rating, analysis, direction and plan for a goal or a policy."""
+    review = report.review.group(code) if report.review is not None else None
+    if review is None:
+        return []
+    rows = _review_rows(report, review, lang)
+    if not rows:
+        return []
+    out = [f'<div class="review"><p class="review-head">{esc(_x("review", lang))}</p><dl>']
+    out += [f"<dt>{esc(a)}</dt><dd>{esc(b)}</dd>" for a, b in rows]
+    out.append("</dl></div>")
+    return out
+
+
+def _measures_review(report: Report, policy_code: str, lang: Lang) -> list[str]:
+    """The committee's word on the measures of a policy (one row each), where given."""
+    if report.review is None or "-" not in policy_code:
+        return []
+    g, p = (int(x) for x in policy_code.split("-")[:2])
+    policy = report.strategy.goals[g - 1].policies[p - 1]
+    rows = []
+    for m in policy.measures:
+        code = f"{policy_code}-{m.number}"
+        review = report.review.group(code)
+        if review is None:
+            continue
+        cells = {k: v for k, v in _review_rows(report, review, lang)}
+        text = " ".join(
+            f"<b>{esc(k)}</b> {esc(v)}"
+            for k, v in cells.items()
+            if k in (_x("analysis", lang), _x("plan", lang))
+        )
+        rows.append(
+            f"<tr><td>{esc(code)} {esc(title(m, lang))}</td>"
+            f"<td>{esc(cells.get(_x('rating', lang), ''))}</td>"
+            f"<td>{esc(cells.get(_x('direction', lang), ''))}</td><td>{text}</td></tr>"
+        )
+    if not rows:
+        return []
+    return [
+        '<table class="measures-review">',
+        f"<caption>{esc(_x('review', lang))} — {esc(_x('measures_review', lang))}</caption>",
+        f"<thead><tr><th>{esc(_x('measures_review', lang))}</th><th>{esc(_x('rating', lang))}"
+        f"</th><th>{esc(_x('direction', lang))}</th><th></th></tr></thead><tbody>",
+        *rows,
+        "</tbody></table>",
+    ]
+
+
+def _section(
+    view: Meeting, section: Section, anchor: str, lang: Lang, with_charts: bool
+) -> list[str]:
+    report = view.report
+    results = section.results
+    policy_code = _policy_code(results, anchor)
     out = [
         f'<section class="policy" id="{anchor}">',
-        f"<h3>{escape(section.heading)}</h3>",
-        *_kpi_table(section.results, lang),
-        f'<div class="charts" aria-label="{escape(_x("charts", lang))}">',
+        f"<h3>{esc(section.heading)}</h3>",
     ]
-    for r in section.results:
-        out += _figure(report, r, lang)
+    if policy_code:
+        out += _review(report, policy_code, lang)
+        out += _measures_review(report, policy_code, lang)
+    out.append('<div class="cards">')
+    for r in results:
+        out += _card(view, r, lang, with_charts)
     out += ["</div>", "</section>"]
     return out
 
 
-def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
-    heads = ["status", "kpi", "baseline", "target", "expected", "actual", "attainment", "progress"]
-    numeric = {"baseline", "target", "expected", "actual", "attainment", "progress"}
-    out = ["<table>", "<thead><tr>"]
-    for key in heads:
-        cls = ' class="num"' if key in numeric else ""
-        out.append(f"<th{cls}>{escape(t(key, lang))}</th>")
-    out += ["</tr></thead>", "<tbody>"]
+def _policy_code(results: list[KpiResult], anchor: str) -> str | None:
+    """The policy a section shows ("1-2"), from the first printing of its first KPI."""
     for r in results:
-        out.append(_row(r, lang))
-    out += ["</tbody>", "</table>"]
-    return out
+        first = r.kpi.measures[0] if r.kpi.measures else ""
+        if first.count("-") == 2:
+            return first.rsplit("-", 1)[0]
+        return None
+    return None
 
 
-def _row(r: KpiResult, lang: Lang) -> str:
+def _target(r: KpiResult, lang: Lang) -> str:
     k = r.kpi
-    digits = figure_digits(k)
-    ref = k.id
-    if k.measures:
-        ref += " · " + k.measures[0]
-        if len(k.measures) > 1:
-            ref += f" ({t('also_in', lang)} {', '.join(k.measures[1:])})"
-    name = (
-        f'<a href="#{escape(k.id)}">{escape(kpi_name(k, lang))}</a>'
-        f'<span class="ref">{escape(ref)}</span>'
-    )
-    if r.missing_years:
-        missing = ", ".join(year_tag(y).strip("()") for y in r.missing_years)
-        name += f'<span class="warn">{escape(t("missing", lang))}: {escape(missing)}</span>'
-    baseline = _with_year(with_unit(k.baseline.value, k.unit), year_tag(k.baseline.year))
     if k.target.kind == "reset":
-        target = escape(k.target.text)
-    else:
-        prefix = "≥ " if k.target.kind in ("at_least", "maintain") else ""
-        when = year_tag(k.target.year)
-        if k.period:
-            span = f"{year_tag(k.period[0])}–{year_tag(k.period[1])}".replace(")–(", "–")
-            when = f"{span} {_x('period_sum', lang)}"
-        target = _with_year(prefix + with_unit(k.target.value, k.unit), when)
-    expected = escape(with_unit(r.expected, k.unit, digits))
-    actual = escape(with_unit(r.actual, k.unit))
-    if r.actual_year is not None:
-        stale = " stale" if r.stale else ""
-        hint = f' title="{escape(_x("stale", lang))}"' if r.stale else ""
-        actual += f'<span class="year{stale}"{hint}>{escape(year_tag(r.actual_year))}</span>'
-    progress = "—"
-    if r.progress is not None:
-        width = round(min(max(r.progress, 0.0), 1.0) * 100)
-        progress = (
-            f'<span class="progress" aria-hidden="true"><span style="width:{width}%"></span>'
-            f"</span>{percent(r.progress)}"
-        )
-    cells = [
-        f"<td>{_status(r.status, lang)}</td>",
-        f'<td class="kpi">{name}</td>',
-        f'<td class="num">{baseline}</td>',
-        f'<td class="num">{target}</td>',
-        f'<td class="num">{expected}</td>',
-        f'<td class="num">{actual}</td>',
-        f'<td class="num">{percent(r.attainment)}</td>',
-        f'<td class="num">{progress}</td>',
-    ]
-    return f'<tr id="row-{escape(k.id)}">' + "".join(cells) + "</tr>"
+        return k.target.text
+    prefix = "≥ " if k.target.kind in ("at_least", "maintain") else ""
+    when = year_tag(k.target.year)
+    if k.period:
+        span = f"{year_tag(k.period[0])}–{year_tag(k.period[1])}".replace(")–(", "–")
+        when = f"{span} {_x('period_sum', lang)}"
+    return f"{prefix}{with_unit(k.target.value, k.unit)} {when}"
 
 
-def _with_year(value: str, year: str) -> str:
-    return f'{escape(value)}<span class="year">{escape(year)}</span>'
-
-
-def _figure(report: Report, r: KpiResult, lang: Lang) -> list[str]:
+def _card(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[str]:
     k = r.kpi
+    kid = esc(k.id)
     tags = []
     if k.kind != "level":
         tags.append(KIND_WORDS[k.kind][lang])
     if k.target.kind in ("at_least", "maintain", "reset"):
         tags.append(TARGET_KIND_WORDS[k.target.kind][lang])
-    tag_html = "".join(f'<span class="tag">{escape(x)}</span>' for x in tags)
-    unit = f" · {_x('unit', lang)}: {k.unit}" if k.unit else ""
-    kid = escape(k.id)
-    return [
+    tag_html = "".join(f'<span class="tag">{esc(x)}</span>' for x in tags)
+    ref = k.id + (" · " + ", ".join(k.measures) if k.measures else "")
+    out = [
         f'<figure class="kpi st-{r.status.value}" id="{kid}" data-kpi="{kid}">',
-        charts.kpi_chart_svg(r, report, lang),
-        "<figcaption>",
-        f"{_status(r.status, lang)}{tag_html}",
-        f'<a class="name" href="#row-{kid}">{escape(kpi_name(k, lang))}</a>',
-        f'<span class="ref">{kid}{escape(unit)}</span>',
-        "</figcaption>",
-        "</figure>",
+        f'<p class="card-head">{_status(r.status, lang, r.override is not None)}{tag_html}</p>',
+        f'<p class="name">{esc(kpi_name(k, lang))}</p>',
+        f'<p class="ref">{esc(ref)}</p>',
     ]
+    if with_charts:
+        out.append(charts.kpi_svg(r, view.report, lang))
+    out.append("<figcaption>")
+    out.append('<dl class="figures">')
+    for term, value in _details(view, r, lang):
+        out.append(f"<dt>{esc(term)}</dt><dd>{value}</dd>")
+    out.append("</dl>")
+    if r.explanation:
+        out.append(
+            f'<p class="explanation"><b>{esc(t("explanation", lang))}</b> {esc(r.explanation)}</p>'
+        )
+    if r.override is not None:
+        computed = status_label(r.computed_status, lang)
+        out.append(
+            f'<p class="override"><b>{OVERRIDE_MARK} {esc(t("override.by", lang))}: '
+            f"{esc(status_label(r.status, lang))}</b> — {esc(r.override.reason)} "
+            f'<span class="computed">({esc(t("override.computed", lang))}: {esc(computed)})'
+            "</span></p>"
+        )
+    out += ["</figcaption>", "</figure>"]
+    return out
+
+
+def _details(view: Meeting, r: KpiResult, lang: Lang) -> list[tuple[str, str]]:
+    """(term, HTML) rows of a KPI card: every value escaped here."""
+    k = r.kpi
+    digits = figure_digits(k)
+    actual = esc(with_unit(r.actual, k.unit))
+    if r.actual_year is not None:
+        stale = " stale" if r.stale else ""
+        actual += f' <span class="year{stale}">{esc(year_tag(r.actual_year))}</span>'
+    if r.missing_years:
+        missing = ", ".join(year_tag(y).strip("()") for y in r.missing_years)
+        actual += f' <span class="warn">{esc(t("missing", lang))}: {esc(missing)}</span>'
+    rows = [
+        (t("actual", lang), actual),
+    ]
+    source, note = source_and_note(r)
+    if source:
+        rows.append((_x("source", lang), esc(source)))
+    if note:
+        rows.append((_x("note", lang), esc(note)))
+    expected = esc(with_unit(r.expected, k.unit, digits))
+    rows.append((t("expected", lang), expected))
+    base = f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}"
+    rows.append(
+        (f"{t('baseline', lang)} → {t('target', lang)}", esc(f"{base} → {_target(r, lang)}"))
+    )
+    if r.attainment is not None or r.progress is not None:
+        rows.append(
+            (
+                f"{t('attainment', lang)} / {t('progress', lang)}",
+                f"{percent(r.attainment)} / {percent(r.progress)}",
+            )
+        )
+    move = view.movement(k.id)
+    if move is not None:
+        text = movement_label(move.movement.value, lang)
+        before = status_label(move.before.status, lang)
+        text += f" ({before} → {status_label(r.status, lang)})"
+        if move.change is not None:
+            sign = "+" if move.change > 0 else ""
+            text += f", {sign}{with_unit(move.change, k.unit, digits + 2)}"
+        rows.append((_x("movement", lang), esc(text)))
+    if r.outlook is not None:
+        rows.append(
+            (
+                t("outlook", lang),
+                f"{esc(outlook_cell(r, lang, unit=True))}<br>"
+                f'<span class="muted">{esc(pace_text(r, lang))}</span>',
+            )
+        )
+    return rows

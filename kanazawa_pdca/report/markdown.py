@@ -1,0 +1,225 @@
+"""`pdca report -o FILE.md`: the meeting report as GitHub-flavoured Markdown.
+
+The same content as the HTML page (`view.meeting`), in reading order; a text sparkline
+stands in for each chart. Every text from the data goes through `escape.markdown`.
+"""
+
+from __future__ import annotations
+
+from ..assess import KpiResult
+from ..escape import markdown as md
+from ..formats.layout import Section, criteria, goal_views, kpi_count
+from ..formats.markdown import summary_table
+from ..formats.numbers import figure_digits, number, percent, with_unit, year_tag
+from ..formats.outlook_cell import outlook_cell, pace_text
+from ..i18n import (
+    KIND_WORDS,
+    OVERRIDE_MARK,
+    TARGET_KIND_WORDS,
+    Lang,
+    kpi_name,
+    movement_label,
+    result_label,
+    status_label,
+    t,
+)
+from ..model.reviews import GroupReview
+from ..trajectory import Status
+from ..years import label, reiwa
+from .html import _reason, _target, _term
+from .view import Meeting, source_and_note
+
+
+def _x(key: str, lang: Lang) -> str:
+    return t(f"report.{key}", lang)
+
+
+def render(view: Meeting, lang: Lang = "ja", *, with_charts: bool = True) -> str:
+    report = view.report
+    meta = report.strategy.meta
+    name = meta.title_en if lang == "en" else meta.title
+    lines: list[str] = []
+    banner = f"> **⚠ {_x('fictional', lang)}**"
+    if report.fictional:
+        lines += [banner, ""]
+    lines += [
+        f"# {md(name)} — {_x('heading', lang)} {label(report.year, lang)}",
+        "",
+        f"*{_x('meeting', lang)}*",
+        "",
+    ]
+    rule = _x("strict" if report.strict else "latest", lang)
+    review = report.review_file or _x("no_review", lang).format(year=report.year)
+    for term, text in (
+        (_x("year", lang), f"{label(report.year, lang)} — {rule}"),
+        (_x("as_of", lang), view.data_as_of(lang)),
+        (_x("created", lang), view.created.isoformat()),
+        (_x("review", lang), review),
+        (t("thresholds", lang), criteria(report, lang)),
+        (_x("kpis", lang), kpi_count(report, lang)),
+    ):
+        lines.append(f"- **{term}**: {md(text)}")
+    lines += ["", f"## {t('summary', lang)}", ""]
+    lines += summary_table(report, lang)
+    if report.overridden:
+        lines += ["", t("override.legend", lang)]
+    lines += ["", f"## {_x('attention', lang)} ({len(view.attention)})", ""]
+    lines += [_x("attention_note", lang), ""]
+    if view.attention:
+        lines += [
+            f"| {t('status', lang)} | {t('kpi', lang)} | {_x('why', lang)} "
+            f"| {t('outlook', lang)} |",
+            "|---|---|---|---|",
+        ]
+        for item in view.attention:
+            r = item.result
+            why = " · ".join(_reason(k, lang) for k in item.reasons)
+            lines.append(
+                f"| {result_label(r, lang)} | [{md(kpi_name(r.kpi, lang))}](#{r.kpi.id}) "
+                f"| {why} | {outlook_cell(r, lang)} |"
+            )
+    else:
+        lines.append(_x("attention_none", lang))
+    for goal_view in goal_views(report, lang):
+        lines += ["", f"## {md(goal_view.heading)}", ""]
+        lines += _review(view, goal_view.goal.code, lang)
+        for section in goal_view.sections:
+            lines += _section(view, section, lang, with_charts)
+    shown = {r.kpi.id for v in goal_views(report, lang) for s in v.sections for r in s.results}
+    others = [r for r in report.kpis if r.kpi.id not in shown]
+    if others:
+        lines += ["", f"## {_x('other', lang)}", ""]
+        lines += _section(view, Section(_x("other", lang), others), lang, with_charts)
+    lines += [
+        "",
+        "---",
+        "",
+        f"**{t('legend', lang)}**: " + " · ".join(status_label(s, lang) for s in Status),
+        "",
+    ]
+    if report.fictional:
+        lines += [banner, ""]
+    lines.append(_x("generated", lang).format(version=_version()))
+    return "\n".join(lines) + "\n"
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def _review_line(view: Meeting, review: GroupReview, lang: Lang) -> list[str]:
+    report = view.report
+    out = []
+    for key in ("rating", "direction"):
+        value = _term(report, key, getattr(review, key), lang)
+        if value:
+            out.append(f"- **{_x(key, lang)}**: {md(value)}")
+    for key in ("analysis", "plan"):
+        value = getattr(review, key)
+        if value:
+            out.append(f"- **{_x(key, lang)}**: {md(value)}")
+    return out
+
+
+def _review(view: Meeting, code: str, lang: Lang) -> list[str]:
+    review = view.report.review.group(code) if view.report.review is not None else None
+    if review is None:
+        return []
+    rows = _review_line(view, review, lang)
+    return [f"**{_x('review', lang)}** ({code})", "", *rows, ""] if rows else []
+
+
+def _section(view: Meeting, section: Section, lang: Lang, with_charts: bool) -> list[str]:
+    lines = [f"### {md(section.heading)}", ""]
+    first = section.results[0].kpi.measures[0] if section.results[0].kpi.measures else ""
+    if first.count("-") == 2:
+        policy = first.rsplit("-", 1)[0]
+        lines += _review(view, policy, lang)
+        g, p = (int(x) for x in policy.split("-"))
+        for m in view.report.strategy.goals[g - 1].policies[p - 1].measures:
+            code = f"{policy}-{m.number}"
+            lines += _review(view, code, lang)
+    for r in section.results:
+        lines += _kpi(view, r, lang, with_charts)
+    return lines
+
+
+def _kpi(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[str]:
+    k = r.kpi
+    digits = figure_digits(k)
+    tags = []
+    if k.kind != "level":
+        tags.append(KIND_WORDS[k.kind][lang])
+    if k.target.kind in ("at_least", "maintain", "reset"):
+        tags.append(TARGET_KIND_WORDS[k.target.kind][lang])
+    ref = " · ".join([f"`{k.id}`", ", ".join(k.measures), *tags])
+    lines = [
+        f'<a id="{k.id}"></a>',
+        "",
+        f"#### {result_label(r, lang)} {md(kpi_name(k, lang))}",
+        "",
+        ref,
+        "",
+    ]
+    actual = with_unit(r.actual, k.unit)
+    if r.actual_year is not None:
+        actual += f" {year_tag(r.actual_year)}"
+    if r.missing_years:
+        actual += f" — {t('missing', lang)}: " + ", ".join(reiwa(y) for y in r.missing_years)
+    rows = [(t("actual", lang), md(actual))]
+    source, note = source_and_note(r)
+    if source:
+        rows.append((_x("source", lang), md(source)))
+    if note:
+        rows.append((_x("note", lang), md(note)))
+    rows.append((t("expected", lang), md(with_unit(r.expected, k.unit, digits))))
+    base = f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}"
+    rows.append(
+        (f"{t('baseline', lang)} → {t('target', lang)}", md(f"{base} → {_target(r, lang)}"))
+    )
+    if r.attainment is not None or r.progress is not None:
+        rows.append(
+            (
+                f"{t('attainment', lang)} / {t('progress', lang)}",
+                f"{percent(r.attainment)} / {percent(r.progress)}",
+            )
+        )
+    move = view.movement(k.id)
+    if move is not None:
+        text = movement_label(move.movement.value, lang)
+        text += f" ({status_label(move.before.status, lang)} → {status_label(r.status, lang)})"
+        if move.change is not None:
+            sign = "+" if move.change > 0 else ""
+            text += f", {sign}{with_unit(move.change, k.unit, digits + 2)}"
+        rows.append((_x("movement", lang), md(text)))
+    if r.outlook is not None:
+        rows.append(
+            (t("outlook", lang), md(f"{outlook_cell(r, lang, unit=True)} ({pace_text(r, lang)})"))
+        )
+    if with_charts:
+        from . import sparkline, trend_points
+
+        points = trend_points(r, view.report.year)
+        if points:
+            figures = " → ".join(f"{reiwa(y)} {number(v)}" for y, v in points)
+            if k.kind == "period_total" and len(points) > 1:
+                figures += t("trend.sums", lang)
+            rows.append(
+                (t("trend.trend", lang), f"`{sparkline([v for _, v in points])}` {figures}")
+            )
+    if r.explanation:
+        rows.append((t("explanation", lang), md(r.explanation)))
+    if r.override is not None:
+        computed = status_label(r.computed_status, lang)
+        rows.append(
+            (
+                f"{OVERRIDE_MARK} {t('override.by', lang)}",
+                f"{status_label(r.status, lang)} — {md(r.override.reason)} "
+                f"({t('override.computed', lang)}: {computed})",
+            )
+        )
+    lines += [f"- **{term}**: {value}" for term, value in rows]
+    lines.append("")
+    return lines
