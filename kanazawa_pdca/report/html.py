@@ -34,7 +34,7 @@ from ..model.reviews import GroupReview
 from ..trajectory import Status
 from ..years import label
 from . import charts
-from .view import Meeting, source_and_note
+from .view import Meeting, section_code, source_and_note
 
 
 def _x(key: str, lang: Lang) -> str:
@@ -71,12 +71,14 @@ def render(view: Meeting, lang: Lang = "ja", *, with_charts: bool = True) -> str
         body.append(_goal_line(g, lang))
         body += _review(report, g.code, lang)
         for i, section in enumerate(goal_view.sections):
-            body += _section(view, section, f"goal-{g.number}-{i}", lang, with_charts)
+            code = section_code(goal_view, section, lang)
+            body += _section(view, section, code, f"goal-{g.number}-{i}", lang, with_charts)
         body.append("</section>")
     if others:
         body.append('<section class="goal" id="other">')
         body.append(f"<h2>{esc(_x('other', lang))}</h2>")
-        body += _section(view, Section(_x("other", lang), others), "other-0", lang, with_charts)
+        other = Section(_x("other", lang), others)
+        body += _section(view, other, None, "other-0", lang, with_charts)
         body.append("</section>")
     body.append(f"<footer><p>{esc(_x('generated', lang).format(version=__version__))}</p></footer>")
     page = [
@@ -352,11 +354,15 @@ def _measures_review(report: Report, policy_code: str, lang: Lang) -> list[str]:
 
 
 def _section(
-    view: Meeting, section: Section, anchor: str, lang: Lang, with_charts: bool
+    view: Meeting,
+    section: Section,
+    policy_code: str | None,
+    anchor: str,
+    lang: Lang,
+    with_charts: bool,
 ) -> list[str]:
     report = view.report
     results = section.results
-    policy_code = _policy_code(results, anchor)
     out = [
         f'<section class="policy" id="{anchor}">',
         f"<h3>{esc(section.heading)}</h3>",
@@ -364,21 +370,20 @@ def _section(
     if policy_code:
         out += _review(report, policy_code, lang)
         out += _measures_review(report, policy_code, lang)
-    out.append('<div class="cards">')
-    for r in results:
-        out += _card(view, r, lang, with_charts)
-    out += ["</div>", "</section>"]
+    if results:
+        out.append('<div class="cards">')
+        for r in results:
+            out += _card(view, r, lang, with_charts)
+        out.append("</div>")
+    if section.reprints:
+        links = ", ".join(
+            f'<a href="#{esc(r.kpi.id)}">{_status(r.status, lang, r.override is not None)} '
+            f"{esc(kpi_name(r.kpi, lang))}</a>"
+            for r in section.reprints
+        )
+        out.append(f'<p class="reprints">{esc(t("show.relisted", lang))} {links}</p>')
+    out.append("</section>")
     return out
-
-
-def _policy_code(results: list[KpiResult], anchor: str) -> str | None:
-    """The policy a section shows ("1-2"), from the first printing of its first KPI."""
-    for r in results:
-        first = r.kpi.measures[0] if r.kpi.measures else ""
-        if first.count("-") == 2:
-            return first.rsplit("-", 1)[0]
-        return None
-    return None
 
 
 def _target(r: KpiResult, lang: Lang) -> str:

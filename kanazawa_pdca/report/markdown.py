@@ -27,7 +27,7 @@ from ..model.reviews import GroupReview
 from ..trajectory import Status
 from ..years import label, reiwa
 from .html import _reason, _target, _term
-from .view import Meeting, source_and_note
+from .view import Meeting, section_code, source_and_note
 
 
 def _x(key: str, lang: Lang) -> str:
@@ -84,12 +84,13 @@ def render(view: Meeting, lang: Lang = "ja", *, with_charts: bool = True) -> str
         lines += ["", f"## {md(goal_view.heading)}", ""]
         lines += _review(view, goal_view.goal.code, lang)
         for section in goal_view.sections:
-            lines += _section(view, section, lang, with_charts)
+            code = section_code(goal_view, section, lang)
+            lines += _section(view, section, code, lang, with_charts)
     shown = {r.kpi.id for v in goal_views(report, lang) for s in v.sections for r in s.results}
     others = [r for r in report.kpis if r.kpi.id not in shown]
     if others:
         lines += ["", f"## {_x('other', lang)}", ""]
-        lines += _section(view, Section(_x("other", lang), others), lang, with_charts)
+        lines += _section(view, Section(_x("other", lang), others), None, lang, with_charts)
     lines += [
         "",
         "---",
@@ -131,11 +132,11 @@ def _review(view: Meeting, code: str, lang: Lang) -> list[str]:
     return [f"**{_x('review', lang)}** ({code})", "", *rows, ""] if rows else []
 
 
-def _section(view: Meeting, section: Section, lang: Lang, with_charts: bool) -> list[str]:
+def _section(
+    view: Meeting, section: Section, policy: str | None, lang: Lang, with_charts: bool
+) -> list[str]:
     lines = [f"### {md(section.heading)}", ""]
-    first = section.results[0].kpi.measures[0] if section.results[0].kpi.measures else ""
-    if first.count("-") == 2:
-        policy = first.rsplit("-", 1)[0]
+    if policy is not None:
         lines += _review(view, policy, lang)
         g, p = (int(x) for x in policy.split("-"))
         for m in view.report.strategy.goals[g - 1].policies[p - 1].measures:
@@ -143,6 +144,12 @@ def _section(view: Meeting, section: Section, lang: Lang, with_charts: bool) -> 
             lines += _review(view, code, lang)
     for r in section.results:
         lines += _kpi(view, r, lang, with_charts)
+    if section.reprints:
+        links = ", ".join(
+            f"{result_label(r, lang)} [{md(kpi_name(r.kpi, lang))}](#{r.kpi.id})"
+            for r in section.reprints
+        )
+        lines += [f"{t('show.relisted', lang)} {links}", ""]
     return lines
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..assess import KpiResult, Report
 from ..compare import Comparison, KpiMovement, Movement, compare
-from ..formats.layout import goal_views
+from ..formats.layout import GoalView, Section, goal_views, policy_heading
 from ..i18n import Lang, t
 from ..trajectory import Status
 from ..years import reiwa
@@ -90,3 +90,11 @@ def meeting(
 def source_and_note(r: KpiResult) -> tuple[str | None, str | None]:
     """The source and the note recorded with the figure judged, when the result has them."""
     return getattr(r, "source", None), getattr(r, "note", None)
+
+
+def section_code(goal_view: GoalView, section: Section, lang: Lang) -> str | None:
+    """The policy a section of the layout shows ("1-2"), None for a goal's 数値目標."""
+    for policy in goal_view.goal.policies:
+        if policy_heading(policy, lang) == section.heading:
+            return policy.code
+    return None
