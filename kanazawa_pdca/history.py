@@ -12,7 +12,7 @@ import difflib
 import unicodedata
 from dataclasses import dataclass
 
-from .assess import KpiResult, apply_review, assess_kpi, expected_at
+from .assess import KpiResult, apply_review, assess_kpi, expected_at, with_provenance
 from .model.actuals import ActualsSet
 from .model.strategy import Kpi, Strategy
 from .trajectory import Thresholds
@@ -139,7 +139,7 @@ def kpi_history(
     """
 
     def judged(y: int) -> KpiResult:
-        result = assess_kpi(kpi, actuals, y, thresholds, strict=strict)
+        result = with_provenance(assess_kpi(kpi, actuals, y, thresholds, strict=strict), actuals)
         review = reviews.get(y) if reviews is not None else None
         return apply_review(result, review) if review is not None else result
 
@@ -151,6 +151,10 @@ def kpi_history(
     period = strategy.meta.period
     last = max(period.end, kpi.target.year or period.end, year, *(f.year for f in figures))
     first = min(period.start, *(f.year for f in figures)) if figures else period.start
-    years = [assess_kpi(kpi, actuals, y, thresholds, strict=strict) for y in range(first, last + 1)]
-    current = assess_kpi(kpi, actuals, year, thresholds, strict=strict)
+
+    def result(y: int) -> KpiResult:  # with the source and note of the figure judged
+        return with_provenance(assess_kpi(kpi, actuals, y, thresholds, strict=strict), actuals)
+
+    years = [result(y) for y in range(first, last + 1)]
+    current = result(year)
     return KpiHistory(kpi, year, printings(strategy, kpi.id), figures, years, current, thresholds)
