@@ -276,7 +276,10 @@ def _terminal_options(
 
 
 def _emit(
-    text: str, output: Path | None, strategy: Path | None = None, actuals: Path | None = None
+    text: str | bytes,
+    output: Path | None,
+    strategy: Path | None = None,
+    actuals: Path | None = None,
 ) -> None:
     """Write the result once, at the end: to stdout, or atomically to a file.
 
@@ -299,7 +302,12 @@ def _emit(
         raise typer.Exit(Exit.BAD_INPUT)
 
     try:
-        write_atomic(output, text)
+        if isinstance(text, bytes):  # a workbook (check --format xlsx)
+            from .entry.writer import replace_file
+
+            replace_file(output, text)
+        else:
+            write_atomic(output, text)
     except OSError as exc:
         sys.stderr.write(f"{output}:1:1: cannot write: {exc.strerror}\n")
         raise typer.Exit(Exit.BAD_INPUT) from None
@@ -444,9 +452,22 @@ def check(
     actuals: ActualsOpt = None,
     fmt: Annotated[
         CheckFormat,
-        typer.Option("--format", "-f", help="table, json, csv, markdown, github or junit."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, csv, markdown, github, junit, or xlsx (with -o FILE.xlsx).",
+        ),
     ] = "table",
     output: OutputOpt = None,
+    bom: Annotated[
+        bool | None,
+        typer.Option(
+            "--bom/--no-bom",
+            help="CSV: start with a UTF-8 BOM so that Japanese Excel reads it "
+            "(default: with -o, yes; to standard output, no).",
+            show_default=False,
+        ),
+    ] = None,
     goal: Annotated[
         list[int] | None, typer.Option("--goal", "-g", help="Only this basic goal (repeatable).")
     ] = None,
@@ -529,8 +550,14 @@ def check(
         summary_only=summary,
         outlook=outlook,
     )
+    if fmt == "xlsx" and output is None:
+        raise typer.BadParameter(
+            "--format xlsx writes a workbook: give -o FILE.xlsx", param_hint="--output"
+        )
     text = render(fmt.value, report, options)
-    if comparison is not None:
+    if fmt == "csv" and (bom if bom is not None else output is not None):
+        text = "\ufeff" + text  # Excel reads UTF-8 CSV as Shift_JIS without it
+    if comparison is not None and fmt != "xlsx":
         from .formats.diff import with_check
 
         comparison = comparison.only({r.kpi.id for r in report.kpis})

@@ -351,4 +351,4 @@ def test_every_format_in_the_registry_renders(run, mini, name):
 def test_the_registry_has_exactly_the_documented_formats():
     from kanazawa_pdca.formats import FORMATS
 
-    assert set(FORMATS) == {"table", "json", "csv", "markdown", "github", "junit"}
+    assert set(FORMATS) == {"table", "json", "csv", "markdown", "github", "junit", "xlsx"}

@@ -20,7 +20,9 @@ FORMATS: dict[str, str] = {
     "markdown": "markdown",
     "github": "github",
     "junit": "junit",
+    "xlsx": "xlsx_format",  # bytes: written with -o only
 }
+BINARY = {"xlsx"}  # formats whose render returns bytes
 
 
 @dataclass(frozen=True)
@@ -37,5 +39,5 @@ def formatter(name: str) -> ModuleType:
     return importlib.import_module(f"{__name__}.{FORMATS[name]}")
 
 
-def render(name: str, report, options: RenderOptions | None = None) -> str:
+def render(name: str, report, options: RenderOptions | None = None) -> str | bytes:
     return formatter(name).render(report, options or RenderOptions())
