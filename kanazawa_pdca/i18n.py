@@ -247,8 +247,8 @@ MOVEMENT_STYLE = {
     "improved": ("↑", "green"),
     "worsened": ("↓", "bold red"),
     "unchanged": ("＝", "dim"),
-    "new": ("＋", "cyan"),
-    "lost": ("－", "yellow"),
+    "new": ("＋", "bold"),  # no cyan or yellow: unreadable on a light background
+    "lost": ("－", "magenta"),
 }
 
 MOVEMENT_WORDS = {

@@ -364,3 +364,13 @@ def test_signed_gap(value, digits, expected):
     from kanazawa_pdca.formats.numbers import signed
 
     assert signed(_kpi(), value, None, digits) == expected
+
+
+def test_diff_takes_width_and_colour_and_avoids_yellow_and_cyan(run):
+    result = run("diff", "2025", "2026", "--actuals", DEMO, "--color", "always", "--width", "90")
+    assert result.exit_code == 0
+    text = result.stdout
+    assert "\x1b[" in text
+    assert max(cell_len(line) for line in ANSI.sub("", text).splitlines()) <= 90
+    codes = {int(c) for seq in re.findall(r"\x1b\[([0-9;]*)m", text) for c in seq.split(";") if c}
+    assert not codes & {33, 36, 93, 96}

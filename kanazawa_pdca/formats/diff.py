@@ -238,7 +238,7 @@ def _status_cell(r, year: int, unit: str, lang: Lang):
     if r.actual is not None:
         cell.append(f"\n{with_unit(r.actual, unit)}")
         if r.actual_year != year:
-            cell.append(f" {year_tag(r.actual_year)}", style="yellow")
+            cell.append(f" {year_tag(r.actual_year)}", style="bold")  # an earlier year's
     return cell
 
 

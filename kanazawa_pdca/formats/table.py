@@ -65,7 +65,7 @@ NOTE_STYLE = "bold"  # stale years, missing years, hints: the default colour, bo
 DIM = "dim"
 
 NAME_MIN = {"ja": 26, "en": 24}  # the name column's width when short of room
-NAME_CAP = {"ja": 40, "en": 44}  # …and at most (20 Japanese characters)
+NAME_CAP = {"ja": 40, "en": 56}  # …and at most (20 Japanese characters)
 WIDE_GAP = 140  # from this width on, two spaces between columns
 UNIT_WIDTH = 8  # a longer unit folds
 NATURAL = 10_000  # the console width when the output has no width (piped)
@@ -420,7 +420,7 @@ def goal_tables(report: Report, options: RenderOptions) -> list[Text]:
 
 # --- the summary --------------------------------------------------------------------------
 
-SUMMARY_NAME = (20, 48)  # the goal column: at least, at most
+SUMMARY_NAME = (20, 64)  # the goal column: at least, at most
 
 
 def summary(report: Report, options: RenderOptions) -> Text:
