@@ -96,7 +96,7 @@ def render_chart(history, lang: Lang, width: int, color: bool) -> str:
     step = 1
     while len(ticks[::step]) * 5 > max(40, min(width, MAX_WIDTH)) - 12:
         step += 1
-    shown = ticks[::step]
+    shown = ticks[::-step][::-1]  # the target year (the last) always labelled
     fig.ruler("x").ticks(shown, [reiwa(y) for y in shown])
     values = [v for points in data.values() for _, v in points]
     if kpi.target.value is not None:

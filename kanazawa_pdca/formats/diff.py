@@ -250,7 +250,7 @@ def _print(options: RenderOptions, items: list) -> str:
         force_terminal=options.color,
         no_color=not options.color,
         color_system="auto" if options.color else None,
-        width=options.width or 120,
+        width=options.width or 100,  # piped without $COLUMNS
         highlight=False,
         emoji=False,
         legacy_windows=False,

@@ -97,7 +97,7 @@ def render_text(h, options: RenderOptions, *, chart: bool = True) -> str:
     from rich.text import Text
 
     lang = options.lang
-    width = options.width or 100
+    width = options.width or 80  # piped without $COLUMNS: a width any terminal shows
     k, r = h.kpi, h.current
     esc = escape.terminal
     out: list = []
