@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .model.actuals import ActualsSet
-from .model.strategy import Kpi, Strategy
 from .outlook import Outlook, line_outlook, period_outlook
 from .trajectory import (
     Assessment,
@@ -27,6 +26,7 @@ from .trajectory import (
 
 if TYPE_CHECKING:
     from .model.reviews import Review
+    from .model.strategy import Kpi, Strategy
 
 STATUS_ORDER = list(Status)
 

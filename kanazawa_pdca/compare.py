@@ -16,11 +16,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from .assess import KpiResult, Report
-from .model.strategy import Kpi
 from .outlook import exact
 from .trajectory import Status
+
+if TYPE_CHECKING:
+    from .model.strategy import Kpi
 
 
 class Movement(StrEnum):

@@ -11,11 +11,14 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .assess import KpiResult, apply_review, assess_kpi, expected_at, with_provenance
 from .model.actuals import ActualsSet
-from .model.strategy import Kpi, Strategy
 from .trajectory import Thresholds
+
+if TYPE_CHECKING:
+    from .model.strategy import Kpi, Strategy
 
 
 class KpiLookupError(LookupError):

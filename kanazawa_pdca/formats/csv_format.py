@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 from ..assess import Report
-from ..model.strategy import Kpi
 from ..outlook import Outlook
 from . import RenderOptions
+
+if TYPE_CHECKING:
+    from ..model.strategy import Kpi
 
 CHECK_COLUMNS = [
     "id", "name", "name_en", "unit", "kind", "direction", "measures",

@@ -12,12 +12,14 @@ per KPI) are additions; the contract's keys never change.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..assess import Group, KpiResult, Report
-from ..model.strategy import Kpi
 from ..outlook import Outlook
 from . import RenderOptions
+
+if TYPE_CHECKING:
+    from ..model.strategy import Kpi
 
 
 def render(report: Report, options: RenderOptions) -> str:

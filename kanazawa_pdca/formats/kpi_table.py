@@ -7,14 +7,18 @@ above its KPI.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.text import Text
 
 from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, kpi_name, t
-from ..model.strategy import Kpi
 from . import RenderOptions, grid
 from .numbers import span_tag, with_unit, year_tag
 from .table import DIM, HEADER_STYLE, d, print_to_string
+
+if TYPE_CHECKING:
+    from ..model.strategy import Kpi
 
 ID_STYLE = "bold"
 NAME_RANGE = (24, 60)  # the name column: at least, at most

@@ -1,28 +1,28 @@
-"""pydantic model of one KPI actual, and the checks of actuals against the strategy.
+"""The actuals of every year, and their checks against the strategy.
 
-A file `data/actuals/<year>.yaml` maps KPI id -> value, or -> {value, source, note}.
+A file `data/actuals/<year>.yaml` maps KPI id -> value, or -> {value, source, note};
+each entry is an `Actual` (the pydantic model in `actual.py`, imported on first use:
+this module itself never imports pydantic).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from .checks import Path, Problem
 
-from .strategy import Path, Problem, Strategy
+if TYPE_CHECKING:
+    from .actual import Actual
+    from .strategy import Strategy
 
-Text = Annotated[str, StringConstraints(min_length=1)]
 
+def __getattr__(name: str):
+    if name == "Actual":  # `from .model.actuals import Actual` keeps working
+        from .actual import Actual
 
-class Actual(BaseModel):
-    """One recorded figure: the value at the end of (or over) one fiscal year, and its source."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
-
-    value: Annotated[float, Field(allow_inf_nan=False)]
-    source: Text | None = None
-    note: Text | None = None
+        return Actual
+    raise AttributeError(name)
 
 
 @dataclass
