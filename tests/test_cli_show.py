@@ -226,3 +226,19 @@ def test_y_ticks():
     _, labels = y_ticks(47.5, 49.5)
     assert labels == ["47.5", "48", "48.5", "49", "49.5"]
     assert y_ticks(5, 5) == ([5], ["5"])
+
+
+def test_show_prints_data_as_text_not_markup(run, broken, actuals_dir):
+    path = broken(
+        "name: ダウンロード数（累計）", 'name: "[red]ダウンロード[/red]数（累計）\\e[31m"'
+    )
+    text = path.read_text(encoding="utf-8").replace("unit: 件", 'unit: "[b]件"', 1)
+    path.write_text(text, encoding="utf-8")
+    folder = actuals_dir({2025: "app-downloads: {value: 2500, source: '[link=x]課[/link]'}\n"})
+    result = run("show", "app-downloads", "--strategy", path, "--actuals", folder)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "[red]ダウンロード[/red]数（累計）\\x1b[31m" in out  # shown, control char visible
+    assert "\x1b" not in out
+    assert "単位      [b]件" in out
+    assert "出典: [link=x]課[/link]" in out

@@ -263,3 +263,39 @@ def test_projected_to_miss_counts(report):
     only = report.filtered(goals={2})
     assert only.projected_to_miss == 2
     assert [g.projected_to_miss for g in only.goals] == [2]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # at_least (以上) projects like exact
+        (
+            "target: {year: 2028, value: 60, kind: exact, text: 60%（R10）}",
+            "target: {year: 2028, value: 60, kind: at_least, text: 60%以上（R10）}",
+        ),
+    ],
+)
+def test_at_least_projects_like_exact(broken, actuals_dir, old, new):
+    strategy = load_strategy(broken(old, new))
+    actuals, _ = load_actuals(actuals_dir({2025: "share-pct: 53\n"}), strategy)
+    r = assess(strategy, actuals, 2026).result("share-pct")
+    assert r.kpi.target.kind == "at_least"
+    assert r.outlook == Outlook(2028, 57.5, 1.5, pytest.approx(7 / 3), False)
+
+
+def test_target_year_passed(broken, actuals_dir):
+    """A target in R7 (2025): a figure from 2025 on has no outlook (a_y ≥ t_y)."""
+    strategy = load_strategy(
+        broken(
+            "target: {year: 2028, value: 60, kind: exact, text: 60%（R10）}",
+            "target: {year: 2025, value: 60, kind: exact, text: 60%（R7）}",
+        )
+    )
+    actuals, _ = load_actuals(
+        actuals_dir({2024: "share-pct: 52\n", 2025: "share-pct: 55\n"}), strategy
+    )
+    # 2024: 50 (2023) -> 52: pace 2, projected 52 + 2 = 54 < 60 by 2025
+    assert assess(strategy, actuals, 2024).result("share-pct").outlook == Outlook(
+        2025, 54, 2, 8, False
+    )
+    assert assess(strategy, actuals, 2026).result("share-pct").outlook is None

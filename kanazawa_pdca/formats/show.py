@@ -111,14 +111,14 @@ def render_text(h, options: RenderOptions, *, chart: bool = True) -> str:
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(overflow="fold")
     kind = KIND_WORDS[k.kind][lang] + " · " + t(f"show.direction.{k.direction}", lang)
-    facts.add_row(t("unit", lang), esc(k.unit) or "—")
+    facts.add_row(t("unit", lang), Text(esc(k.unit) or "—"))
     facts.add_row(t("kind", lang), kind)
-    facts.add_row(t("baseline", lang), _printed(k.baseline.text, k.baseline.value, k))
+    facts.add_row(t("baseline", lang), Text(_printed(k.baseline.text, k.baseline.value, k)))
     target = _printed(k.target.text, k.target.value, k)
     qualifier = TARGET_KIND_WORDS[k.target.kind][lang]
     if qualifier and qualifier not in target:
         target += f"  [{qualifier}]"
-    facts.add_row(t("target", lang), target)
+    facts.add_row(t("target", lang), Text(target))  # data: never read as markup
     if k.period:
         word = t("show.period" if k.kind == "period_total" else "show.window", lang)
         facts.add_row(word, f"{reiwa(k.period[0])}–{reiwa(k.period[1])}")
