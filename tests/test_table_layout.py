@@ -374,3 +374,15 @@ def test_diff_takes_width_and_colour_and_avoids_yellow_and_cyan(run):
     assert max(cell_len(line) for line in ANSI.sub("", text).splitlines()) <= 90
     codes = {int(c) for seq in re.findall(r"\x1b\[([0-9;]*)m", text) for c in seq.split(";") if c}
     assert not codes & {33, 36, 93, 96}
+
+
+@pytest.mark.parametrize("suffix", ["html", "md"])
+def test_report_figures_at_precision_and_maintain_wording(run, tmp_path, suffix):
+    out = tmp_path / f"report.{suffix}"
+    result = run("report", "2026", "--actuals", DEMO, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "24,864件" in text and "24,864.33" not in text and "500.67" not in text
+    assert "1,000人以上を維持 (R6–R10)" in text  # not '≥ 1,000人 (R6–R10) 合計'
+    assert "(R6–R10) 合計" not in text
+    assert "下限を下回る (−1人)" in text  # the floor, not 99% / a bar

@@ -108,3 +108,25 @@ def floor_gap(result: KpiResult) -> float | None:
     if result.actual_year < start or kpi.target.value is None:
         return None
     return kpi.sign * (result.actual - kpi.target.value)
+
+
+FLOOR_WORDS = {
+    "ja": ("下限", "下限を維持", "下限を下回る"),
+    "en": ("Floor", "floor kept", "below the floor"),
+}
+
+
+def floor_text(result: KpiResult, lang: Lang) -> tuple[str, str] | None:
+    """(label, text) for a maintain KPI judged on its floor: ('下限', '下限を下回る (−1人)').
+
+    What the rule judges (the floor kept or not, the gap to it), to show instead of
+    attainment and progress; None for every other KPI (see `floor_gap`).
+    """
+    from .numbers import decimals, figure_digits, signed
+
+    gap = floor_gap(result)
+    if gap is None:
+        return None
+    label, kept, below = FLOOR_WORDS[lang]
+    digits = max(figure_digits(result.kpi), decimals(result.actual))
+    return label, f"{kept if gap >= 0 else below} ({signed(result.kpi, gap, None, digits)})"

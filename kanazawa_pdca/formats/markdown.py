@@ -8,15 +8,13 @@ from ..i18n import Lang, kpi_name, override_note, result_label, status_label, t,
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions
-from .layout import criteria, first_shown, floor_gap, goal_views, kpi_count
+from .layout import criteria, first_shown, floor_text, goal_views, kpi_count
 from .notes import provenance_parts
 from .numbers import (
     bar,
-    decimals,
     figure_digits,
     kpi_figure,
     percent,
-    signed,
     target_text,
     with_unit,
     year_tag,
@@ -110,11 +108,9 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
             actual += f" {year_tag(r.actual_year)}"
         progress = f"`{bar(r.progress)}` {percent(r.progress)}" if r.progress is not None else "—"
         attainment = percent(r.attainment)
-        gap = floor_gap(r)
-        if gap is not None:  # a floor to keep: kept or not, and the gap to the floor
-            digits = max(figure_digits(k), decimals(r.actual))
-            word = FLOOR_WORDS[lang][0 if gap >= 0 else 1]
-            attainment, progress = f"{word} ({signed(k, gap, None, digits)})", "—"
+        floor = floor_text(r, lang)
+        if floor is not None:  # a floor to keep: kept or not, and the gap to the floor
+            attainment, progress = floor[1], "—"
         rows.append(
             "| "
             + " | ".join(
@@ -133,9 +129,6 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
             + " |"
         )
     return rows
-
-
-FLOOR_WORDS = {"ja": ("下限を維持", "下限を下回る"), "en": ("floor kept", "below the floor")}
 
 
 def _reprint(r: KpiResult, lang: Lang) -> str:

@@ -16,8 +16,8 @@ from importlib import resources
 from .. import __version__
 from ..assess import GoalResult, KpiResult, Report
 from ..escape import html as esc
-from ..formats.layout import Section, criteria, goal_views, kpi_count
-from ..formats.numbers import figure_digits, percent, with_unit, year_tag
+from ..formats.layout import Section, criteria, floor_text, goal_views, kpi_count
+from ..formats.numbers import figure_digits, kpi_figure, percent, target_text, with_unit, year_tag
 from ..formats.outlook_cell import outlook_cell, pace_text
 from ..i18n import (
     KIND_WORDS,
@@ -387,15 +387,8 @@ def _section(
 
 
 def _target(r: KpiResult, lang: Lang) -> str:
-    k = r.kpi
-    if k.target.kind == "reset":
-        return k.target.text
-    prefix = "≥ " if k.target.kind in ("at_least", "maintain") else ""
-    when = year_tag(k.target.year)
-    if k.period:
-        span = f"{year_tag(k.period[0])}–{year_tag(k.period[1])}".replace(")–(", "–")
-        when = f"{span} {_x('period_sum', lang)}"
-    return f"{prefix}{with_unit(k.target.value, k.unit)} {when}"
+    """The target in its own wording ('1,000人以上を維持 (R6–R10)', '計 60,000人 (R6–R10)')."""
+    return target_text(r.kpi, lang)
 
 
 def _card(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[str]:
@@ -456,13 +449,16 @@ def _details(view: Meeting, r: KpiResult, lang: Lang) -> list[tuple[str, str]]:
         rows.append((_x("source", lang), esc(source)))
     if note:
         rows.append((_x("note", lang), esc(note)))
-    expected = esc(with_unit(r.expected, k.unit, digits))
+    expected = esc(kpi_figure(k, r.expected))  # at the KPI's own precision
     rows.append((t("expected", lang), expected))
     base = f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}"
     rows.append(
         (f"{t('baseline', lang)} → {t('target', lang)}", esc(f"{base} → {_target(r, lang)}"))
     )
-    if r.attainment is not None or r.progress is not None:
+    floor = floor_text(r, lang)
+    if floor is not None:  # a floor to keep: kept or not and the gap, not a ratio
+        rows.append((floor[0], esc(floor[1])))
+    elif r.attainment is not None or r.progress is not None:
         rows.append(
             (
                 f"{t('attainment', lang)} / {t('progress', lang)}",

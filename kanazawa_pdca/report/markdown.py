@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from ..assess import KpiResult
 from ..escape import markdown as md
-from ..formats.layout import Section, criteria, goal_views, kpi_count
+from ..formats.layout import Section, criteria, floor_text, goal_views, kpi_count
 from ..formats.markdown import summary_table
-from ..formats.numbers import figure_digits, number, percent, with_unit, year_tag
+from ..formats.numbers import figure_digits, kpi_figure, number, percent, with_unit, year_tag
 from ..formats.outlook_cell import outlook_cell, pace_text
 from ..i18n import (
     KIND_WORDS,
@@ -181,12 +181,15 @@ def _kpi(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[str
         rows.append((_x("source", lang), md(source)))
     if note:
         rows.append((_x("note", lang), md(note)))
-    rows.append((t("expected", lang), md(with_unit(r.expected, k.unit, digits))))
+    rows.append((t("expected", lang), md(kpi_figure(k, r.expected))))
     base = f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}"
     rows.append(
         (f"{t('baseline', lang)} → {t('target', lang)}", md(f"{base} → {_target(r, lang)}"))
     )
-    if r.attainment is not None or r.progress is not None:
+    floor = floor_text(r, lang)
+    if floor is not None:  # a floor to keep: kept or not and the gap, not a ratio
+        rows.append((floor[0], md(floor[1])))
+    elif r.attainment is not None or r.progress is not None:
         rows.append(
             (
                 f"{t('attainment', lang)} / {t('progress', lang)}",
