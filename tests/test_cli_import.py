@@ -373,3 +373,29 @@ def test_template_usage_errors(run, tmp_path, args, message):
     args = [str(tmp_path / a) if a.startswith("x.") else a for a in args]
     result = run("template", "2026", *args, "--strategy", MINI)
     assert result.exit_code == 2 and message in result.stderr
+
+
+def _marked(path: Path, how: str) -> Path:
+    from openpyxl.packaging.custom import StringProperty
+    from openpyxl.workbook.defined_name import DefinedName
+
+    wb = Workbook()
+    wb.active.append(["id", "value"])
+    wb.active.append(["share-pct", 55])
+    if how == "property":
+        wb.custom_doc_props.append(StringProperty(name="pdca-template", value="2026"))
+    elif how == "name":
+        wb.defined_names["pdca_template_year"] = DefinedName("pdca_template_year", attr_text="2026")
+    else:  # LibreOffice rewrites the keywords "pdca-template:2026" so
+        wb.properties.keywords = how
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("how", ["property", "name", "pdca-template:2026", "pdca-template 2026"])
+def test_the_template_year_survives_a_round_trip_through_another_program(run, tmp_path, how):
+    book = _marked(tmp_path / "t.xlsx", how)
+    result = run("import", "2025", book, "--strategy", MINI, "--actuals", tmp_path / "a")
+    assert result.exit_code == 2 and "[template-year]" in result.stderr
+    ok = run("import", "2026", book, "--strategy", MINI, "--actuals", tmp_path / "a")
+    assert ok.exit_code == 0

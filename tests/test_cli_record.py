@@ -22,7 +22,7 @@ def test_record_adds_a_figure_and_prints_counts_and_status(run, tmp_path):
     assert result.exit_code == 0, result.stderr
     first = result.stdout.splitlines()[0]
     assert first.endswith("/2026.yaml (2026年度 (R8)): 追加 1・変更 0・変更なし 0・未記入 6")
-    assert "+ share-pct  55%  △ やや遅れ  [source: 市民意識調査]" in result.stdout
+    assert "+ share-pct  55%  △ やや遅れ  [出典: 市民意識調査]" in result.stdout
     assert (folder / "2026.yaml").read_text(encoding="utf-8") == (
         "share-pct:\n  value: 55\n  source: 市民意識調査\n"
     )

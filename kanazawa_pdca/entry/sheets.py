@@ -18,7 +18,10 @@ from typing import Any
 from ..diagnostics import Diagnostic, InputError, Location
 
 MAX_BYTES = 50 * 1024 * 1024  # a fill-in sheet is a few hundred KB; refuse anything absurd
-TEMPLATE_MARK = "pdca-template:"  # the workbook keywords of a sheet made by `pdca template`
+# a workbook made by `pdca template YEAR` carries its year three ways (LibreOffice keeps
+# the custom property and the defined name, and rewrites the keywords)
+TEMPLATE_MARK = "pdca-template"  # custom document property, and the keywords' prefix
+TEMPLATE_NAME = "pdca_template_year"  # workbook-level defined name
 
 
 @dataclass(frozen=True)
@@ -83,10 +86,7 @@ def _read_xlsx(path: Path, shown: str) -> list[Sheet]:
         detail = "encrypted or not an xlsx file" if isinstance(exc, zipfile.BadZipFile) else exc
         raise _error(shown, "not-a-workbook", f"cannot read the workbook ({detail})") from None
     try:
-        keywords = values.properties.keywords or ""
-        year = None
-        if keywords.startswith(TEMPLATE_MARK) and keywords[len(TEMPLATE_MARK) :].isdigit():
-            year = int(keywords[len(TEMPLATE_MARK) :])
+        year = template_year(values)
         sheets = []
         for ws, wf in zip(values.worksheets, formulas.worksheets, strict=True):
             sheet = Sheet(shown, ws.title, template_year=year)
@@ -109,6 +109,23 @@ def _read_xlsx(path: Path, shown: str) -> list[Sheet]:
     finally:
         values.close()
         formulas.close()
+
+
+def template_year(wb) -> int | None:
+    """The year of a workbook made by `pdca template`, None for any other workbook."""
+    import re
+
+    found = [str(p.value) for p in wb.custom_doc_props.props if p.name == TEMPLATE_MARK]
+    name = wb.defined_names.get(TEMPLATE_NAME)
+    if name is not None:
+        found.append(str(name.attr_text))
+    keywords = wb.properties.keywords or ""
+    if match := re.match(rf"{TEMPLATE_MARK}\W*(\d{{4}})$", keywords):
+        found.append(match[1])
+    for text in found:
+        if text.strip().isdigit():
+            return int(text.strip())
+    return None
 
 
 # --- csv ---------------------------------------------------------------------------------

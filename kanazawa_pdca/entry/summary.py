@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from .. import escape
 from ..assess import Report
 from ..formats.numbers import number
-from ..i18n import Lang, status_label
+from ..i18n import Lang, status_label, t
 from ..years import label
 from .writer import Outcome
 
@@ -56,7 +57,9 @@ def render_outcome(
         mark = "+" if change.action == "added" else "~"
         result = report.result(change.kpi_id)
         extra = [
-            f"{k}: {getattr(change.new, k)}" for k in ("source", "note") if getattr(change.new, k)
+            f"{t('provenance.' + k, lang)}: {escape.terminal(getattr(change.new, k))}"
+            for k in ("source", "note")
+            if getattr(change.new, k)
         ]
         tail = f"  [{'; '.join(extra)}]" if extra else ""
         lines.append(

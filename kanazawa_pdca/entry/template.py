@@ -19,7 +19,7 @@ from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, Lang, kpi_name
 from ..model.actuals import ActualsSet
 from ..model.strategy import Kpi, Strategy
 from ..years import label, reiwa
-from .sheets import TEMPLATE_MARK
+from .sheets import TEMPLATE_MARK, TEMPLATE_NAME
 
 COLUMNS = {
     "ja": ["ID", "番号", "KPI", "単位", "種類", "基準値", "目標値", "前回の実績", "その年度",
@@ -141,7 +141,9 @@ def render_xlsx(
     strategy: Strategy, actuals: ActualsSet, year: int, lang: Lang, goals: set[int]
 ) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.packaging.custom import StringProperty
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from .workbook import cell_value, fit_columns, print_a4_landscape, to_bytes
@@ -153,7 +155,9 @@ def render_xlsx(
     wb.properties.title = TITLE[lang].format(
         title=meta.title if lang == "ja" else meta.title_en, label=label(year, lang)
     )
-    wb.properties.keywords = f"{TEMPLATE_MARK}{year}"
+    wb.properties.keywords = f"{TEMPLATE_MARK}:{year}"
+    wb.custom_doc_props.append(StringProperty(name=TEMPLATE_MARK, value=str(year)))
+    wb.defined_names[TEMPLATE_NAME] = DefinedName(TEMPLATE_NAME, attr_text=str(year))
     wb.properties.creator = "pdca template"
 
     ws.cell(1, 1, cell_value(wb.properties.title)).font = Font(bold=True, size=14)
