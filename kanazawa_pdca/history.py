@@ -141,7 +141,7 @@ def kpi_history(
     of that year overrides it, as `pdca check` shows it.
     """
 
-    def judged(y: int) -> KpiResult:
+    def judged(y: int) -> KpiResult:  # with the source and note of the figure judged
         result = with_provenance(assess_kpi(kpi, actuals, y, thresholds, strict=strict), actuals)
         review = reviews.get(y) if reviews is not None else None
         return apply_review(result, review) if review is not None else result
@@ -154,10 +154,6 @@ def kpi_history(
     period = strategy.meta.period
     last = max(period.end, kpi.target.year or period.end, year, *(f.year for f in figures))
     first = min(period.start, *(f.year for f in figures)) if figures else period.start
-
-    def result(y: int) -> KpiResult:  # with the source and note of the figure judged
-        return with_provenance(assess_kpi(kpi, actuals, y, thresholds, strict=strict), actuals)
-
-    years = [result(y) for y in range(first, last + 1)]
-    current = result(year)
+    years = [judged(y) for y in range(first, last + 1)]
+    current = judged(year)
     return KpiHistory(kpi, year, printings(strategy, kpi.id), figures, years, current, thresholds)

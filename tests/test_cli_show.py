@@ -242,3 +242,47 @@ def test_show_prints_data_as_text_not_markup(run, broken, actuals_dir):
     assert "\x1b" not in out
     assert "単位      [b]件" in out
     assert "出典: [link=x]課[/link]" in out
+
+
+# --- the committee's overrides, as pdca check shows them --------------------------------------
+
+
+@pytest.fixture
+def reviewed(tmp_path):
+    from test_reviews import ACTUALS, GOOD, VOCABULARY
+
+    text = MINI.read_text(encoding="utf-8")
+    strategy = tmp_path / "strategy.yaml"
+    start, end = text.index("evaluation:"), text.index("goals:")
+    strategy.write_text(text[:start] + VOCABULARY + text[end:], encoding="utf-8")
+    actuals, reviews = tmp_path / "actuals", tmp_path / "reviews"
+    actuals.mkdir()
+    reviews.mkdir()
+    for year, body in ACTUALS.items():
+        (actuals / f"{year}.yaml").write_text(body, encoding="utf-8")
+    (reviews / "2026.yaml").write_text(GOOD, encoding="utf-8")
+    return ["--strategy", strategy, "--actuals", actuals, "--reviews", reviews]
+
+
+def test_show_and_diff_carry_the_committees_override(run, reviewed):
+    # app-downloads in 2026: computed off_track (0.05), the committee's review says on_track
+    doc = json.loads(run("show", "app-downloads", *reviewed, "-f", "json").stdout)
+    y2026 = next(y for y in doc["years"] if y["year"] == 2026)
+    assert (y2026["status"], y2026["computed_status"]) == ("on_track", "off_track")
+    assert doc["current"]["override"] == {"status": "on_track", "reason": "年度末に急増した"}
+    text = run("show", "app-downloads", *reviewed, "--no-chart").stdout
+    assert "○ 順調 ✎" in text and "年度末に急増した" in text
+    diff = json.loads(run("diff", "2025", "2026", *reviewed, "-f", "json").stdout)
+    app = next(k for k in diff["kpis"] if k["id"] == "app-downloads")
+    assert (app["from"]["status"], app["to"]["status"], app["movement"]) == (
+        "no_data",
+        "on_track",
+        "new",
+    )
+    share = next(k for k in diff["kpis"] if k["id"] == "share-pct")
+    # share-pct: behind in 2025 (53 against 54); the 2026 review overrides it to off_track
+    assert (share["from"]["status"], share["to"]["status"], share["movement"]) == (
+        "behind",
+        "off_track",
+        "worsened",
+    )
