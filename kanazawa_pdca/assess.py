@@ -21,6 +21,7 @@ from .trajectory import (
     assess_line,
     assess_maintain,
     assess_period_total,
+    exact_sum,
     period_expected,
 )
 
@@ -292,8 +293,9 @@ def assess_kpi(
     kpi: Kpi, actuals: ActualsSet, year: int, th: Thresholds, *, strict: bool = False
 ) -> KpiResult:
     """One KPI as `pdca check year` judges it, with its outlook to the target year."""
-    result = _judge_kpi(kpi, actuals, year, th, strict=strict)
-    return replace(result, outlook=outlook_of(result, actuals.history(kpi.id)))
+    figures = actuals.history(kpi.id)
+    result = _judge_kpi(kpi, figures, year, th, strict=strict)
+    return replace(result, outlook=outlook_of(result, figures))
 
 
 def outlook_of(r: KpiResult, figures: dict[int, float]) -> Outlook | None:
@@ -329,11 +331,11 @@ def outlook_of(r: KpiResult, figures: dict[int, float]) -> Outlook | None:
 
 
 def _judge_kpi(
-    kpi: Kpi, actuals: ActualsSet, year: int, th: Thresholds, *, strict: bool = False
+    kpi: Kpi, figures: dict[int, float], year: int, th: Thresholds, *, strict: bool = False
 ) -> KpiResult:
-    history = tuple(actuals.history(kpi.id).items())
+    history = tuple(figures.items())
     if kpi.kind == "period_total":
-        return _assess_period_total(kpi, dict(history), year, th, strict, history)
+        return _assess_period_total(kpi, figures, year, th, strict, history)
     usable = [(y, v) for y, v in history if (y == year if strict else y <= year)]
     if not kpi.assessable:
         y, v = usable[-1] if usable else (None, None)
@@ -398,8 +400,10 @@ def _assess_period_total(
     history: tuple[tuple[int, float], ...],
 ) -> KpiResult:
     start, end = kpi.period  # type: ignore[misc]
-    last = min(year, end)
-    if strict:
+    last = min(year, end)  # figures after the window are ignored
+    if strict or year > end:
+        # --strict asks for the figure of min(Y, end) itself; past the window the judged
+        # figure is the window's complete sum at its last year
         upto = last
     else:
         recorded = [y for y in by_year if start <= y <= last]
@@ -409,18 +413,19 @@ def _assess_period_total(
         return KpiResult(kpi, year, None, None, expected, None, None, Status.NO_DATA, (), history)
     missing = tuple(y for y in range(start, upto + 1) if y not in by_year)
     if missing:
-        expected = expected_at(kpi, upto)
+        expected = expected_at(kpi, year)
         return KpiResult(
             kpi, year, None, None, expected, None, None, Status.NO_DATA, missing, history
         )
-    total = sum(by_year[y] for y in range(start, upto + 1))
+    figures = [by_year[y] for y in range(start, upto + 1)]
     if not kpi.assessable:
+        total = float(exact_sum(figures))
         return KpiResult(
             kpi, year, upto, total, None, None, None, Status.NOT_ASSESSABLE, (), history
         )
-    r = assess_period_total(kpi.target.value, start, end, total, upto, th)  # type: ignore[arg-type]
+    r = assess_period_total(kpi.target.value, start, end, figures, upto, th)  # type: ignore[arg-type]
     return KpiResult(
-        kpi, year, upto, total, r.expected, r.attainment, r.progress, r.status, (), history
+        kpi, year, upto, r.figure, r.expected, r.attainment, r.progress, r.status, (), history
     )
 
 

@@ -2,12 +2,29 @@
 
 No I/O, no printing, no models: numbers in, numbers and a status out, so every rule
 can be checked by hand in a table-driven test.
+
+Exactness. Figures are decimals as written: a float is read back as the decimal its
+`repr` shows (the figure a person typed, for up to 15 significant digits), an int, a
+`Decimal` or a `Fraction` as itself. Every comparison that decides a status is done
+exactly, on integers over a common denominator (cross-multiplication), so a figure
+exactly on a threshold, on the line or at the target gets the higher status whatever
+binary floating point would say. The numbers returned (expected, attainment, progress)
+are the nearest floats of the exact values (Python's int / int is correctly rounded);
+an attainment whose exact value lies below a threshold is never rounded up onto it, so
+comparing the returned float with the thresholds' floats gives the same status.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
+from fractions import Fraction
+from functools import lru_cache
+
+Number = float | int | Decimal | Fraction
 
 
 class Status(StrEnum):
@@ -52,10 +69,99 @@ _RANK = {
 }
 
 
+def exact(value: Number | str) -> Fraction:
+    """The decimal as written, exactly: exact(0.6) == Fraction(3, 5); '90%' is not a number here."""
+    return Fraction(*_parts(value))
+
+
+def exact_sum(values: Sequence[Number]) -> Fraction:
+    """The exact sum of decimals as written (a period total's running sum)."""
+    return Fraction(*_sum_parts(values))
+
+
+def _sum_parts(values: Sequence[Number]) -> tuple[int, int]:
+    if not values:
+        return 0, 1
+    d, ns = _common(*(_float_parts(v) if type(v) is float else _parts(v) for v in values))
+    return sum(ns), d
+
+
+def _parts(value) -> tuple[int, int]:
+    """(numerator, denominator > 0) of the decimal as written; not necessarily reduced."""
+    kind = type(value)
+    if kind is float:
+        return _float_parts(value)
+    if kind is int:
+        return value, 1
+    if isinstance(value, Fraction):
+        return value.numerator, value.denominator
+    if isinstance(value, str):
+        value = Decimal(value.strip())
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"not a finite number: {value}")
+        return value.as_integer_ratio()
+    if isinstance(value, int):  # bool, numpy integers
+        return int(value), 1
+    if isinstance(value, float):
+        return _float_parts(float(value))
+    raise TypeError(f"not a number: {value!r}")
+
+
+@lru_cache(maxsize=1 << 16)
+def _float_parts(value: float) -> tuple[int, int]:
+    text = repr(value)  # the shortest decimal that reads back as this float
+    if "e" in text or "n" in text:  # 1e+16, 5e-05, inf, nan
+        if not math.isfinite(value):
+            raise ValueError(f"not a finite number: {value}")
+        return Decimal(text).as_integer_ratio()
+    whole, _, decimals = text.partition(".")
+    return int(whole + decimals), 10 ** len(decimals)
+
+
+def _common(*parts: tuple[int, int]) -> tuple[int, list[int]]:
+    """A common denominator D and each number's numerator over it."""
+    d = parts[0][1]
+    for _, other in parts:
+        if other != d:
+            d = math.lcm(d, other)
+    return d, [n * (d // den) for n, den in parts]
+
+
+def _over(x: Number, y: Number, z: Number) -> tuple[int, int, int, int]:
+    """(D, X, Y, Z): three numbers as numerators over a common denominator D (the hot path)."""
+    xn, xd = _float_parts(x) if type(x) is float else _parts(x)
+    yn, yd = _float_parts(y) if type(y) is float else _parts(y)
+    zn, zd = _float_parts(z) if type(z) is float else _parts(z)
+    if xd == yd == zd:
+        return xd, xn, yn, zn
+    d = math.lcm(xd, yd, zd)
+    return d, xn * (d // xd), yn * (d // yd), zn * (d // zd)
+
+
 @dataclass(frozen=True)
 class Thresholds:
+    """The committee's thresholds: attainment ≥ on_track is on track, ≥ behind is behind.
+
+    Given as floats (read as the decimals they show), ints, Decimals, Fractions or decimal
+    strings; `on_track` and `behind` hold the nearest floats, `exact_on_track` and
+    `exact_behind` the exact values every status is decided on.
+    """
+
     on_track: float = 1.0
     behind: float = 0.6
+    exact_on_track: Fraction = field(init=False, repr=False, compare=False)
+    exact_behind: Fraction = field(init=False, repr=False, compare=False)
+    _ints: tuple[int, int, int, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in ("on_track", "behind"):
+            value = exact(getattr(self, name))
+            object.__setattr__(self, "exact_" + name, value)
+            object.__setattr__(self, name, float(value))
+        on, behind = self.exact_on_track, self.exact_behind
+        ints = (on.numerator, on.denominator, behind.numerator, behind.denominator)
+        object.__setattr__(self, "_ints", ints)
 
 
 @dataclass(frozen=True)
@@ -68,17 +174,23 @@ class Line:
     target: float
     sign: int = 1  # +1 when more is better, -1 when less is better
 
+    def share(self, year: int) -> tuple[int, int]:
+        """clamp((y − b_y) / (t_y − b_y), 0, 1) as (numerator, denominator > 0)."""
+        span = self.target_year - self.base_year
+        if span <= 0:
+            return 1, 1
+        return min(max(year - self.base_year, 0), span), span
+
     def expected(self, year: int) -> float:
         """E(y) = b + (t − b) · clamp((y − b_y) / (t_y − b_y), 0, 1)."""
-        span = self.target_year - self.base_year
-        share = 1.0 if span <= 0 else min(max((year - self.base_year) / span, 0.0), 1.0)
-        return self.base + (self.target - self.base) * share
+        d, (b, t) = _common(_parts(self.base), _parts(self.target))
+        k, n = self.share(year)
+        return (b * n + (t - b) * k) / (d * n)
 
-    def progress(self, actual: float) -> float | None:
+    def progress(self, actual: Number) -> float | None:
         """(a − b) / (t − b): the share of the whole way to the target."""
-        if self.target == self.base:
-            return None
-        return (actual - self.base) / (self.target - self.base)
+        _, a, b, t = _over(actual, self.base, self.target)
+        return None if t == b else (a - b) / (t - b)
 
 
 @dataclass(frozen=True)
@@ -87,86 +199,135 @@ class Assessment:
     attainment: float | None
     progress: float | None
     status: Status
+    figure: float | None = None  # a period total's running sum (the nearest float)
 
 
-def assess_line(line: Line, actual: float, year: int, th: Thresholds) -> Assessment:
+def assess_line(line: Line, actual: Number, year: int, th: Thresholds) -> Assessment:
     """A level or cumulative KPI with an exact / at_least target, observed in `year`."""
-    expected = line.expected(year)
-    progress = line.progress(actual)
-    d = line.sign
-    if expected == line.base:
+    d, a, b, t = _over(actual, line.base, line.target)
+    span = line.target_year - line.base_year
+    k, n = (1, 1) if span <= 0 else (min(max(year - line.base_year, 0), span), span)
+    rise = (t - b) * k  # (E(y) − b) · d · n
+    expected = (b * n + rise) / (d * n)
+    progress = None if t == b else (a - b) / (t - b)
+    sign = line.sign
+    if rise == 0:
         # No time has elapsed on the line: attainment is undefined.
-        attainment = None
-        if d * (actual - line.target) >= 0:
+        if sign * (a - t) >= 0:
             status = Status.ACHIEVED
-        elif d * (actual - line.base) >= 0:
+        elif sign * (a - b) >= 0:
             status = Status.ON_TRACK
         else:
             status = Status.REGRESSING
-        return Assessment(expected, attainment, progress, status)
-    attainment = (actual - line.base) / (expected - line.base)
-    if d * (actual - line.target) >= 0:
-        return Assessment(expected, attainment, progress, Status.ACHIEVED)
-    return Assessment(expected, attainment, progress, grade(attainment, th))
+        return Assessment(expected, None, progress, status)
+    # attainment = (a − b) / (E(y) − b) = (a − b) · n / rise
+    attainment, status = _graded((a - b) * n, rise, th)
+    if sign * (a - t) >= 0:
+        status = Status.ACHIEVED
+    return Assessment(expected, attainment, progress, status)
 
 
-def grade(attainment: float, th: Thresholds) -> Status:
-    """The status of a target not yet met, by attainment (DESIGN.md's table)."""
-    if attainment >= th.on_track:
-        return Status.ON_TRACK
-    if attainment >= th.behind:
-        return Status.BEHIND
-    if attainment >= 0:
-        return Status.OFF_TRACK
-    return Status.REGRESSING
+def grade(attainment: Number, th: Thresholds) -> Status:
+    """The status of a target not yet met, by attainment (DESIGN.md's table), exactly."""
+    return _graded(*_parts(attainment), th)[1]
+
+
+def _graded(num: int, den: int, th: Thresholds) -> tuple[float, Status]:
+    """num / den graded exactly against the thresholds, and its float.
+
+    The float is the nearest to num / den, except that a ratio exactly below a threshold
+    whose nearest float is that threshold's float is given the float just below, so the
+    float read against the thresholds' floats gives the same status.
+    """
+    if den < 0:
+        num, den = -num, -den
+    value = num / den
+    on_n, on_d, behind_n, behind_d = th._ints
+    if num * on_d >= on_n * den:
+        return value, Status.ON_TRACK
+    if num * behind_d >= behind_n * den:
+        status, bound = Status.BEHIND, th.on_track
+    elif num >= 0:
+        status, bound = Status.OFF_TRACK, th.behind
+    else:
+        return (value if value < 0 else -math.ulp(0.0)), Status.REGRESSING
+    return (value if value < bound else math.nextafter(bound, -math.inf)), status
 
 
 def assess_maintain(
-    line: Line, actual: float, year: int, window_start: int | None, th: Thresholds
+    line: Line, actual: Number, year: int, window_start: int | None, th: Thresholds
 ) -> Assessment:
     """A floor to keep (以上を維持), from `window_start` (or the baseline year) on.
 
     Inside the window: achieved when the floor is met, else regressing when worse than
-    the baseline, else off_track. Before the window the floor is approached along the
-    line from the baseline to the window's first year. Attainment is the actual's
-    ratio to the floor (d = −1: the floor's ratio to the actual).
+    the baseline, else off_track; expected is the floor and attainment the actual's ratio
+    to it (d = −1: the floor's ratio to the actual). Before the window the KPI is judged
+    on the straight line from the baseline to the floor at the window's first year.
+    Progress is (a − b) / (floor − b) when the floor is beyond the baseline, else None.
     """
+    d, a, b, floor = _over(actual, line.base, line.target)
+    sign = line.sign
+    progress = (a - b) / (floor - b) if sign * (floor - b) > 0 else None
     start = line.base_year if window_start is None else window_start
     if year < start:
         approach = Line(line.base_year, line.base, start, line.target, line.sign)
-        return assess_line(approach, actual, year, th)
-    d = line.sign
-    floor = line.target
-    attainment = _ratio(actual, floor) if d > 0 else _ratio(floor, actual)
-    progress = line.progress(actual) if d * (floor - line.base) > 0 else None
-    if d * (actual - floor) >= 0:
+        before = assess_line(approach, actual, year, th)
+        return Assessment(before.expected, before.attainment, progress, before.status)
+    over, under = (a, floor) if sign > 0 else (floor, a)
+    attainment = None if under == 0 else over / under
+    if sign * (a - floor) >= 0:
         status = Status.ACHIEVED
-    elif d * (actual - line.base) < 0:
+    elif sign * (a - b) < 0:
         status = Status.REGRESSING
     else:
         status = Status.OFF_TRACK
-    return Assessment(floor, attainment, progress, status)
+    return Assessment(floor / d, attainment, progress, status)
 
 
-def _ratio(a: float, b: float) -> float | None:
-    return None if b == 0 else a / b
-
-
-def period_expected(target: float, start: int, end: int, year: int) -> float:
-    """E(y) = t · (y − start + 1) / (end − start + 1), with y held inside the window."""
+def _period_share(start: int, end: int, year: int) -> tuple[int, int]:
+    """(y − start + 1) / (end − start + 1) with y held inside the window."""
     y = min(max(year, start - 1), end)
-    return target * (y - start + 1) / (end - start + 1)
+    return y - start + 1, end - start + 1
+
+
+def period_expected(target: Number, start: int, end: int, year: int) -> float:
+    """E(y) = t · (y − start + 1) / (end − start + 1), with y held inside the window."""
+    t, d = _parts(target)
+    k, n = _period_share(start, end, year)
+    return t * k / (d * n)
 
 
 def assess_period_total(
-    target: float, start: int, end: int, running_sum: float, year: int, th: Thresholds
+    target: Number,
+    start: int,
+    end: int,
+    running_sum: Number | Sequence[Number],
+    year: int,
+    th: Thresholds,
 ) -> Assessment:
-    """The sum of the yearly actuals from `start` through `year` against its share of t."""
-    expected = period_expected(target, start, end, year)
-    progress = None if target == 0 else running_sum / target
-    if running_sum >= target:
-        return Assessment(expected, _ratio(running_sum, expected), progress, Status.ACHIEVED)
-    attainment = _ratio(running_sum, expected)
-    if attainment is None:  # the window has not started: nothing was due yet
-        return Assessment(expected, None, progress, Status.ON_TRACK)
-    return Assessment(expected, attainment, progress, grade(attainment, th))
+    """The sum of the yearly actuals from `start` through `year` against its share of t.
+
+    `running_sum` is the sum, or the yearly figures themselves, summed exactly here (a
+    float sum of decimals is not their decimal sum). progress = sum / t; achieved when
+    the sum reaches t; `figure` is the sum's nearest float.
+    """
+    if isinstance(running_sum, Sequence):
+        s, d = _sum_parts(running_sum)
+    else:
+        s, d = _float_parts(running_sum) if type(running_sum) is float else _parts(running_sum)
+    t, td = _float_parts(target) if type(target) is float else _parts(target)
+    if td != d:
+        common = math.lcm(d, td)
+        s, t, d = s * (common // d), t * (common // td), common
+    k, n = _period_share(start, end, year)
+    figure = s / d
+    expected = t * k / (d * n)
+    progress = None if t == 0 else s / t
+    due = t * k  # E(y) · d · n
+    if s >= t:
+        attainment = None if due == 0 else s * n / due
+        return Assessment(expected, attainment, progress, Status.ACHIEVED, figure)
+    if due == 0:  # the window has not started: nothing was due yet
+        return Assessment(expected, None, progress, Status.ON_TRACK, figure)
+    attainment, status = _graded(s * n, due, th)
+    return Assessment(expected, attainment, progress, status, figure)

@@ -4,7 +4,9 @@
 each KPI's `status` is the committee's where its review overrides it, with
 `computed_status` (what the figures give) and `override {status, reason} | null` beside it.
 `pdca kpis --format json` -> [KPI definitions]. Numbers are JSON numbers, null where
-undefined. `outlook` per KPI is DESIGN.md's (the yearly cycle). Keys beyond the contract
+undefined, never rounded: each is the nearest float of the exact value (DESIGN.md,
+"Exactness"), so `attainment` read against `thresholds` gives the KPI's computed status.
+`outlook` per KPI is DESIGN.md's (the yearly cycle). Keys beyond the contract
 (`goals`, `projected_to_miss`, and `kind`, `direction`, `name_en`, `missing_years`, `stale`
 per KPI) are additions; the contract's keys never change.
 """
@@ -36,10 +38,6 @@ def _num(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
 
 
-def _ratio(value: float | None) -> float | None:
-    return None if value is None else round(value, 6)
-
-
 def check_document(report: Report) -> dict[str, Any]:
     return {
         "year": report.year,
@@ -68,7 +66,7 @@ def _group(g: Group) -> dict[str, Any]:
         "title_en": g.title_en,
         "kpis": list(g.kpi_ids),
         "summary": {s.value: n for s, n in g.counts.items()},
-        "share_on_track": _ratio(g.share_on_track),
+        "share_on_track": g.share_on_track,
         "projected_to_miss": g.projected_to_miss,
     }
 
@@ -93,9 +91,9 @@ def kpi_result(r: KpiResult) -> dict[str, Any]:
             "source": r.source,
             "note": r.note,
         },
-        "expected": _num(None if r.expected is None else round(r.expected, 6)),
-        "attainment": _ratio(r.attainment),
-        "progress": _ratio(r.progress),
+        "expected": _num(r.expected),
+        "attainment": r.attainment,
+        "progress": r.progress,
         "status": r.status.value,
         "computed_status": r.computed_status.value,
         "override": (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 from ..years import reiwa
 
@@ -33,11 +34,13 @@ def percent(ratio: float | None) -> str:
     """0.873 -> '87%'; 0.999 -> '99%'; None -> '—'.
 
     Rounded down, as the thresholds are "at least": a KPI at 99.9% of its line is not
-    shown as 100% beside × 遅れ, nor one at 59.8% as 60%.
+    shown as 100% beside × 遅れ, nor one at 59.8% as 60%. The ratio is read as the decimal
+    its float shows (0.29 is 29%, not the 28.999… of 0.29 · 100 in floating point), so a
+    ratio just below a threshold (0.5999999999999999) is never shown as the threshold.
     """
     if ratio is None:
         return "—"
-    return f"{math.floor(ratio * 100 + 1e-9):,}%"
+    return f"{math.floor(Decimal(repr(ratio)) * 100):,}%"
 
 
 def year_tag(year: int | None) -> str:
