@@ -83,3 +83,19 @@ def actuals_dir(tmp_path):
         return folder
 
     return _write
+
+
+# hypothesis: a bounded profile for CI ($CI set, as CI services and .ci/run do) and a longer
+# one for local runs; HYPOTHESIS_PROFILE=ci|dev chooses explicitly
+try:
+    import os as _os
+
+    from hypothesis import settings as _settings
+
+    _settings.register_profile("ci", max_examples=150, deadline=None, print_blob=True)
+    _settings.register_profile("dev", max_examples=1000, deadline=None)
+    _settings.load_profile(
+        _os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _os.environ.get("CI") else "dev")
+    )
+except ImportError:  # pragma: no cover - hypothesis is in the `test` extra
+    pass
