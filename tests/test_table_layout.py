@@ -386,3 +386,18 @@ def test_report_figures_at_precision_and_maintain_wording(run, tmp_path, suffix)
     assert "1,000人以上を維持 (R6–R10)" in text  # not '≥ 1,000人 (R6–R10) 合計'
     assert "(R6–R10) 合計" not in text
     assert "下限を下回る (−1人)" in text  # the floor, not 99% / a bar
+
+
+def test_data_text_in_the_table_is_escaped_for_the_terminal(run, broken, actuals_dir):
+    path = broken("name: 割合", 'name: "割合\\e[31m赤\\u202e"')
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: 目標一", 'title: "目標一\\e]0;x\\a"'),
+        encoding="utf-8",
+    )
+    result = run("check", "2026", "--strategy", path, "--actuals", actuals_dir({}))
+    if result.exit_code == 2:  # the loader refuses control characters: nothing printed raw
+        assert "\x1b" not in result.stdout + result.stderr
+        return
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "割合\\x1b[31m赤\\u202e" in result.stdout
+    assert "目標一\\x1b]0;x\\x07" in result.stdout

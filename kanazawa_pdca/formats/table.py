@@ -398,7 +398,7 @@ def goal_tables(report: Report, options: RenderOptions) -> list[Text]:
     header = grid.header(fitted.columns, fitted.gap, HEADER_STYLE)
     out = []
     for view in views:
-        lines = [*paragraph(Text(view.heading, style=GOAL_STYLE), width).split("\n"), *header]
+        lines = [*paragraph(Text(d(view.heading), style=GOAL_STYLE), width).split("\n"), *header]
         for section in view.sections:
             lines += paragraph(Text(d(section.heading), style=SECTION_STYLE), rule_width).split(
                 "\n"
