@@ -226,7 +226,7 @@ def test_charts_show_unit_target_outlook_and_reiwa_years(inputs):
     assert 'class="c-target"' in svg and ">目標</text>" in svg
     assert 'class="c-out"' in svg and 'class="c-outdot"' in svg  # the outlook, dotted
     assert re.findall(r">(R\d+)</text>", svg) == ["R5", "R6", "R7", "R8", "R9", "R10"]
-    assert 'class="c-judged st-behind"' in svg and ">△</text>" in svg  # status symbol
+    assert 'class="c-judged st-behind"' in svg and ">△ やや遅れ</text>" in svg  # its status
     style = html.split("<style>", 1)[1].split("</style>", 1)[0]
     assert "stroke-dasharray:0.1 4" in style  # dotted outlook
     assert set(STATUS_COLORS.values()) - {"#BBBBBB", "#E0E0E0"} <= set(OKABE_ITO.values())

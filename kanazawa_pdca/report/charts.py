@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ..assess import KpiResult, Report, expected_at
 from ..escape import html as esc
 from ..formats.numbers import number
-from ..i18n import STATUS_STYLE, Lang, kpi_name, t
+from ..i18n import STATUS_STYLE, Lang, kpi_name, status_label, t
 from ..trajectory import Status
 from ..years import reiwa
 
@@ -277,10 +277,16 @@ def kpi_svg(result: KpiResult, report: Report, lang: Lang) -> str:
         out.append(f'<g class="c-dot">{dots}</g>')
     if data.judged is not None:
         jx, jy_ = s.x(data.judged[0]), s.y(data.judged[1])
-        symbol = STATUS_STYLE[result.status][0]
+        # the status in words beside the dot (below it, or above near the axis), so the
+        # symbol can never be taken for a marker
+        word = status_label(result.status, lang)
+        below = jy_ + 17 <= HEIGHT - BOTTOM - 2
+        ty = jy_ + 17 if below else jy_ - 9
+        anchor = "end" if jx > WIDTH - RIGHT - 40 else "start" if jx < LEFT + 40 else "middle"
         out.append(
             f'<circle class="c-judged st-{result.status.value}" cx="{_f(jx)}" cy="{_f(jy_)}" '
-            f'r="5.5"/><text class="c-sym" x="{_f(jx + 7)}" y="{_f(jy_ + 14)}">{symbol}</text>'
+            f'r="5.5"/><text class="c-sym" x="{_f(jx)}" y="{_f(ty)}" text-anchor="{anchor}">'
+            f"{esc(word)}</text>"
         )
     out.append("</svg>")
     return "".join(out)
@@ -370,7 +376,8 @@ def chart_css() -> str:
         ".c-xlab text{text-anchor:middle}",
         ".c-unit{font-size:11px;fill:#444}",
         ".c-tlab{text-anchor:end;font-size:11px}",
-        ".c-sym{font-size:13px;font-weight:bold}",
+        ".c-sym{font-size:11px;font-weight:bold;paint-order:stroke;stroke:#fff;stroke-width:3px;"
+        "stroke-linejoin:round}",
         ".c-seg{text-anchor:middle;font-size:12px}",
         ".c-glab{font-weight:bold}",
         "svg.summary-chart rect{fill:var(--st);stroke:#fff;stroke-width:1}",

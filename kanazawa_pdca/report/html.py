@@ -81,6 +81,9 @@ def render(view: Meeting, lang: Lang = "ja", *, with_charts: bool = True) -> str
         body += _section(view, other, None, "other-0", lang, with_charts)
         body.append("</section>")
     body.append(f"<footer><p>{esc(_x('generated', lang).format(version=__version__))}</p></footer>")
+    classes = [
+        c for c, on in (("fictional-data", report.fictional), ("no-charts", not with_charts)) if on
+    ]
     page = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}">',
@@ -90,7 +93,7 @@ def render(view: Meeting, lang: Lang = "ja", *, with_charts: bool = True) -> str
         f"<title>{esc(name)} — {esc(heading)}</title>",
         f"<style>\n{_css(view, lang)}</style>",
         "</head>",
-        f'<body class="{"is-fictional" if report.fictional else ""}">',
+        f'<body class="{" ".join(classes)}">' if classes else "<body>",
         *body,
         "</body>",
         "</html>",
