@@ -147,7 +147,8 @@ def render_text(h, options: RenderOptions, *, chart: bool = True) -> str:
     digits = figure_digits(k)
     if r.actual is not None:
         status.append(
-            f"  {t('actual', lang)} {with_unit(r.actual, esc(k.unit))} {year_tag(r.actual_year)}"
+            f"  {t('chart.actual_sum' if k.kind == 'period_total' else 'actual', lang)} "
+            f"{with_unit(r.actual, esc(k.unit))} {year_tag(r.actual_year)}"
             f" · {t('expected', lang)} {with_unit(r.expected, esc(k.unit), digits)}"
             f" · {t('attainment', lang)} {percent(r.attainment)}"
             f" · {t('progress', lang)} {percent(r.progress)}"
