@@ -399,3 +399,15 @@ def test_the_template_year_survives_a_round_trip_through_another_program(run, tm
     assert result.exit_code == 2 and "[template-year]" in result.stderr
     ok = run("import", "2026", book, "--strategy", MINI, "--actuals", tmp_path / "a")
     assert ok.exit_code == 0
+
+
+def test_a_note_without_a_figure_is_a_warning(imp, tmp_path):
+    book = xlsx(tmp_path / "w.xlsx", [["id", "value", "note"], ["share-pct", "集計中", "8月確定"],
+                                      ["app-downloads", 5, None]])  # fmt: skip
+    result = imp(book)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"{book}:Sheet1!C2: warning: share-pct: a note without a figure is not recorded "
+        "[text-without-figure]\n"
+    )
+    assert figures(tmp_path / "actuals") == {"app-downloads": (5, None, None)}

@@ -242,3 +242,15 @@ def test_a_fictional_marker_stays_and_is_no_kpi(tmp_path, strategy):
         "fictional: true\nshare-pct: 50\nco2-emissions: 2900\n"
     )
     assert out.counts["added"] == 1
+
+
+def test_crlf_line_ends_and_a_bom_are_kept(tmp_path, strategy):
+    folder = tmp_path / "actuals"
+    folder.mkdir()
+    before = b'\xef\xbb\xbf# Windows\r\n"share-pct": 52  # quoted key\r\nfertility: 1.30\r\n'
+    (folder / "2026.yaml").write_bytes(before)
+    write_figures(folder, 2026, strategy, [fig("app-downloads", 5)])
+    assert (folder / "2026.yaml").read_bytes() == (
+        b'\xef\xbb\xbf# Windows\r\n"share-pct": 52  # quoted key\r\napp-downloads: 5\r\n'
+        b"fertility: 1.30\r\n"
+    )

@@ -230,6 +230,17 @@ def _figure(
         return None
     if isinstance(value, NoFigure):
         result.blanks.append((kpi_id, where))
+        for role in ("source", "note"):
+            cell = _cell(row, roles.get(role))
+            if not _empty(cell):
+                result.diagnostics.append(
+                    Diagnostic(
+                        cell.location,  # type: ignore[union-attr]
+                        "text-without-figure",
+                        f"{kpi_id}: a {role} without a figure is not recorded",
+                        "warning",
+                    )
+                )
         return None
     if cell is not None and cell.percent:
         if kpi.unit != "%":

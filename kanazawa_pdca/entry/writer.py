@@ -69,6 +69,8 @@ class Outcome:
     written: bool = False
     dry_run: bool = False
     counts: dict[str, int] = field(default_factory=dict)
+    crlf: bool = False  # the file's line ends and BOM are kept as they were
+    bom: bool = False
 
     def __post_init__(self) -> None:
         self.counts = {
@@ -77,6 +79,11 @@ class Outcome:
             "unchanged": sum(c.action == "unchanged" for c in self.changes),
             "missing": len(self.missing),
         }
+
+    def encoded(self) -> bytes:
+        """The new text as the file's bytes: its own line ends, its BOM if it had one."""
+        text = self.after.replace("\n", "\r\n") if self.crlf else self.after
+        return ("\ufeff" if self.bom else "").encode("utf-8") + text.encode("utf-8")
 
     @property
     def touched(self) -> list[Change]:
@@ -140,7 +147,7 @@ def write_figures(
         outcome = _merge(path, year, strategy, figures, overwrite, shown_name)
         _remove_stale_temporaries(path)
         if outcome.after != outcome.before:
-            replace_file(path, outcome.after.encode("utf-8"))
+            replace_file(path, outcome.encoded())
             outcome.written = True
     return outcome
 
@@ -240,8 +247,11 @@ def _merge(
     from ..load import display_name, load_year
 
     name = shown_name or display_name(path)
-    before = path.read_text(encoding="utf-8-sig") if path.exists() else ""
     current = load_year(path, year, strategy)  # InputError if the file is invalid
+    raw = path.read_bytes() if path.exists() else b""
+    text = raw.decode("utf-8-sig")
+    crlf = "\r\n" in text
+    before = text.replace("\r\n", "\n")  # merged with \n; written back with the file's own
     yaml = _round_trip(before)
     doc = yaml.load(before) if before.strip() else None
     changes: list[Change] = []
@@ -260,7 +270,17 @@ def _merge(
     after = _apply(before, doc, yaml, touched, strategy) if touched else before
     _verify(after, entries, name)
     missing = [k.id for k in strategy.kpis if k.id not in entries and expects_figure(k, year)]
-    return Outcome(path, year, changes, entries, missing, before, after)
+    return Outcome(
+        path,
+        year,
+        changes,
+        entries,
+        missing,
+        before,
+        after,
+        crlf=crlf,
+        bom=raw[:3] == b"\xef\xbb\xbf",
+    )
 
 
 def _merge_one(
