@@ -350,6 +350,13 @@ def test_every_format_shows_the_override_as_the_committees(run, reviewed):
     junit = ET.fromstring(out("junit"))
     cases = {c.get("name").split()[0]: c for c in junit.iter("testcase")}
     assert cases["app-downloads"].find("failure") is None  # on_track now passes
+    book = Path(reviewed[-1]).parent / "check.xlsx"
+    assert run("check", "2026", *reviewed, "--format", "xlsx", "-o", book).exit_code == 0
+    from openpyxl import load_workbook
+
+    cells = [c.value for ws in load_workbook(book) for row in ws.iter_rows() for c in row]
+    assert "○ 順調 ✎" in cells
+    assert "✎ 委員会判断: 年度末に急増した（計算上: × 遅れ）" in cells
     english = run("check", "2026", *reviewed, "--format", "markdown", "--lang", "en").stdout
     assert "✎ committee's status: 年度末に急増した (computed: × off track)" in english
 

@@ -12,7 +12,16 @@ symbol always agree and the meaning never rests on colour alone. Figures are num
 from __future__ import annotations
 
 from ..assess import KpiResult, Report
-from ..i18n import STATUS_STYLE, Lang, kpi_name, result_label, status_label, t, title
+from ..i18n import (
+    STATUS_STYLE,
+    Lang,
+    kpi_name,
+    override_note,
+    result_label,
+    status_label,
+    t,
+    title,
+)
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions
@@ -193,5 +202,6 @@ def _cells(r: KpiResult, section: str, lang: Lang) -> list:
         r.progress,
         result_label(r, lang),
         r.source,
-        r.note,
+        # the figure's note, and the committee's status with its reason when it set one
+        "\n".join(x for x in (r.note, override_note(r, lang)) if x) or None,
     ]
