@@ -479,7 +479,8 @@ def summary(report: Report, options: RenderOptions) -> Text:
         rule,
         *grid.render(columns, [total], gap),
     ]
-    legend = " · ".join(status_label(s, lang) for s in statuses)
+    # a symbol never folds away from its word (no-break spaces inside each label)
+    legend = " · ".join(status_label(s, lang).replace(" ", "\u00a0") for s in statuses)
     if mode == "symbols":
         legend += f" · %\u00a0=\u00a0{t('share_good', lang)}"
     lines.append(paragraph(Text(legend, style=DIM), width))
