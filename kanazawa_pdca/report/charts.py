@@ -61,7 +61,7 @@ EXPECTED_COLOR = "#6E6E6E"
 TARGET_COLOR = OKABE_ITO["black"]
 
 # the chart's box (SVG user units; the page scales it to the card's width)
-WIDTH, HEIGHT = 320, 150
+WIDTH, HEIGHT = 320, 140
 LEFT, RIGHT, TOP, BOTTOM = 46, 14, 22, 20  # margins: y labels, last x label, unit, x labels
 MAX_X_LABELS = 6
 
