@@ -370,7 +370,23 @@ def _apply(before: str, doc, yaml, touched: dict[str, Actual], strategy: Strateg
         rank = order[kpi_id]
         position = sum(1 for key in doc if order.get(key, -1) < rank)
         doc.insert(position, kpi_id, _node(entry, None))
-    return _dump(yaml, doc)
+    return _keep_head(before, _dump(yaml, doc))
+
+
+def _head(text: str) -> str:
+    """The lines before the first entry: blank lines, comments, directives, `---`."""
+    end = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and not stripped.startswith(("#", "%", "---")):
+            break
+        end += len(line)
+    return text[:end]
+
+
+def _keep_head(before: str, after: str) -> str:
+    """ruamel drops blank lines at the top of a file: put the file's own head back."""
+    return _head(before) + after[len(_head(after)) :]
 
 
 def _node(entry: Actual, existing):
