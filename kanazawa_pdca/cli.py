@@ -7,6 +7,7 @@ Heavy modules are imported inside the commands, so `pdca --help` starts fast.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from enum import StrEnum
@@ -175,25 +176,43 @@ YearArg = Annotated[
 # --- helpers ------------------------------------------------------------------------------
 
 
+def _out(text: str, *, commands: bool = False) -> None:
+    """Write to stdout: never a raw control character or a forged workflow command
+    (escape.stream); `commands` for the github format's own workflow commands."""
+    from .escape import stream
+
+    sys.stdout.write(stream(text, commands=commands))
+
+
+def _err(text: str) -> None:
+    """Write to stderr, as `_out` writes to stdout (diagnostics quote data files)."""
+    from .escape import stream
+
+    sys.stderr.write(stream(text))
+
+
+def _lines(diagnostics: list[Diagnostic]) -> str:
+    """One line per diagnostic, whatever its message quotes (a key with a newline…)."""
+    from .escape import terminal
+
+    return "".join(f"{terminal(str(d))}\n" for d in diagnostics)
+
+
 def _fail(diagnostics: list[Diagnostic], fmt: str = "text") -> typer.Exit:
     """Print every diagnostic (one line each) and exit 2."""
     if fmt == "github":
         from .formats.github import diagnostics_to_annotations
 
-        sys.stdout.write(diagnostics_to_annotations(diagnostics))
-    for d in diagnostics:
-        sys.stderr.write(f"{d}\n")
+        _out(diagnostics_to_annotations(diagnostics), commands=True)
+    _err(_lines(diagnostics))
     errors = sum(1 for d in diagnostics if d.is_error)
     files = len({d.location.file for d in diagnostics})
-    sys.stderr.write(
-        f"pdca: {errors} error{'s' * (errors != 1)} in {files} file{'s' * (files != 1)}\n"
-    )
+    _err(f"pdca: {errors} error{'s' * (errors != 1)} in {files} file{'s' * (files != 1)}\n")
     return typer.Exit(Exit.BAD_INPUT)
 
 
 def _warn(diagnostics: list[Diagnostic]) -> None:
-    for d in diagnostics:
-        sys.stderr.write(f"{d}\n")
+    _err(_lines(diagnostics))
 
 
 def _load(strategy: Path | None, actuals: Path | None, fmt: str = "text"):
@@ -208,7 +227,7 @@ def _load(strategy: Path | None, actuals: Path | None, fmt: str = "text"):
     if fmt == "github" and loaded[2]:
         from .formats.github import diagnostics_to_annotations
 
-        sys.stdout.write(diagnostics_to_annotations(loaded[2]))
+        _out(diagnostics_to_annotations(loaded[2]), commands=True)
     return loaded
 
 
@@ -234,7 +253,7 @@ def _load_reviewed(
     if fmt == "github" and loaded[3]:
         from .formats.github import diagnostics_to_annotations
 
-        sys.stdout.write(diagnostics_to_annotations(loaded[3]))
+        _out(diagnostics_to_annotations(loaded[3]), commands=True)
     return loaded
 
 
@@ -280,36 +299,44 @@ def _emit(
     output: Path | None,
     strategy: Path | None = None,
     actuals: Path | None = None,
+    *,
+    reviews: Path | None = None,
+    commands: bool = False,
 ) -> None:
     """Write the result once, at the end: to stdout, or atomically to a file.
 
-    A file is never written over the strategy, nor as a YAML file in the actuals folder
-    (where the next run would read it as data).
+    A file is only ever a regular file, never the strategy, and never inside the actuals
+    or reviews folder (where the next run would read it as data), however the path
+    gets there (symbolic links, `..`); see output.check_target. `commands`: the text is
+    the github format's workflow commands.
     """
     if output is None:
-        sys.stdout.write(text)
+        _out(text, commands=commands)
         sys.stdout.flush()
         return
-    from .load import resolve_actuals, resolve_strategy
-    from .output import write_atomic
-
-    target = output.resolve()
-    is_strategy = target == resolve_strategy(strategy).resolve()
-    in_actuals = target.parent == resolve_actuals(actuals)[0].resolve()
-    if is_strategy or (in_actuals and target.suffix in (".yaml", ".yml")):
-        what = "the strategy file" if is_strategy else "a file in the actuals folder"
-        sys.stderr.write(f"{output}:1:1: refusing to overwrite {what} with a report\n")
-        raise typer.Exit(Exit.BAD_INPUT)
+    from .load import resolve_actuals, resolve_reviews, resolve_strategy
+    from .output import RefusedTarget, check_target, write_atomic
 
     try:
+        check_target(
+            output,
+            protected_files=[(resolve_strategy(strategy), "the strategy file")],
+            protected_folders=[
+                (resolve_actuals(actuals)[0], "the actuals folder"),
+                (resolve_reviews(reviews)[0], "the reviews folder"),
+            ],
+        )
         if isinstance(text, bytes):  # a workbook (check --format xlsx)
             from .entry.writer import replace_file
 
             replace_file(output, text)
         else:
             write_atomic(output, text)
+    except RefusedTarget as exc:
+        _err(f"{output}:1:1: {exc.message} [{exc.code}]\n")
+        raise typer.Exit(Exit.BAD_INPUT) from None
     except OSError as exc:
-        sys.stderr.write(f"{output}:1:1: cannot write: {exc.strerror}\n")
+        _err(f"{output}:1:1: cannot write: {exc.strerror} [output-unwritable]\n")
         raise typer.Exit(Exit.BAD_INPUT) from None
 
 
@@ -337,6 +364,11 @@ def _assess(s, a, year: int, strategy: Path | None, strict: bool, on_track, behi
         on_track=base.on_track if on_track is None else on_track,
         behind=base.behind if behind is None else behind,
     )
+    if not (math.isfinite(th.behind) and math.isfinite(th.on_track)):
+        raise typer.BadParameter(
+            f"thresholds must be finite numbers (got {th.behind:g} and {th.on_track:g})",
+            param_hint="--on-track/--behind",
+        )
     if not 0 < th.behind < th.on_track:
         raise typer.BadParameter(
             f"thresholds must satisfy 0 < behind ({th.behind:g}) < on-track ({th.on_track:g})",
@@ -393,22 +425,23 @@ def validate(
     c = s.counts()
     figures = sum(len(v) for v in a.years.values())
     years = ", ".join(str(y) for y in sorted(a.years)) or "none"
-    print(
+    _out(
         f"{display_name(resolve_strategy(strategy))}: ok — {c['goals']} goals, "
         f"{c['policies']} policies, {c['measures']} measures, {c['kpis']} KPIs "
-        f"({c['kpi_printings']} printings), {c['projects']} projects, {c['footnotes']} footnotes"
+        f"({c['kpi_printings']} printings), {c['projects']} projects, {c['footnotes']} footnotes\n"
     )
     actuals_dir = display_name(resolve_actuals(actuals)[0])
-    print(
+    _out(
         f"{actuals_dir}: ok — {len(a.years)} year file{'s' * (len(a.years) != 1)} "
         f"({years}), {figures} figure{'s' * (figures != 1)}"
         + (f", {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else "")
+        + "\n"
     )
     reviews_dir = resolve_reviews(reviews)[0]
     if r.years or reviews_dir.is_dir():
         years = ", ".join(str(y) for y in sorted(r.years)) or "none"
         n = len(r.years)
-        print(f"{display_name(reviews_dir)}: ok — {n} review{'s' * (n != 1)} ({years})")
+        _out(f"{display_name(reviews_dir)}: ok — {n} review{'s' * (n != 1)} ({years})\n")
 
 
 @app.command()
@@ -562,14 +595,14 @@ def check(
 
         comparison = comparison.only({r.kpi.id for r in report.kpis})
         text = with_check(fmt.value, report, text, comparison, options)
-    _emit(text, output, strategy, actuals)
+    _emit(text, output, strategy, actuals, reviews=reviews, commands=fmt == "github")
     if fmt == "github":
         from .formats.github import write_step_summary
 
         write_step_summary(report, options)
     if failing:
         word = fail_status.value.replace("_", "-") if fail_status else ""
-        sys.stderr.write(
+        _err(
             f"pdca: {len(failing)} KPI{'s' * (len(failing) != 1)} at or below {word}: "
             + ", ".join(r.kpi.id for r in failing[:10])
             + (" …" if len(failing) > 10 else "")
@@ -602,7 +635,7 @@ def _fail_on_worse(comparison) -> None:
     worse = comparison.worsened
     if worse:
         n = len(worse)
-        sys.stderr.write(
+        _err(
             f"pdca: {n} KPI{'s' * (n != 1)} worsened since {comparison.from_year}: "
             + ", ".join(m.kpi.id for m in worse[:10])
             + (" …" if n > 10 else "")
@@ -679,7 +712,7 @@ def diff(
         else RenderOptions(lang=lang.value)
     )
     text = render_diff(comparison, fmt.value, options, show_all=show_all)
-    _emit(text, output, strategy, actuals)
+    _emit(text, output, strategy, actuals, reviews=reviews)
     if fail_on_worse:
         _fail_on_worse(comparison)
 
@@ -758,17 +791,17 @@ def _lookup_failed(exc, lang: str):
     query = terminal(exc.query)
     if exc.candidates:
         n = len(exc.candidates)
-        sys.stderr.write(f"pdca show: {query!r} matches {n} KPIs; give one of their ids:\n")
-        sys.stderr.write("".join(line(k) for k in exc.candidates[:30]))
+        _err(f"pdca show: {query!r} matches {n} KPIs; give one of their ids:\n")
+        _err("".join(line(k) for k in exc.candidates[:30]))
         if n > 30:
-            sys.stderr.write(f"  … and {n - 30} more\n")
+            _err(f"  … and {n - 30} more\n")
     else:
-        sys.stderr.write(f"pdca show: no KPI matches {query!r}")
+        _err(f"pdca show: no KPI matches {query!r}")
         if exc.suggestions:
-            sys.stderr.write("; did you mean:\n" + "".join(line(k) for k in exc.suggestions))
+            _err("; did you mean:\n" + "".join(line(k) for k in exc.suggestions))
         else:
-            sys.stderr.write("\n")
-        sys.stderr.write("List every KPI with `pdca kpis`.\n")
+            _err("\n")
+        _err("List every KPI with `pdca kpis`.\n")
     raise typer.Exit(Exit.BAD_INPUT)
 
 
@@ -815,10 +848,10 @@ def report(
     from .report import render_report
 
     text = render_report(result, lang.value, fmt.value, previous=previous, charts=not no_charts)
-    _emit(text, output, strategy, actuals)
+    _emit(text, output, strategy, actuals, reviews=reviews)
     from .years import label
 
-    sys.stderr.write(f"pdca: wrote {output} ({len(result.kpis)} KPIs, {label(year, 'en')})\n")
+    _err(f"pdca: wrote {output} ({len(result.kpis)} KPIs, {label(year, 'en')})\n")
 
 
 # what a report file can never be: pdca writes text (HTML, Markdown), not these
@@ -840,7 +873,7 @@ def _report_format(output: Path, fmt: ReportFormat | None) -> ReportFormat:
             else "use -o report.html or -o report.md"
         )
         shown = suffix or "a file without a suffix"
-        sys.stderr.write(
+        _err(
             f"{output}:1:1: pdca report writes HTML (.html) or Markdown (.md), not {shown}; "
             f"{hint} [unsupported-output]\n"
         )

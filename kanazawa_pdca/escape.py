@@ -3,15 +3,17 @@
 Text from the data files (titles, names, units, sources, notes, keys, file names) is
 untrusted: whatever it holds, it must come out as text of the kind it is put into.
 
-| output kind                              | function                         |
-|------------------------------------------|----------------------------------|
-| a terminal or a CI log (stdout, stderr)  | `terminal`, then `log` on the whole stream text |
-| a GitHub workflow command                | `command_data`, `command_property` |
+| output kind                              | function                                 |
+|------------------------------------------|------------------------------------------|
+| a terminal (data text in a table)        | `terminal`                               |
+| anything written to stdout or stderr     | `stream` (controls, workflow commands)   |
+| a GitHub workflow command                | `command_data`, `command_property`       |
 | XML built by ElementTree (JUnit)         | `xml_chars` (ElementTree escapes `&<>"`) |
-| XML or HTML written by hand (report, SVG)| `html`                           |
-| Markdown, inline or a table cell         | `markdown`                       |
-| a spreadsheet cell (CSV, xlsx)           | `spreadsheet`                    |
-| a JSON document                          | `json_document`                  |
+| XML or HTML written by hand (report, SVG)| `html`                                   |
+| a CSS string in a <style> element        | `css_string`                             |
+| Markdown, inline or a table cell         | `markdown`                               |
+| a spreadsheet cell (CSV, xlsx)           | `spreadsheet`                            |
+| a JSON document                          | `json_document`                          |
 
 What is neutralised, and how:
 - control characters (C0 but for the newline where a kind keeps it, DEL, C1), the
@@ -81,13 +83,34 @@ def log(text: str) -> str:
     return text
 
 
+_STREAM_UNSAFE = re.compile(f"\x1b\\[[0-9;]*m|[{_CONTROLS}]")
+
+
+def stream(text: str, *, commands: bool = False) -> str:
+    """Everything the CLI writes to stdout or stderr, last: no control character but the
+    newline and rich's colour codes (SGR `ESC[…m`; data text reaches a format through
+    `terminal`, so an SGR here is the format's own), and no workflow command — unless
+    `commands`, for the `github` format, whose commands are its output (their data is
+    escaped by `command_data`). A byte order mark that starts the text (CSV for Excel)
+    is kept.
+    """
+    if text.startswith("\ufeff"):
+        return "\ufeff" + stream(text[1:], commands=commands)
+    if _UNSAFE.search(text):
+        text = _STREAM_UNSAFE.sub(
+            lambda m: m.group() if m.group().startswith("\x1b[") else visible(m.group()), text
+        )
+    return text if commands else log(text)
+
+
 def command_data(text: str) -> str:
     """The message of a workflow command: controls visible, then `%`, CR and LF escaped.
 
     (https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts)
     """
     text = _UNSAFE.sub(lambda m: m.group() if m.group() == "\r" else visible(m.group()), text)
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(_OLD_COMMAND, f"##{ZWSP}[")  # no older `##[command]` inside
 
 
 def command_property(text: str) -> str:
@@ -113,6 +136,14 @@ def html(text: str) -> str:
         .replace('"', "&quot;")
         .replace("'", "&#x27;")
     )
+
+
+def css_string(text: str) -> str:
+    """Text for a CSS string ("…") in a <style> element: unsafe characters shown (as
+    `terminal` shows them), then quotes, backslash, `<`, `>`, `&` and newlines as CSS
+    escapes (`\\22 `), so data can neither end the string nor the style element."""
+    text = _UNSAFE_OR_NEWLINE.sub(_visible, text)
+    return "".join(f"\\{ord(c):x} " if c in "\"'\\<>&" else c for c in text)
 
 
 _MARKDOWN_PUNCT = re.compile(r"([\\`*_\[\]|~$])")
@@ -158,5 +189,7 @@ _JSON_UNSAFE = re.compile(
 def json_document(text: str) -> str:
     """A JSON document as `json.dumps(ensure_ascii=False)` wrote it, with the characters
     it leaves raw (DEL, C1, separators, bidi controls) as `\\uXXXX` escapes: the same
-    data, and nothing a terminal would act on. (json.dumps already escapes C0.)"""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    data, and nothing a terminal would act on. (json.dumps already escapes C0.) An old
+    workflow command `##[` in a string is written `##\\u005b`, the same data again."""
+    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.replace(_OLD_COMMAND, "##\\u005b")

@@ -161,3 +161,16 @@ def test_json_document_keeps_the_data():
     assert json.loads(text) == data
     assert not raw_controls(text)
     assert "日本" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("テスト戦略 — 2026", "テスト戦略 — 2026"),
+        ('a"; } body { display: none', "a\\22 ; } body { display: none"),
+        ("</style><script>", "\\3c /style\\3e \\3c script\\3e "),
+        ("rtl\u202e", "rtl\\5c u202e"),
+    ],
+)
+def test_css_string(text, expected):
+    assert escape.css_string(text) == expected

@@ -37,8 +37,10 @@ def _run(action):
         raise typer.BadParameter(str(exc), param_hint=exc.param) from None
     except InputError as exc:
         raise _fail(exc.diagnostics) from None
-    sys.stderr.write(result.warnings)
-    sys.stdout.write(result.text)
+    from ..escape import stream
+
+    sys.stderr.write(stream(result.warnings))
+    sys.stdout.write(stream(result.text))
     sys.stdout.flush()
     if result.exit_code:
         raise typer.Exit(result.exit_code)

@@ -6,6 +6,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+from .. import escape
 from ..assess import Report
 from ..outlook import Outlook
 from . import RenderOptions
@@ -31,11 +32,15 @@ KPI_COLUMNS = [
 
 
 def _cell(value) -> str:
+    """Numbers as numbers; text through the one spreadsheet escape (no formula, no
+    control character)."""
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:.6f}".rstrip("0").rstrip(".") if not value.is_integer() else f"{value:.0f}"
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return escape.spreadsheet(str(value))
 
 
 def _write(columns: list[str], rows: list[list]) -> str:

@@ -242,4 +242,5 @@ def write_step_summary(report: Report, options: RenderOptions) -> None:
         with open(path, "a", encoding="utf-8") as handle:
             handle.write(markdown(report, options) + "\n")
     except OSError as exc:
-        sys.stderr.write(f"{path}:1:1: warning: cannot write the step summary: {exc.strerror}\n")
+        message = f"{path}:1:1: warning: cannot write the step summary: {exc.strerror}\n"
+        sys.stderr.write(escape.stream(message))

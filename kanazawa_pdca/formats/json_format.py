@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from .. import escape
 from ..assess import Group, KpiResult, Report
 from ..outlook import Outlook
 from . import RenderOptions
@@ -29,7 +30,8 @@ def render(report: Report, options: RenderOptions) -> str:
 
 
 def dumps(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+    return escape.json_document(text) + "\n"
 
 
 def _num(value: float | None) -> float | int | None:

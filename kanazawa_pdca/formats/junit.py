@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from .. import escape
 from ..assess import KpiResult, Report
 from ..i18n import Lang, kpi_name, override_note, status_word, t, title
 from ..trajectory import Status
@@ -72,8 +73,19 @@ def render(report: Report, options: RenderOptions) -> str:
     for key, n in totals.items():
         root.set(key, str(n))
     root.set("time", "0")
+    _xml_safe(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def _xml_safe(root: ET.Element) -> None:
+    """Every attribute and text through the one XML escape (ElementTree escapes `&<>"`,
+    escape.xml_chars the characters XML forbids): the document is always well-formed."""
+    for node in root.iter():
+        for key, value in node.attrib.items():
+            node.set(key, escape.xml_chars(value))
+        if node.text:
+            node.text = escape.xml_chars(node.text)
 
 
 def _properties(suite: ET.Element, report: Report, options: RenderOptions) -> None:

@@ -21,9 +21,8 @@ from .numbers import (
 )
 from .outlook_cell import outlook_cell
 
-
-def _esc(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+# data text (titles, names, units, notes) through the one Markdown escape
+_esc = escape.markdown
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -31,7 +30,7 @@ def render(report: Report, options: RenderOptions) -> str:
     meta = report.strategy.meta
     name = meta.title_en if lang == "en" else meta.title
     heading = t("report.heading", lang)
-    lines = [f"# {name} — {heading} {label(report.year, lang)}", ""]
+    lines = [f"# {_esc(name)} — {heading} {label(report.year, lang)}", ""]
     lines += [f"{t('report.kpis', lang)}: {kpi_count(report, lang)}"]
     if report.strict:
         lines += ["", t("report.strict", lang)]
@@ -44,9 +43,9 @@ def render(report: Report, options: RenderOptions) -> str:
         lines += ["", f"## {t('summary', lang)}", ""]
     lines += summary_table(report, lang)
     for view in goal_views(report, lang):
-        lines += ["", f"## {view.heading}", ""]
+        lines += ["", f"## {_esc(view.heading)}", ""]
         for section in view.sections:
-            lines += [f"### {section.heading}", ""]
+            lines += [f"### {_esc(section.heading)}", ""]
             if section.results:
                 lines += _kpi_table(section.results, lang)
                 lines.append("")
@@ -117,10 +116,10 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
                 [
                     result_label(r, lang),
                     name,
-                    f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}",
+                    _esc(f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}"),
                     _esc(target),
-                    kpi_figure(k, r.expected),
-                    actual,
+                    _esc(kpi_figure(k, r.expected)),
+                    _esc(actual),
                     attainment,
                     progress,
                     outlook_cell(r, lang),
@@ -134,7 +133,7 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
 def _reprint(r: KpiResult, lang: Lang) -> str:
     """A KPI printed again here (再掲), shown in full under its first printing."""
     name = _esc(kpi_name(r.kpi, lang))
-    where = first_shown(r)
+    where = _esc(first_shown(r))
     if lang == "en":
         return f"- [again] {name} (`{r.kpi.id}`): {result_label(r, lang)}, shown under {where}"
     return f"- 〔再掲〕{name}（`{r.kpi.id}`）: {result_label(r, lang)} — {where} に掲載"

@@ -25,6 +25,9 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 Year = Annotated[int, Field(ge=1989, le=2100)]
 KpiId = Annotated[str, StringConstraints(pattern=KPI_ID_PATTERN)]
 
+# a figure: a finite number (NaN and ±infinity are no figure, in the strategy as in actuals)
+Figure = Annotated[float, Field(allow_inf_nan=False)]
+
 Direction = Literal["increase", "decrease"]
 KpiKind = Literal["level", "cumulative", "period_total"]
 TargetKind = Literal["exact", "at_least", "maintain", "reset"]
@@ -58,8 +61,8 @@ class Meta(Model):
 class Thresholds(Model):
     """Attainment at or above `on_track` is on track; at or above `behind`, behind."""
 
-    on_track: float = 1.0
-    behind: float = 0.6
+    on_track: Figure = 1.0
+    behind: Figure = 0.6
 
 
 class Term(Model):
@@ -143,7 +146,7 @@ class Baseline(Model):
     """The starting figure: fiscal year, value, and the text as printed."""
 
     year: Year
-    value: float
+    value: Figure
     text: Text
 
 
@@ -151,7 +154,7 @@ class Target(Model):
     """The target: exact, at_least (以上), maintain (以上を維持) or reset (再設定: no value)."""
 
     year: Year | None
-    value: float | None
+    value: Figure | None
     kind: TargetKind
     text: Text
 

@@ -129,11 +129,10 @@ def _css(view: Meeting, lang: Lang) -> str:
 
 
 def _css_string(text: str) -> str:
-    """Text for a CSS string in a <style> element: no quote, backslash, `<`, `>`, `&` or
-    control character survives raw (so data can never close the style element)."""
-    return "".join(
-        f"\\{ord(c):x} " if c in '"\\<>&' or ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text
-    )
+    """Text for a CSS string in a <style> element (escape.css_string)."""
+    from ..escape import css_string
+
+    return css_string(text)
 
 
 def _facts(view: Meeting, lang: Lang) -> list[str]:

@@ -1,0 +1,139 @@
+"""`-o` writes only regular files, never over an input (issue #11 item 6)."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from kanazawa_pdca.output import RefusedTarget, check_target, write_atomic
+
+
+@pytest.fixture
+def data(tmp_path, mini_text):
+    strategy = tmp_path / "data" / "strategy.yaml"
+    strategy.parent.mkdir()
+    strategy.write_text(mini_text, encoding="utf-8")
+    actuals = tmp_path / "data" / "actuals"
+    actuals.mkdir()
+    (actuals / "2026.yaml").write_text("share-pct: 50\n", encoding="utf-8")
+    reviews = tmp_path / "data" / "reviews"
+    reviews.mkdir()
+    return strategy, actuals, reviews
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def targets(tmp_path: Path, strategy: Path, actuals: Path, reviews: Path) -> dict[str, Path]:
+    (tmp_path / "link-to-strategy").symlink_to(strategy)
+    (tmp_path / "link-to-actuals").symlink_to(actuals, target_is_directory=True)
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    out = {
+        "the strategy": strategy,
+        "the strategy through ..": actuals / ".." / "strategy.yaml",
+        "the strategy through a link": tmp_path / "link-to-strategy",
+        "a yaml in the actuals": actuals / "2027.yaml",
+        "a json in the actuals": actuals / "report.json",
+        "the actuals through a link": tmp_path / "link-to-actuals" / "r.json",
+        "a review": reviews / "2026.yaml",
+        "a directory": tmp_path,
+        "a symlink loop": tmp_path / "loop",
+    }
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "fifo")
+        out["a FIFO"] = tmp_path / "fifo"
+    if os.path.exists("/dev/null"):
+        out["a device"] = Path("/dev/null")
+    return out
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "the strategy",
+        "the strategy through ..",
+        "the strategy through a link",
+        "a yaml in the actuals",
+        "a json in the actuals",
+        "the actuals through a link",
+        "a review",
+        "a directory",
+        "a symlink loop",
+        "a FIFO",
+        "a device",
+    ],
+)
+def test_refused_targets(run, data, tmp_path, name):
+    strategy, actuals, reviews = data
+    all_targets = targets(tmp_path, strategy, actuals, reviews)
+    if name not in all_targets:
+        pytest.skip(f"no {name} here")
+    target = all_targets[name]
+    before = snapshot(tmp_path / "data")
+    result = run(
+        "check", "2026", "--strategy", strategy, "--actuals", actuals, "--reviews", reviews,
+        "-f", "json", "-o", target,
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    if name == "a directory":  # click refuses it first, as a usage error (dir_okay=False)
+        assert "is a directory" in result.stderr
+    else:
+        (line,) = result.stderr.splitlines()
+        assert line.startswith(f"{target}:1:1: ")
+        assert line.endswith(("[output-protected]", "[output-not-a-file]"))
+    assert snapshot(tmp_path / "data") == before
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_a_regular_target_is_written(run, data, tmp_path):
+    strategy, actuals, reviews = data
+    target = tmp_path / "out.json"
+    result = run(
+        "check", "2026", "--strategy", strategy, "--actuals", actuals, "--reviews", reviews,
+        "-f", "json", "-o", target,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("{")
+
+
+def test_check_target_directly(tmp_path):
+    folder = tmp_path / "actuals"
+    folder.mkdir()
+    with pytest.raises(RefusedTarget) as info:
+        check_target(folder / "x.html", protected_folders=[(folder, "the actuals folder")])
+    assert info.value.code == "output-protected"
+    check_target(tmp_path / "x.html", protected_folders=[(folder, "the actuals folder")])
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(tmp_path, monkeypatch):
+    target = tmp_path / "out.txt"
+    target.write_text("old", encoding="utf-8")
+
+    def interrupted_fsync(fd):
+        os.kill(os.getpid(), signal.SIGTERM)  # as `kill` would, in the middle of the write
+
+    monkeypatch.setattr(os, "fsync", interrupted_fsync)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # restored
+
+
+def test_temporary_files_have_unpredictable_names(tmp_path, monkeypatch):
+    names = []
+    real = os.replace
+
+    def spy(src, dst):
+        names.append(Path(src).name)
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", spy)
+    write_atomic(tmp_path / "a.txt", "1")
+    write_atomic(tmp_path / "a.txt", "2")
+    assert len(set(names)) == 2
+    assert all(str(os.getpid()) not in n for n in names)
