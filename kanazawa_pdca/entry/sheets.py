@@ -81,22 +81,24 @@ def _read_xlsx(path: Path, shown: str) -> list[Sheet]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
             values = load_workbook(path, data_only=True, read_only=True)
-            formulas = load_workbook(path, data_only=False, read_only=True)
+            # formulas are read (a second pass) only when there are any
+            formulas = load_workbook(path, read_only=True) if _has_formulas(path) else None
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         detail = "encrypted or not an xlsx file" if isinstance(exc, zipfile.BadZipFile) else exc
         raise _error(shown, "not-a-workbook", f"cannot read the workbook ({detail})") from None
     try:
         year = template_year(values)
         sheets = []
-        for ws, wf in zip(values.worksheets, formulas.worksheets, strict=True):
+        formula_sheets = formulas.worksheets if formulas else [None] * len(values.worksheets)
+        for ws, wf in zip(values.worksheets, formula_sheets, strict=True):
             sheet = Sheet(shown, ws.title, template_year=year)
-            for r, (row, frow) in enumerate(
-                zip(ws.iter_rows(), wf.iter_rows(), strict=False), start=1
-            ):
+            formula_rows = wf.iter_rows() if wf is not None else iter(())
+            for r, row in enumerate(ws.iter_rows(), start=1):
+                frow = next(formula_rows, ())
                 cells = []
-                for c, (cell, fcell) in enumerate(zip(row, frow, strict=False), start=1):
+                for c, cell in enumerate(row, start=1):
                     value = getattr(cell, "value", None)
-                    raw = getattr(fcell, "value", None)
+                    raw = getattr(frow[c - 1], "value", None) if c <= len(frow) else None
                     formula = raw if isinstance(raw, str) and raw.startswith("=") else None
                     if formula is not None and value is not None:
                         formula = None  # computed: use the value Excel saved
@@ -108,7 +110,23 @@ def _read_xlsx(path: Path, shown: str) -> list[Sheet]:
         return sheets
     finally:
         values.close()
-        formulas.close()
+        if formulas is not None:
+            formulas.close()
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any worksheet of the xlsx file holds a formula (an <f> element)."""
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                with archive.open(name) as handle:
+                    tail = b""
+                    while chunk := handle.read(1 << 20):
+                        data = tail + chunk  # a tag split between two chunks is still seen
+                        if any(tag in data for tag in (b"<f>", b"<f ", b":f>", b":f ")):
+                            return True
+                        tail = chunk[-3:]
+    return False
 
 
 def template_year(wb) -> int | None:
