@@ -139,7 +139,7 @@ WidthOpt = Annotated[
     typer.Option(
         "--width",
         "-w",
-        min=40,
+        min=60,
         help="Lay the table out for N columns (default: the terminal's; piped: the table's own).",
         show_default=False,
     ),

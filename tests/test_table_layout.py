@@ -401,3 +401,20 @@ def test_data_text_in_the_table_is_escaped_for_the_terminal(run, broken, actuals
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
     assert "割合\\x1b[31m赤\\u202e" in result.stdout
     assert "目標一\\x1b]0;x\\x07" in result.stdout
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [60, 66])
+def test_narrow_width_puts_names_on_lines_of_their_own(run, lang, width):
+    text = demo(run, width=width, lang=lang)
+    lines = text.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    assert not [line for line in lines if line.strip() and line.strip()[0] in NO_START]
+    name = "子育てアプリのダウンロード数（累計）" if lang == "ja" else "Cumulative downloads of"
+    row = next(i for i, line in enumerate(lines) if line.startswith(name))
+    assert lines[row + 1].startswith("1-1-2")  # its codes, then its figures
+    assert ("◎ 達成" if lang == "ja" else "◎ achieved") in lines[row + 2]
+
+
+def test_width_below_60_is_a_usage_error(run):
+    assert run("check", "2026", "--width", "59").exit_code == 2

@@ -65,6 +65,7 @@ NOTE_STYLE = "bold"  # stale years, missing years, hints: the default colour, bo
 DIM = "dim"
 
 NAME_MIN = {"ja": 26, "en": 24}  # the name column's width when short of room
+NAME_FLOOR = 16  # narrower than this, names go on lines of their own above the figures
 NAME_CAP = {"ja": 40, "en": 56}  # …and at most (20 Japanese characters)
 WIDE_GAP = 140  # from this width on, two spaces between columns
 UNIT_WIDTH = 8  # a longer unit folds
@@ -250,6 +251,7 @@ class Layout:
     columns: list[grid.Column]
     keys: list[str]
     gap: int
+    stacked: bool = False  # no name column: names on lines of their own above the figures
 
     @property
     def width(self) -> int:
@@ -274,28 +276,45 @@ def fit(
         words = [c.plain if isinstance(c, Text) else c for c in cells[spec.key]]
         shortest = max([cell_len(t(spec.key, lang)), *(_longest_word(x) for x in words)])
         least[spec.key] = min(w, max(shortest, spec.min_width(lang))) if spec.wrap else w
-    shown = list(specs)
-    widths = dict(natural)
     name = NAME_CAP[lang]
+    shown, widths = _choose(specs, natural, least, width, gap, NAME_MIN[lang])
     if width is not None:
-
-        def room() -> int:
-            return width - sum(widths[s.key] + gap for s in shown)
-
-        for spec in sorted((s for s in shown if s.drop), key=lambda s: -s.drop):
-            if room() >= NAME_MIN[lang]:
-                break
-            shown.remove(spec)
-        if room() < NAME_MIN[lang]:  # fold what folds, then give back what is left
-            widths = {k: least[k] for k in widths}
-            for spec in shown:
-                spare = room() - NAME_MIN[lang]
-                if spare > 0:
-                    widths[spec.key] += min(spare, natural[spec.key] - widths[spec.key])
-        name = max(4, min(NAME_CAP[lang], room()))
+        room = width - sum(widths[s.key] + gap for s in shown)
+        if room < NAME_FLOOR:
+            # too narrow for a name column: each name gets the whole width on lines of its
+            # own above its figures
+            shown, widths = _choose(specs, natural, least, width + gap, gap, 0)
+            columns = [
+                grid.Column(t(s.key, lang), widths[s.key], s.justify, wrap=s.wrap) for s in shown
+            ]
+            return Layout(columns, [s.key for s in shown], gap, stacked=True)
+        name = max(4, min(NAME_CAP[lang], room))
     columns = [grid.Column(t("kpi", lang), name, "left", wrap=True)]
     columns += [grid.Column(t(s.key, lang), widths[s.key], s.justify, wrap=s.wrap) for s in shown]
     return Layout(columns, ["kpi", *(s.key for s in shown)], gap)
+
+
+def _choose(specs, natural, least, width, gap, keep) -> tuple[list[KpiColumn], dict[str, int]]:
+    """The columns shown and their widths, leaving `keep` cells (the name column's)."""
+    shown = list(specs)
+    widths = dict(natural)
+    if width is None:
+        return shown, widths
+
+    def room() -> int:
+        return width - sum(widths[s.key] + gap for s in shown)
+
+    for spec in sorted((s for s in shown if s.drop), key=lambda s: -s.drop):
+        if room() >= keep:
+            break
+        shown.remove(spec)
+    if room() < keep:  # fold what folds, then give back what is left
+        widths = {k: least[k] for k in widths}
+        for spec in shown:
+            spare = room() - keep
+            if spare > 0:
+                widths[spec.key] += min(spare, natural[spec.key] - widths[spec.key])
+    return shown, widths
 
 
 # --- rendering ----------------------------------------------------------------------------
@@ -403,6 +422,9 @@ def goal_tables(report: Report, options: RenderOptions) -> list[Text]:
             lines += paragraph(Text(d(section.heading), style=SECTION_STYLE), rule_width).split(
                 "\n"
             )
+            if fitted.stacked:
+                lines += _stacked(section, cells, fitted, width, lang)
+                continue
             rows = [
                 [_name(r, lang), *(cells[r.kpi.id][k] for k in fitted.keys[1:])]
                 for r in section.results
@@ -416,6 +438,22 @@ def goal_tables(report: Report, options: RenderOptions) -> list[Text]:
             lines += grid.render(fitted.columns, rows, fitted.gap)
         out.append(Text("\n").join(lines))
     return out
+
+
+def _stacked(section, cells, fitted: Layout, width: int | None, lang: Lang) -> list[Text]:
+    """A section on a narrow terminal: per KPI its name lines, then its figures."""
+    lines: list[Text] = []
+    for r in section.results:
+        lines += paragraph(_name(r, lang), width).split("\n")
+        lines += grid.render(
+            fitted.columns, [[cells[r.kpi.id][k] for k in fitted.keys]], fitted.gap
+        )
+    for r in section.reprints:
+        lines += paragraph(_reprint_name(r, lang), width).split("\n")
+        if fitted.keys[-1] == "status":
+            blanks = ["" for _ in fitted.keys[:-1]]
+            lines += grid.render(fitted.columns, [[*blanks, _status(r, lang)]], fitted.gap)
+    return lines
 
 
 # --- the summary --------------------------------------------------------------------------
