@@ -69,8 +69,10 @@ def _plain(value: str) -> Any:
 def load(text: str) -> Any:
     """The single document in `text` as plain data, or DECLINED (see the module's doc)."""
     global _RESOLVERS
-    from _ruamel_yaml import CParser
-    from ruamel.yaml.error import YAMLError
+    try:  # libyaml's parser, from ruamel.yaml.clib (the `oldlibyaml` extra)
+        from _ruamel_yaml import CParser
+    except ImportError:
+        return DECLINED
     from ruamel.yaml.events import (
         DocumentStartEvent,
         MappingStartEvent,
@@ -91,7 +93,7 @@ def load(text: str) -> Any:
             DocumentStartEvent,
             StreamEndEvent,
         )
-    except (_Decline, YAMLError, RecursionError):
+    except Exception:  # _Decline, a YAML error, an integer too long to convert, …
         return DECLINED
     finally:
         parser.dispose()

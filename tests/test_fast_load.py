@@ -103,6 +103,7 @@ DECLINED_TEXTS = [
     "a: b: c",
     "- a\nb: c",
     "a: \x07",  # a control character
+    "a: " + "9" * 5000,  # an integer too long to convert
 ]
 
 
@@ -183,3 +184,25 @@ def test_no_module_reads_or_writes_pickles():
         if pattern.search(p.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_the_c_parser_is_there():
+    """The fast lane needs libyaml's parser (ruamel.yaml.clib, the `oldlibyaml` extra):
+    without it every file would quietly take the slow path."""
+    from _ruamel_yaml import CParser
+
+    assert YAML(typ="safe").Parser is CParser
+
+
+def test_without_the_c_parser_everything_takes_the_slow_path(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_clib(name, *args, **kwargs):
+        if name == "_ruamel_yaml":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_clib)
+    assert fastyaml.load("a: 1") is DECLINED
