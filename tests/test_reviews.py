@@ -334,6 +334,7 @@ def test_every_format_shows_the_override_as_the_committees(run, reviewed):
 
     table = out("table")
     assert "○ 順調 ✎" in table
+    assert "app-downloads): ✎ 委員会判断: 年度末に急増した（計算上: × 遅れ）" in table
     md = out("markdown")
     assert "| ○ 順調 ✎ | 件数" in md or "○ 順調 ✎ |" in md
     assert "✎ 委員会判断: 年度末に急増した（計算上: × 遅れ）" in md

@@ -8,7 +8,7 @@ notes under the table (`notes_lines`); Markdown shows them in the KPI's cell
 from __future__ import annotations
 
 from ..assess import KpiResult, Report
-from ..i18n import Lang, kpi_name, t
+from ..i18n import Lang, kpi_name, override_note, t
 from .numbers import year_tag
 
 NOTE_MARK = "※"
@@ -51,6 +51,26 @@ def notes_text(report: Report, lang: Lang):
     if not lines:
         return None
     text = Text(t("provenance.notes", lang), style="bold")
+    for line in lines:
+        text.append("\n" + escape.terminal(line))
+    return text
+
+
+def overrides_text(report: Report, lang: Lang):
+    """The committee's overrides as a rich Text block for the terminal: one line per KPI
+    whose status the review set, '✎ name (id): 委員会判断: reason（計算上: × 遅れ）'."""
+    from rich.text import Text
+
+    from .. import escape
+
+    lines = [
+        f"{kpi_name(r.kpi, lang)} ({r.kpi.id}): {override_note(r, lang)}"
+        for r in report.kpis
+        if r.override is not None
+    ]
+    if not lines:
+        return None
+    text = Text(t("override.legend", lang), style="bold")
     for line in lines:
         text.append("\n" + escape.terminal(line))
     return text

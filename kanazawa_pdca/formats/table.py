@@ -43,7 +43,7 @@ from ..trajectory import Status
 from ..years import label
 from . import RenderOptions, grid
 from .layout import first_shown, floor_gap, goal_views
-from .notes import note_mark, notes_text
+from .notes import note_mark, notes_text, overrides_text
 from .numbers import (
     bar,
     decimals,
@@ -367,6 +367,8 @@ def renderables(report: Report, options: RenderOptions) -> list[Text]:
         out.append(paragraph(outlook_summary(report, lang), width))
     if notes := notes_text(report, lang):  # the notes recorded with the figures (※)
         out.append(paragraph(notes, width))
+    if overrides := overrides_text(report, lang):  # the committee's statuses (✎), with reasons
+        out.append(paragraph(overrides, width))
     if not report.has_data:
         out.append(paragraph(_no_data_hint(report, lang), width))
     return out
