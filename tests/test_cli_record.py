@@ -212,3 +212,13 @@ def test_a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file(tmp_path):
 
     write_figures(folder, 2026, load_strategy(MINI), [Figure("app-downloads", Decimal(1))])
     assert sorted(p.name for p in folder.iterdir()) == ["2026.yaml"]
+
+
+def test_record_outside_a_period_totals_window_is_a_warning(run, tmp_path):
+    result = run("record", "2029", "visitors-total", "5", "--strategy", MINI,
+                 "--actuals", tmp_path / "a")  # fmt: skip
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "pdca: warning: visitors-total: a yearly figure for a 2024–2028 total, recorded for "
+        "2029, outside that window [outside-period]\n"
+    )

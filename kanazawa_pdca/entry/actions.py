@@ -75,7 +75,7 @@ def record_one(
     lang: Lang,
 ) -> Result:
     from .numbers import FigureError, NoFigure, parse_figure
-    from .writer import Figure, write_figures
+    from .writer import Figure, figure_problems, write_figures
 
     known_kpi(strategy, kpi_id)
     kpi = strategy.kpi(kpi_id)
@@ -89,21 +89,16 @@ def record_one(
         if text is not None and not text.strip():
             raise UsageError("must not be empty", name)
     figure = Figure(kpi_id, parsed, _clean(source), _clean(note))
-    problems = [d for d in _checks(strategy, year, figure) if d.is_error]
-    if problems:
+    checks = figure_problems(strategy, year, [figure])
+    if problems := [d for d in checks if d.is_error]:
         raise UsageError(f"{problems[0].message} [{problems[0].code}]", "VALUE")
     outcome = write_figures(folder, year, strategy, [figure], overwrite=overwrite, dry_run=dry_run)
-    return Result(_summary(strategy, actuals, outcome, lang))
+    warnings = "".join(f"pdca: warning: {d.message} [{d.code}]\n" for d in checks)
+    return Result(_summary(strategy, actuals, outcome, lang), warnings=warnings)
 
 
 def _clean(text: str | None) -> str | None:
     return text.strip() if text is not None and text.strip() else None
-
-
-def _checks(strategy: Strategy, year: int, figure) -> list[Diagnostic]:
-    from .writer import figure_problems
-
-    return figure_problems(strategy, year, [figure])
 
 
 def _summary(strategy, actuals: ActualsSet, outcome, lang: Lang, blanks: int | None = None) -> str:
