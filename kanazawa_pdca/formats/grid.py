@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len, get_character_cell_size
-from rich.text import Text
+from rich.style import Style
+from rich.text import Span, Text
 
 
 @dataclass(frozen=True)
@@ -95,29 +96,38 @@ def fold(line: Text, width: int) -> list[Text]:
     return [p.rstrip() or p for p in line.divide(offsets)]
 
 
-def _append(out: Text, cell: Text | None, column: Column) -> None:
-    """Append one cell line to `out`, padded (or cut) to the column's width."""
+def _piece(cell: Text | None, column: Column) -> tuple[str, list[Span], str | Style]:
+    """One cell line padded (or cut) to the column's width: (plain, spans, base style)."""
     if cell is None:
-        out.append(" " * column.width)
-        return
-    size = cell_len(cell.plain)
+        return " " * column.width, [], ""
+    plain = cell.plain
+    size = cell_len(plain)
     if size > column.width:
         cell = cell.copy()
         cell.truncate(column.width, overflow="crop")
-        size = cell_len(cell.plain)
+        plain = cell.plain
+        size = cell_len(plain)
     pad = " " * (column.width - size)
     if column.justify == "right":
-        out.append(pad)
-        out.append_text(cell)
-    else:
-        out.append_text(cell)
-        out.append(pad)
+        return pad + plain, [s.move(len(pad)) for s in cell.spans], _base(cell, len(pad))
+    return plain + pad, list(cell.spans), _base(cell, 0)
+
+
+def _base(cell: Text, offset: int):
+    """A cell's own style as a span over its text (Text(…, style=…) keeps it apart)."""
+    if not cell.style or not cell.plain:
+        return ""
+    return Span(offset, offset + len(cell.plain), cell.style)
 
 
 def render(
     columns: Sequence[Column], rows: Sequence[Sequence[Text | str]], gap: int = 2
 ) -> list[Text]:
-    """Every physical line of the rows, each a Text padded to the grid's widths."""
+    """Every physical line of the rows, each a Text padded to the grid's widths.
+
+    A line is assembled as one string and its spans, shifted (rich's Text.append strips
+    control codes on every call, which was most of the table's time).
+    """
     spacer = " " * gap
     out: list[Text] = []
     for row in rows:
@@ -130,14 +140,34 @@ def render(
             cells.append(lines)
         height = max(len(c) for c in cells)
         for i in range(height):
-            line = Text()
+            parts: list[str] = []
+            spans: list[Span] = []
+            offset = 0
             for j, (column, lines) in enumerate(zip(columns, cells, strict=True)):
                 if j:
-                    line.append(spacer)
-                _append(line, lines[i] if i < len(lines) else None, column)
-            line.rstrip()
-            out.append(line)
+                    parts.append(spacer)
+                    offset += gap
+                plain, cell_spans, base = _piece(lines[i] if i < len(lines) else None, column)
+                if base:
+                    spans.append(base.move(offset))
+                spans += [s.move(offset) for s in cell_spans]
+                parts.append(plain)
+                offset += len(plain)
+            line = "".join(parts).rstrip()
+            end = len(line)
+            kept = [Span(s.start, min(s.end, end), s.style) for s in spans if s.start < end]
+            out.append(Text(line, spans=kept))
     return out
+
+
+def _append(out: Text, cell: Text | None, column: Column) -> None:
+    """Append one cell line to `out`, padded (or cut) to the column's width."""
+    plain, spans, base = _piece(cell, column)
+    start = len(out.plain)
+    out.append(plain)
+    if base:
+        out.spans.append(base.move(start))
+    out.spans.extend(s.move(start) for s in spans)
 
 
 def header(columns: Sequence[Column], gap: int = 2, style: str = "bold") -> list[Text]:

@@ -325,7 +325,12 @@ def render(report: Report, options: RenderOptions) -> str:
 
 
 def print_to_string(options: RenderOptions, *items: Text) -> str:
-    """Lines of Text, laid out already, to a string: ANSI colour only when options.color."""
+    """Lines of Text, laid out already, to a string: ANSI colour only when options.color.
+
+    Without colour the plain text is the output (what rich would print, without its cost).
+    """
+    if not options.color and all(isinstance(item, Text) for item in items):
+        return "\n\n".join(item.plain for item in items) + "\n"
     console = Console(
         file=io.StringIO(),
         force_terminal=options.color,
