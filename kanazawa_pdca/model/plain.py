@@ -26,13 +26,13 @@ from .checks import Printing
 # --- the dataclasses (the attributes of the pydantic models) -----------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meta:
     title: str
     title_en: str
@@ -43,13 +43,13 @@ class Meta:
     source: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Thresholds:
     on_track: float = 1.0
     behind: float = 0.6
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     code: str
     label: str
@@ -58,7 +58,7 @@ class Term:
     meaning_en: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evaluation:
     thresholds: Thresholds = field(default_factory=Thresholds)
     default_scale: bool = False
@@ -66,20 +66,20 @@ class Evaluation:
     directions: list[Term] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KpiRef:
     kpi: str
     relisted: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Project:
     text: str
     relisted: bool = False
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measure:
     number: int
     title: str
@@ -89,7 +89,7 @@ class Measure:
     projects: list[Project] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Policy:
     number: int
     title: str
@@ -97,7 +97,7 @@ class Policy:
     measures: list[Measure]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Goal:
     number: int
     title: str
@@ -107,21 +107,21 @@ class Goal:
     directions: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     number: int
     term: str
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Baseline:
     year: int
     value: float
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     year: int | None
     value: float | None
@@ -129,7 +129,7 @@ class Target:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Kpi:
     id: str
     name: str
@@ -158,7 +158,7 @@ class Kpi:
         return 1 if self.direction == "increase" else -1
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Strategy:
     meta: Meta
     goals: list[Goal]
