@@ -418,3 +418,11 @@ def test_narrow_width_puts_names_on_lines_of_their_own(run, lang, width):
 
 def test_width_below_60_is_a_usage_error(run):
     assert run("check", "2026", "--width", "59").exit_code == 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_summary_rule_sits_under_the_whole_header(run, lang, width):
+    lines = demo(run, "--summary", width=width, lang=lang).splitlines()
+    g1 = next(i for i, line in enumerate(lines) if line.startswith("G1 "))
+    assert set(lines[g1 - 1]) == {"─"}  # the header, however folded, is above the rule

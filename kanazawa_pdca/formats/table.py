@@ -485,7 +485,7 @@ def summary(report: Report, options: RenderOptions) -> Text:
 
     mode = "words"
     for mode in ("words", "folded", "symbols"):
-        gap = 2 if mode == "words" else 1
+        gap = 2 if mode == "words" and (width is None or width >= WIDE_GAP) else 1
         room = (width or NATURAL) - sum(w + gap for w in widths(mode))
         if room >= SUMMARY_NAME[0] + 8 or mode == "symbols":
             break
@@ -499,7 +499,7 @@ def summary(report: Report, options: RenderOptions) -> Text:
         word = "" if mode == "symbols" else "\n" + status_word(s, lang)
         head.append(Text(symbol + word, style=f"{HEADER_STYLE} {style}"))
     head.append(Text("%" if mode == "symbols" else share_head, style=HEADER_STYLE))
-    rows: list[list[Text | str]] = [head]
+    rows: list[list[Text | str]] = []
     for g in goals:
         rows.append(
             [
@@ -515,12 +515,11 @@ def summary(report: Report, options: RenderOptions) -> Text:
     ]
     body = grid.render(columns, rows, gap)
     rule = Text("─" * (sum(c.width for c in columns) + gap * (len(columns) - 1)), style=DIM)
-    head_height = max(len(c.plain.split("\n")) for c in head)
     lines = [
         Text(summary_title(report, lang), style="bold"),
-        *body[:head_height],
+        *grid.render(columns, [head], gap),  # however many lines the header folds to
         rule,
-        *body[head_height:],
+        *body,
         rule,
         *grid.render(columns, [total], gap),
     ]
