@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import escape
 from ..i18n import Lang, kpi_name, title
 from ..model.actuals import ActualsSet
 from ..model.strategy import Kpi, Strategy
@@ -55,7 +56,7 @@ def missing_groups(
         else:
             code = f"{p.goal.number}-{p.policy.number}"
             key = (p.goal.number, code)
-            heading = f"{code} {title(p.policy, lang)}"
+            heading = f"{code} {escape.terminal(title(p.policy, lang))}"
         group = groups.setdefault(key, MissingGroup(p.goal.number, heading, key[1]))
         group.kpis.append(kpi)
     return list(groups.values())
@@ -71,7 +72,7 @@ def render_missing(
     else:
         head = f"{label(year, lang)}: {total} of {expected} KPIs have no figure yet"
     lines = [head]
-    goal_titles = {g.number: title(g, lang) for g in strategy.goals}
+    goal_titles = {g.number: escape.terminal(title(g, lang)) for g in strategy.goals}
     current_goal = None
     width = max((len(k.id) for g in groups for k in g.kpis), default=0)
     for group in groups:
@@ -81,6 +82,7 @@ def render_missing(
             lines += ["", f"{goal_word}{group.goal}  {goal_titles[group.goal]}"]
         lines.append(f"  {group.heading}")
         for kpi in group.kpis:
-            unit = f" [{kpi.unit}]" if kpi.unit else ""
-            lines.append(f"    {kpi.id.ljust(width)}  {kpi_name(kpi, lang)}{unit}")
+            unit = f" [{escape.terminal(kpi.unit)}]" if kpi.unit else ""
+            name = escape.terminal(kpi_name(kpi, lang))
+            lines.append(f"    {kpi.id.ljust(width)}  {name}{unit}")
     return "\n".join(lines) + "\n"

@@ -44,6 +44,7 @@ def render_outcome(
     sep = "・" if lang == "ja" else ", "
     parts = [f"{w[k]} {counts[k]}" for k in ("added", "changed", "unchanged", "missing")]
     verb = w["would"] if outcome.dry_run else w["wrote"]
+    name = escape.terminal(name)
     head = f"{name} ({label(outcome.year, lang)}): " + sep.join(parts)
     if blanks:
         head += f" ({w['blank']} {blanks})"
@@ -51,7 +52,8 @@ def render_outcome(
     width = max((len(c.kpi_id) for c in outcome.touched), default=0)
     for change in outcome.touched:
         kpi = report.strategy.kpi(change.kpi_id)
-        new = f"{number(change.new.value, 6)}{kpi.unit}"
+        unit = escape.terminal(kpi.unit)
+        new = f"{number(change.new.value, 6)}{unit}"
         if change.old is not None and change.old.value != change.new.value:
             new = f"{number(change.old.value, 6)} → {new}"
         mark = "+" if change.action == "added" else "~"

@@ -14,6 +14,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from .. import escape
 from ..assess import expected_at
 from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, Lang, kpi_name
 from ..model.actuals import ActualsSet
@@ -152,8 +153,10 @@ def render_xlsx(
     ws = wb.active
     ws.title = f"{year}年度" if lang == "ja" else f"FY{year}"
     meta = strategy.meta
-    wb.properties.title = TITLE[lang].format(
-        title=meta.title if lang == "ja" else meta.title_en, label=label(year, lang)
+    wb.properties.title = escape.xml_chars(
+        TITLE[lang].format(
+            title=meta.title if lang == "ja" else meta.title_en, label=label(year, lang)
+        )
     )
     wb.properties.keywords = f"{TEMPLATE_MARK}:{year}"
     wb.custom_doc_props.append(StringProperty(name=TEMPLATE_MARK, value=str(year)))
@@ -216,7 +219,7 @@ def _validation(kpi: Kpi, year: int, lang: Lang, cache: dict):
     key = (kpi.unit, "period" if period else "")
     if key in cache:
         return cache[key]
-    unit = kpi.unit or ("単位なし" if lang == "ja" else "no unit")
+    unit = escape.xml_chars(kpi.unit) or ("単位なし" if lang == "ja" else "no unit")
     if lang == "ja":
         title = f"単位: {unit}"
         prompt = "0〜100 の数値" if percent else "0 以上の数値"

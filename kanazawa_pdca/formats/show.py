@@ -161,7 +161,7 @@ def render_text(h, options: RenderOptions, *, chart: bool = True) -> str:
         now.add_row("", Text(esc(note), style="magenta"))
     if r.explanation:
         now.add_row("", Text(esc(r.explanation), style="dim"))
-    outlook = Text(outlook_cell(r, lang, unit=True))
+    outlook = Text(esc(outlook_cell(r, lang, unit=True)))
     if r.outlook is not None:
         outlook.append(f"  {pace_text(r, lang)}", style="dim")
     now.add_row(t("outlook", lang), outlook)

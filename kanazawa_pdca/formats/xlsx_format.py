@@ -11,6 +11,7 @@ symbol always agree and the meaning never rests on colour alone. Figures are num
 
 from __future__ import annotations
 
+from .. import escape
 from ..assess import KpiResult, Report
 from ..i18n import (
     STATUS_STYLE,
@@ -61,7 +62,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
     lang = options.lang
     wb = Workbook()
     meta = report.strategy.meta
-    wb.properties.title = (
+    wb.properties.title = escape.xml_chars(
         f"{meta.title if lang == 'ja' else meta.title_en} — {label(report.year, lang)}"
     )
     wb.properties.creator = "pdca check"
