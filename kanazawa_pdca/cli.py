@@ -360,15 +360,12 @@ def _assess(s, a, year: int, strategy: Path | None, strict: bool, on_track, behi
     from .trajectory import Thresholds
 
     base = s.evaluation.thresholds
+    for value in (on_track, behind):
+        _finite(value)  # a library call may pass them without the options' callback
     th = Thresholds(
         on_track=base.on_track if on_track is None else on_track,
         behind=base.behind if behind is None else behind,
     )
-    if not (math.isfinite(th.behind) and math.isfinite(th.on_track)):
-        raise typer.BadParameter(
-            f"thresholds must be finite numbers (got {th.behind:g} and {th.on_track:g})",
-            param_hint="--on-track/--behind",
-        )
     if not 0 < th.behind < th.on_track:
         raise typer.BadParameter(
             f"thresholds must satisfy 0 < behind ({th.behind:g}) < on-track ({th.on_track:g})",
@@ -395,13 +392,28 @@ FailOnWorseOpt = Annotated[
 StrictOpt = Annotated[
     bool, typer.Option("--strict", help="Use only YEAR's figures, not older ones.")
 ]
+
+
+def _finite(value):
+    """--on-track / --behind: a finite number (`inf` and `nan` parse as floats)."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"must be a finite number, not {value}")
+    return value
+
+
 OnTrackOpt = Annotated[
     float | None,
-    typer.Option("--on-track", help="On-track threshold (default: from the strategy file)."),
+    typer.Option(
+        "--on-track",
+        help="On-track threshold (default: from the strategy file).",
+        callback=_finite,
+    ),
 ]
 BehindOpt = Annotated[
     float | None,
-    typer.Option("--behind", help="Behind threshold (default: from the strategy file)."),
+    typer.Option(
+        "--behind", help="Behind threshold (default: from the strategy file).", callback=_finite
+    ),
 ]
 
 

@@ -432,6 +432,7 @@ def _error_code(pydantic_type: str) -> str:
         "missing": "missing-field",
         "extra_forbidden": "unknown-field",
         "finite_number": "not-finite",
+        "figure_range": "figure-range",
     }.get(pydantic_type, "wrong-type" if pydantic_type.endswith("_type") else "invalid-value")
 
 
@@ -442,6 +443,8 @@ def _error_message(loc: KeyPath, err: dict) -> str:
         return f"{where}: required field is missing"
     if kind == "extra_forbidden":
         return f"{where}: unknown field"
+    if kind == "figure_range":  # the message shows the figure
+        return f"{where}: {err['msg']}"
     return f"{where}: {err['msg']} (got {_shown(err.get('input'))})"
 
 
@@ -685,6 +688,8 @@ def _actual_error(key: str, raw: Any, err: dict) -> tuple[str, str]:
             return "wrong-type", f"{key}: expected a number, got a boolean ({str(got).lower()})"
         if isinstance(got, float) and not math.isfinite(got):
             return "not-finite", f"{key}: expected a finite number, got {got}"
+        if err["type"] == "figure_range":
+            return "figure-range", f"{key}: {err['msg']}"
         return "wrong-type", f"{key}: expected a number, got {_shown(got)}"
     return _error_code(err["type"]), _error_message((key, *err["loc"]), err)
 

@@ -58,6 +58,7 @@ DIAGNOSTIC = re.compile(r"^.+:\d+:\d+: .+ \[[a-z0-9-]+\]$")
 SUMMARIES = (
     re.compile(r"^pdca: \d+ errors? in \d+ files?$"),
     re.compile(r"^pdca: \d+ KPIs? at or below [a-z-]+: .+$"),
+    re.compile(r"^pdca: wrote .+$"),
 )
 RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 COMMAND = re.compile(r"^::(error|warning|notice) [^\n]*::[^\n]*$")
@@ -168,9 +169,15 @@ COMMANDS = st.sampled_from(
         ["check", "2026", "--format", "github", "--fail-on", "behind"],
         ["check", "2026", "--format", "junit"],
         ["check", "2026", "--lang", "en", "--strict"],
+        ["check", "2026", "--compare", "2025", "--format", "json"],
         ["kpis"],
         ["kpis", "--format", "csv"],
         ["kpis", "--format", "json"],
+        ["diff", "2025", "2026"],
+        ["show", "share-pct"],
+        ["missing", "2026"],
+        ["report", "2026", "-o", "{out}/report.html"],
+        ["report", "2026", "-o", "{out}/report.md"],
     ]
 )
 
@@ -197,13 +204,17 @@ def run_pdca(strategy_text: str, actuals: dict[int, str], command: list[str]) ->
         folder.mkdir()
         for year, text in actuals.items():
             _write(folder / f"{year}.yaml", text)
-        before = _digest(root)
-        args = [*command, "--strategy", str(strategy)]
+        out = root / "out"
+        out.mkdir()
+        before = _digest(folder), _digest(strategy.parent / "actuals")
+        args = [a.replace("{out}", str(out)) for a in command]
+        args += ["--strategy", str(strategy)]
         if command[0] != "kpis":
             args += ["--actuals", str(folder)]
         env = {"NO_COLOR": "1", "COLUMNS": "100", "PDCA_NO_CACHE": "1", "GITHUB_STEP_SUMMARY": ""}
         result = CliRunner().invoke(app, args, env=env, catch_exceptions=True)
-        assert _digest(root) == before, "a data folder changed"
+        assert strategy.read_bytes() == strategy_text.encode("utf-8", "surrogateescape")
+        assert (_digest(folder), _digest(strategy.parent / "actuals")) == before
     check_result(result, command)
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+from .figures import Figure
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 
@@ -14,6 +16,6 @@ class Actual(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
-    value: Annotated[float, Field(allow_inf_nan=False)]
+    value: Figure
     source: Text | None = None
     note: Text | None = None

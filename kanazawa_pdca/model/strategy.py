@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 from .checks import Path, Printing, Problem, cross_check  # noqa: F401 (re-exported)
+from .figures import Figure  # finite, of sane size (see figures.py)
 
 KPI_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MEASURE_CODE = re.compile(r"^(\d+)-(\d+)-(\d+)$")
@@ -24,9 +25,6 @@ GOAL_CODE = re.compile(r"^G(\d+)$")
 Text = Annotated[str, StringConstraints(min_length=1)]
 Year = Annotated[int, Field(ge=1989, le=2100)]
 KpiId = Annotated[str, StringConstraints(pattern=KPI_ID_PATTERN)]
-
-# a figure: a finite number (NaN and ±infinity are no figure, in the strategy as in actuals)
-Figure = Annotated[float, Field(allow_inf_nan=False)]
 
 Direction = Literal["increase", "decrease"]
 KpiKind = Literal["level", "cumulative", "period_total"]
