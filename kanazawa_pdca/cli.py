@@ -360,8 +360,8 @@ def _assess(s, a, year: int, strategy: Path | None, strict: bool, on_track, behi
     from .trajectory import Thresholds
 
     base = s.evaluation.thresholds
-    for value in (on_track, behind):
-        _finite(value)  # a library call may pass them without the options' callback
+    _finite(on_track, "--on-track")
+    _finite(behind, "--behind")
     th = Thresholds(
         on_track=base.on_track if on_track is None else on_track,
         behind=base.behind if behind is None else behind,
@@ -394,26 +394,21 @@ StrictOpt = Annotated[
 ]
 
 
-def _finite(value):
-    """--on-track / --behind: a finite number (`inf` and `nan` parse as floats)."""
+def _finite(value, option: str):
+    """--on-track / --behind: a finite number (`inf` and `nan` parse as floats). Checked
+    in the command, not by an option callback: the fast lane declines those."""
     if value is not None and not math.isfinite(value):
-        raise typer.BadParameter(f"must be a finite number, not {value}")
+        raise typer.BadParameter(f"must be a finite number, not {value}", param_hint=option)
     return value
 
 
 OnTrackOpt = Annotated[
     float | None,
-    typer.Option(
-        "--on-track",
-        help="On-track threshold (default: from the strategy file).",
-        callback=_finite,
-    ),
+    typer.Option("--on-track", help="On-track threshold (default: from the strategy file)."),
 ]
 BehindOpt = Annotated[
     float | None,
-    typer.Option(
-        "--behind", help="Behind threshold (default: from the strategy file).", callback=_finite
-    ),
+    typer.Option("--behind", help="Behind threshold (default: from the strategy file)."),
 ]
 
 

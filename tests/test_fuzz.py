@@ -60,6 +60,7 @@ SUMMARIES = (
     re.compile(r"^pdca: \d+ KPIs? at or below [a-z-]+: .+$"),
     re.compile(r"^pdca: wrote .+$"),
 )
+SHOW_USAGE = re.compile(r"^(pdca show: .+|  .+|List every KPI with `pdca kpis`\.)$")
 RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 COMMAND = re.compile(r"^::(error|warning|notice) [^\n]*::[^\n]*$")
 
@@ -224,8 +225,13 @@ def check_result(result, command: list[str]) -> None:
     assert result.exit_code in (0, 1, 2), result.exit_code
     out, err = result.stdout, result.stderr
     assert "Traceback" not in err
+    usage = SHOW_USAGE if command[0] == "show" else None  # `show` of an id not there
     for line in err.splitlines():
-        assert DIAGNOSTIC.match(line) or any(s.match(line) for s in SUMMARIES), line
+        assert (
+            DIAGNOSTIC.match(line)
+            or any(s.match(line) for s in SUMMARIES)
+            or (usage is not None and usage.match(line))
+        ), line
     github = "github" in command
     for name, text in (("stdout", out), ("stderr", err)):
         assert not RAW_CONTROL.search(text), (name, RAW_CONTROL.search(text))
