@@ -128,7 +128,8 @@ OutputOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file instead of standard output.",
+        help="Write to this file instead of standard output (a regular file; never the strategy "
+        "nor into the actuals or reviews folder).",
         dir_okay=False,
         show_default=False,
     ),
