@@ -113,6 +113,7 @@ class Report:
     goals: list[GoalResult] = field(default_factory=list)
     strategy_path: str | None = None  # where the strategy and the actuals came from (CI
     actuals_files: dict[int, str] = field(default_factory=dict)  # annotations point there)
+    actuals_path: str | None = None  # the actuals folder, as shown to the user
     review: Review | None = None  # the committee's review of `year`, when there is one
     review_file: str | None = None
     fictional: bool = False  # some input is marked `fictional: true` (demo data)
@@ -206,6 +207,7 @@ class Report:
             kpis,
             strategy_path=self.strategy_path,
             actuals_files=self.actuals_files,
+            actuals_path=self.actuals_path,
             review=self.review,
             review_file=self.review_file,
             fictional=self.fictional,
@@ -231,6 +233,7 @@ def assess(
     strategy_path: str | None = None,
     review: Review | None = None,
     review_file: str | None = None,
+    actuals_path: str | None = None,
 ) -> Report:
     """Assess every KPI of the strategy in fiscal year `year`.
 
@@ -254,6 +257,7 @@ def assess(
         results,
         strategy_path=strategy_path,
         actuals_files=dict(actuals.files),
+        actuals_path=actuals_path,
         review=review,
         review_file=review_file,
         fictional=bool(actuals.fictional & used) or bool(review and review.fictional),

@@ -7,7 +7,6 @@ Heavy modules are imported inside the commands, so `pdca --help` starts fast.
 
 from __future__ import annotations
 
-import math
 import os
 import sys
 from enum import StrEnum
@@ -15,14 +14,67 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from .diagnostics import Diagnostic, Exit, InputError
 from .formats import FORMATS
+from .messages import diagnostic_text, lang_of_args, plural, set_lang
+from .messages import text as msg
+from .options import OptionError
 
 if TYPE_CHECKING:
     from .formats import RenderOptions
 
+
+class PdcaGroup(TyperGroup):
+    """The `pdca` group: sets the language of messages from --lang / $PDCA_LANG, and ends
+    every usage error (a bad option value, an unknown option) in one line on stderr, in that
+    language, with exit status 2."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+        argv = list(sys.argv[1:] if args is None else args)
+        set_lang(lang_of_args(argv))
+        if not standalone_mode:
+            return super().main(argv, prog_name, complete_var, False, **extra)
+        command = next((a for a in argv if a in self.commands), None)
+        where = f"pdca {command}" if command else "pdca"
+        try:
+            rv = super().main(argv, prog_name, complete_var, False, **extra)
+        except OptionError as exc:
+            _err(f"{where}: {msg(exc.code, **exc.params)} [{exc.code}]\n")
+            sys.exit(Exit.BAD_INPUT)
+        except NoArgsIsHelpError as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except UsageError as exc:
+            _err(msg("usage", where=where, message=_usage_message(exc)) + "\n")
+            sys.exit(Exit.BAD_INPUT)
+        except ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _usage_message(exc) -> str:
+    """A usage error in one line: '--goal: no basic goal 5 (1–4)'."""
+    from typer._click.exceptions import BadParameter
+
+    message = " ".join(exc.format_message().split())
+    if not isinstance(exc, BadParameter):
+        return message
+    hint = exc.param_hint
+    if hint is None and exc.param is not None:
+        hint = exc.param.opts[0] if exc.param.opts else exc.param.human_readable_name
+    if isinstance(hint, list | tuple):
+        hint = " / ".join(hint)
+    detail = " ".join(exc.message.split())
+    return f"{hint}: {detail}" if hint and detail else message
+
+
 app = typer.Typer(
+    cls=PdcaGroup,
     name="pdca",
     no_args_is_help=True,
     add_completion=False,
@@ -54,6 +106,12 @@ def _main(
 
     pdca check 2026 shows where every KPI stands in FY2026; pdca validate checks the
     YAML; pdca report 2026 -o report.html writes a report for the committee.
+
+    \b
+    第3次金沢版総合戦略の KPI 進捗チェッカー。
+    pdca check 2026 で 2026年度の各 KPI の状況、pdca validate で YAML の検査、
+    pdca report 2026 -o report.html で推進会議向けのレポート。
+    言語は --lang ja|en または PDCA_LANG（既定は日本語）。
     """
 
 
@@ -168,7 +226,7 @@ YearArg = Annotated[
     typer.Argument(
         parser=_year,
         metavar="YEAR",
-        help="Fiscal year: 2026, FY2026, R8, 令和8 or 令和8年度.",
+        help="Fiscal year: 2026, FY2026, 2026年度, R8, 令和8 or 令和8年度.",
         show_default=False,
     ),
 ]
@@ -196,7 +254,7 @@ def _lines(diagnostics: list[Diagnostic]) -> str:
     """One line per diagnostic, whatever its message quotes (a key with a newline…)."""
     from .escape import terminal
 
-    return "".join(f"{terminal(str(d))}\n" for d in diagnostics)
+    return "".join(f"{terminal(diagnostic_text(d))}\n" for d in diagnostics)
 
 
 def _fail(diagnostics: list[Diagnostic], fmt: str = "text") -> typer.Exit:
@@ -208,7 +266,10 @@ def _fail(diagnostics: list[Diagnostic], fmt: str = "text") -> typer.Exit:
     _err(_lines(diagnostics))
     errors = sum(1 for d in diagnostics if d.is_error)
     files = len({d.location.file for d in diagnostics})
-    _err(f"pdca: {errors} error{'s' * (errors != 1)} in {files} file{'s' * (files != 1)}\n")
+    summary = msg(
+        "errors-summary", errors=errors, errors_s=plural(errors), files=files, files_s=plural(files)
+    )
+    _err(summary + "\n")
     return typer.Exit(Exit.BAD_INPUT)
 
 
@@ -342,36 +403,60 @@ def _emit(
 
 
 def _status(value: str, option: str):
-    from .trajectory import Status
+    """A status by name (off-track, off_track) or Japanese word (遅れ); OptionError else."""
+    from .options import parse_status
 
-    try:
-        return Status.parse(value)
-    except ValueError:
-        names = ", ".join(s.value.replace("_", "-") for s in Status)
-        raise typer.BadParameter(
-            f"unknown status {value!r} (one of: {names})", param_hint=option
-        ) from None
+    return parse_status(value, option)
 
 
-def _assess(s, a, year: int, strategy: Path | None, strict: bool, on_track, behind, reviews=None):
+def _goals(values: list[str] | None, strategy) -> set[int]:
+    """--goal values (repeated, or comma-separated: -g 1,3) as goal numbers."""
+    from .options import parse_goals
+
+    return parse_goals(values or [], len(strategy.goals))
+
+
+def _thresholds(strategy, on_track: str | None, behind: str | None):
+    """The strategy's thresholds, overridden by --on-track / --behind (exact decimals)."""
+    from .options import check_thresholds, parse_ratio
+    from .trajectory import Thresholds, exact
+
+    base = strategy.evaluation.thresholds
+    on = exact(base.on_track) if on_track is None else parse_ratio(on_track, "--on-track")
+    low = exact(base.behind) if behind is None else parse_ratio(behind, "--behind")
+    check_thresholds(on, low)
+    return Thresholds(on_track=on, behind=low)
+
+
+def _warn_outside_period(strategy, year: int) -> None:
+    """A year outside the strategy's period gets a warning line (it is still assessed)."""
+    from .years import reiwa
+
+    period = strategy.meta.period
+    if not period.start <= year <= period.end:
+        line = msg(
+            "year-outside-period", year=year, era=reiwa(year), start=period.start, end=period.end
+        )
+        _err(f"pdca: {line} [year-outside-period]\n")
+
+
+def _assess(
+    s,
+    a,
+    year: int,
+    strategy: Path | None,
+    strict: bool,
+    on_track,
+    behind,
+    reviews=None,
+    actuals: Path | None = None,
+):
     """The Report for YEAR, with the strategy's thresholds unless overridden, and the
     committee's review of YEAR when `reviews` holds one."""
     from .assess import assess
-    from .load import display_name, resolve_strategy
-    from .trajectory import Thresholds
+    from .load import display_name, resolve_actuals, resolve_strategy
 
-    base = s.evaluation.thresholds
-    _finite(on_track, "--on-track")
-    _finite(behind, "--behind")
-    th = Thresholds(
-        on_track=base.on_track if on_track is None else on_track,
-        behind=base.behind if behind is None else behind,
-    )
-    if not 0 < th.behind < th.on_track:
-        raise typer.BadParameter(
-            f"thresholds must satisfy 0 < behind ({th.behind:g}) < on-track ({th.on_track:g})",
-            param_hint="--on-track/--behind",
-        )
+    th = _thresholds(s, on_track, behind)
     path = display_name(resolve_strategy(strategy))
     review = reviews.get(year) if reviews is not None else None
     return assess(
@@ -383,6 +468,7 @@ def _assess(s, a, year: int, strategy: Path | None, strict: bool, on_track, behi
         strategy_path=path,
         review=review,
         review_file=reviews.files.get(year) if review is not None else None,
+        actuals_path=display_name(resolve_actuals(actuals)[0]),
     )
 
 
@@ -395,21 +481,35 @@ StrictOpt = Annotated[
 ]
 
 
-def _finite(value, option: str):
-    """--on-track / --behind: a finite number (`inf` and `nan` parse as floats). Checked
-    in the command, not by an option callback: the fast lane declines those."""
-    if value is not None and not math.isfinite(value):
-        raise typer.BadParameter(f"must be a finite number, not {value}", param_hint=option)
-    return value
-
-
 OnTrackOpt = Annotated[
-    float | None,
-    typer.Option("--on-track", help="On-track threshold (default: from the strategy file)."),
+    str | None,
+    typer.Option(
+        "--on-track",
+        metavar="RATIO",
+        help="On-track threshold, a ratio in (0, 2]: 1, 0.9 or 90% "
+        "(default: from the strategy file).",
+        show_default=False,
+    ),
 ]
 BehindOpt = Annotated[
-    float | None,
-    typer.Option("--behind", help="Behind threshold (default: from the strategy file)."),
+    str | None,
+    typer.Option(
+        "--behind",
+        metavar="RATIO",
+        help="Behind threshold, a ratio below --on-track: 0.6 or 60% "
+        "(default: from the strategy file).",
+        show_default=False,
+    ),
+]
+GoalOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--goal",
+        "-g",
+        metavar="N",
+        help="Only this basic goal (repeatable, or several at once: -g 1,3).",
+        show_default=False,
+    ),
 ]
 
 
@@ -425,6 +525,7 @@ def validate(
         ValidateFormat,
         typer.Option("--format", "-f", help="text, or github for Actions annotations."),
     ] = ValidateFormat.text,
+    lang: LangOpt = Lang.ja,
 ) -> None:
     """Validate the strategy, every actuals file and every review; print what they hold."""
     s, a, r, warnings = _load_reviewed(strategy, actuals, reviews, fmt.value)
@@ -432,24 +533,27 @@ def validate(
 
     c = s.counts()
     figures = sum(len(v) for v in a.years.values())
-    years = ", ".join(str(y) for y in sorted(a.years)) or "none"
-    _out(
-        f"{display_name(resolve_strategy(strategy))}: ok — {c['goals']} goals, "
-        f"{c['policies']} policies, {c['measures']} measures, {c['kpis']} KPIs "
-        f"({c['kpi_printings']} printings), {c['projects']} projects, {c['footnotes']} footnotes\n"
+    years = ", ".join(str(y) for y in sorted(a.years)) or msg("none")
+    _out(msg("validate-strategy", path=display_name(resolve_strategy(strategy)), **c) + "\n")
+    n = len(a.years)
+    line = msg(
+        "validate-actuals",
+        path=display_name(resolve_actuals(actuals)[0]),
+        n=n,
+        n_s=plural(n),
+        years=years,
+        figures=figures,
+        figures_s=plural(figures),
     )
-    actuals_dir = display_name(resolve_actuals(actuals)[0])
-    _out(
-        f"{actuals_dir}: ok — {len(a.years)} year file{'s' * (len(a.years) != 1)} "
-        f"({years}), {figures} figure{'s' * (figures != 1)}"
-        + (f", {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else "")
-        + "\n"
-    )
+    if warnings:
+        line += msg("validate-warnings", n=len(warnings), n_s=plural(len(warnings)))
+    _out(line + "\n")
     reviews_dir = resolve_reviews(reviews)[0]
     if r.years or reviews_dir.is_dir():
-        years = ", ".join(str(y) for y in sorted(r.years)) or "none"
+        years = ", ".join(str(y) for y in sorted(r.years)) or msg("none")
         n = len(r.years)
-        _out(f"{display_name(reviews_dir)}: ok — {n} review{'s' * (n != 1)} ({years})\n")
+        path = display_name(reviews_dir)
+        _out(msg("validate-reviews", path=path, n=n, n_s=plural(n), years=years) + "\n")
 
 
 @app.command()
@@ -458,9 +562,7 @@ def kpis(
     fmt: Annotated[
         KpisFormat, typer.Option("--format", "-f", help="table, json or csv.")
     ] = KpisFormat.table,
-    goal: Annotated[
-        list[int] | None, typer.Option("--goal", "-g", help="Only KPIs printed in this goal (1–4).")
-    ] = None,
+    goal: GoalOpt = None,
     lang: LangOpt = Lang.ja,
     output: OutputOpt = None,
     width: WidthOpt = None,
@@ -469,8 +571,9 @@ def kpis(
     """List the strategy's KPIs: baseline -> target, kind and where each is printed."""
     s = _load_strategy(strategy)
     chosen = s.kpis
-    if goal:
-        chosen = [k for k in s.kpis if k.goal_numbers() & set(goal)]
+    goals = _goals(goal, s)
+    if goals:
+        chosen = [k for k in s.kpis if k.goal_numbers() & goals]
     if fmt is KpisFormat.json:
         from .formats.json_format import dumps, kpi_definition
 
@@ -509,9 +612,7 @@ def check(
             show_default=False,
         ),
     ] = None,
-    goal: Annotated[
-        list[int] | None, typer.Option("--goal", "-g", help="Only this basic goal (repeatable).")
-    ] = None,
+    goal: GoalOpt = None,
     status: Annotated[
         list[str] | None,
         typer.Option(
@@ -563,16 +664,17 @@ def check(
     A status the committee overrode in its review of YEAR (data/reviews/YEAR.yaml) is the
     committee's, marked ✎ with its reason, and counts as such for --fail-on.
     """
+    set_lang(lang.value)
     fail_status = _status(fail_on, "--fail-on") if fail_on else None
     wanted = {_status(s, "--status") for s in status or []}
     s, a, r, _ = _load_reviewed(strategy, actuals, reviews, fmt.value)
-    if goal and (bad := [g for g in goal if not 1 <= g <= len(s.goals)]):
-        raise typer.BadParameter(f"no basic goal {bad[0]} (1–{len(s.goals)})", param_hint="--goal")
+    _warn_outside_period(s, year)
+    goal = sorted(_goals(goal, s))
     from dataclasses import replace
 
     from .formats import RenderOptions, render
 
-    report = _assess(s, a, year, strategy, strict, on_track, behind, r)
+    report = _assess(s, a, year, strategy, strict, on_track, behind, r, actuals)
     failing = report.failing(fail_status)
     comparison = None
     if compare_to is not None or fail_on_worse:
@@ -609,16 +711,22 @@ def check(
 
         write_step_summary(report, options)
     if failing:
-        word = fail_status.value.replace("_", "-") if fail_status else ""
-        _err(
-            f"pdca: {len(failing)} KPI{'s' * (len(failing) != 1)} at or below {word}: "
-            + ", ".join(r.kpi.id for r in failing[:10])
-            + (" …" if len(failing) > 10 else "")
-            + "\n"
-        )
+        _report_failing(failing, fail_status)
         raise typer.Exit(Exit.FAIL_ON)
     if comparison is not None and fail_on_worse:
         _fail_on_worse(comparison)
+
+
+def _report_failing(failing, fail_status) -> None:
+    """'pdca: 3 KPIs at or below off-track: a, b, c' (in the language of messages)."""
+    from .i18n import status_word
+    from .messages import current_lang
+
+    lang = current_lang()
+    word = fail_status.value.replace("_", "-") if lang == "en" else status_word(fail_status, lang)
+    ids = ", ".join(r.kpi.id for r in failing[:10]) + (" …" if len(failing) > 10 else "")
+    n = len(failing)
+    _err(msg("fail-on", n=n, n_s=plural(n), status=word, ids=ids) + "\n")
 
 
 def _compare(s, a, reviews, year0, year1, strategy, strict, on_track, behind, fmt=None):
@@ -665,7 +773,7 @@ def _year_arg(name: str, what: str):
         typer.Argument(
             parser=_year,
             metavar=name,
-            help=f"{what} fiscal year: 2026, FY2026, R8, 令和8 or 令和8年度.",
+            help=f"{what} fiscal year: 2026, FY2026, 2026年度, R8, 令和8 or 令和8年度.",
             show_default=False,
         ),
     ]
@@ -681,9 +789,7 @@ def diff(
         DiffFormat, typer.Option("--format", "-f", help="table, json, csv or markdown.")
     ] = DiffFormat.table,
     output: OutputOpt = None,
-    goal: Annotated[
-        list[int] | None, typer.Option("--goal", "-g", help="Only this basic goal (repeatable).")
-    ] = None,
+    goal: GoalOpt = None,
     show_all: Annotated[
         bool, typer.Option("--all", "-a", help="Table: list the unchanged KPIs too.")
     ] = False,
@@ -704,8 +810,7 @@ def diff(
     change, positive in the desired direction.
     """
     s, a, r, _ = _load_reviewed(strategy, actuals, reviews)
-    if goal and (bad := [g for g in goal if not 1 <= g <= len(s.goals)]):
-        raise typer.BadParameter(f"no basic goal {bad[0]} (1–{len(s.goals)})", param_hint="--goal")
+    goal = sorted(_goals(goal, s))
     comparison = _compare(s, a, r, year0, year1, strategy, strict, on_track, behind)
     if goal:
         kept = comparison.after.filtered(set(goal))
@@ -851,6 +956,7 @@ def report(
     year and outlook."""
     fmt = _report_format(output, fmt)
     s, a, r, _ = _load_reviewed(strategy, actuals, reviews)
+    _warn_outside_period(s, year)
     result = _assess(s, a, year, strategy, strict, on_track, behind, r)
     previous = _assess(s, a, year - 1, strategy, strict, on_track, behind, r)
     from .report import render_report
@@ -933,3 +1039,23 @@ def main() -> None:
 
 # the yearly cycle's "Do": template, import, record, missing (registered on `app`)
 from .entry import cli as _entry_cli  # noqa: E402, F401
+
+# The command list of `pdca --help` in both languages (Typer's help is static text; a
+# summary per command costs nothing at start-up, unlike choosing the language at import).
+COMMAND_SUMMARIES = {
+    "validate": "YAML の検査 · validate the strategy, actuals and reviews",
+    "kpis": "KPI の一覧 · list the strategy's KPIs",
+    "check": "KPI の進捗判定 · assess every KPI in YEAR",
+    "diff": "2 年度の比較 · how each KPI moved from Y0 to Y1",
+    "show": "KPI 1 件の詳細 · one KPI in full",
+    "report": "推進会議向けレポート · the report for the committee",
+    "schema": "エディタ用 JSON Schema · JSON Schema for editors",
+    "template": "記入用シート · a fill-in sheet for YEAR",
+    "record": "実績を 1 件記録 · record one figure",
+    "import": "記入済みシートの取り込み · import filled sheets",
+    "missing": "未記録の KPI · KPIs with no figure for YEAR yet",
+}
+for _info in app.registered_commands:
+    _name = _info.name or _info.callback.__name__.rstrip("_").replace("_", "-")
+    if _name in COMMAND_SUMMARIES and _info.short_help is None:
+        _info.short_help = COMMAND_SUMMARIES[_name]

@@ -242,6 +242,7 @@ def run(argv: list[str]) -> int | None:
     from typer.exceptions import TyperException as ClickException  # usage errors
 
     from . import cli
+    from .options import OptionError  # a bad option value: a usage error too
 
     function = getattr(cli, COMMANDS[argv[0]])
     try:
@@ -256,7 +257,7 @@ def run(argv: list[str]) -> int | None:
         code = 0
     except Exit as exc:
         code = exc.exit_code
-    except ClickException:
+    except (ClickException, OptionError):
         return None  # nothing was printed: Typer's turn
     except BaseException:
         sys.stdout, sys.stderr = out, err

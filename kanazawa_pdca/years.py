@@ -15,11 +15,11 @@ HEISEI_OFFSET = 1988
 _ERAS = {"R": REIWA_OFFSET, "令和": REIWA_OFFSET, "H": HEISEI_OFFSET, "平成": HEISEI_OFFSET}
 
 _PATTERN = re.compile(
-    r"^(?:FY(?P<fy>\d{4})|(?P<plain>\d{4})|(?P<era>R|H|令和|平成)(?P<n>\d{1,2}|元)(?:年度?)?)$",
+    r"^(?:(?:FY ?)?(?P<year>\d{4})(?:年度)?|(?P<era>R|H|令和|平成) ?(?P<n>\d{1,2}|元)(?:年度?)?)$",
     re.IGNORECASE,
 )
 
-ACCEPTED_FORMS = "2026, FY2026, R8, 令和8, 令和8年度"
+ACCEPTED_FORMS = "2026, FY2026, R8, 令和8, 令和8年度, 2026年度"
 
 
 class YearError(ValueError):
@@ -27,17 +27,20 @@ class YearError(ValueError):
 
 
 def parse_year(text: str) -> int:
-    """Parse a fiscal year given as ``2026``, ``FY2026``, ``R8``, ``令和8`` or ``令和8年度``.
+    """Parse a fiscal year given as ``2026``, ``FY2026``, ``2026年度``, ``R8``, ``令和8`` or
+    ``令和8年度``.
 
-    Full-width digits are accepted (``令和８年度``); ``元`` stands for year 1.
+    Full-width digits are accepted (``令和８年度``, ``２０２６年度``), and 年度 after any form
+    (``FY2026年度``); ``2026年`` alone is refused (a calendar year, not a fiscal year);
+    ``元`` stands for year 1.
     """
     raw = str(text)
     normal = unicodedata.normalize("NFKC", raw).strip()
     match = _PATTERN.match(normal)
     if not match:
         raise YearError(f"not a fiscal year: {raw!r} (use one of: {ACCEPTED_FORMS})")
-    if match["fy"] or match["plain"]:
-        year = int(match["fy"] or match["plain"])
+    if match["year"]:
+        year = int(match["year"])
     else:
         era = match["era"].upper() if match["era"].isascii() else match["era"]
         n = 1 if match["n"] == "元" else int(match["n"])

@@ -447,7 +447,17 @@ def test_cli_validate_github(run, workdir):
     folder = workdir / "bad"
     folder.mkdir()
     (folder / "2026.yaml").write_text("share-pct: 150\nnope: 3\n", encoding="utf-8")
-    result = run("validate", "--strategy", "strategy.yaml", "--actuals", "bad", "-f", "github")
+    result = run(
+        "validate",
+        "--strategy",
+        "strategy.yaml",
+        "--actuals",
+        "bad",
+        "-f",
+        "github",
+        "--lang",
+        "en",
+    )
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [
         "::error file=bad/2026.yaml,line=1,col=12,title=pdca validate::"

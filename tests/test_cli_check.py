@@ -173,7 +173,7 @@ def test_colour_when_forced(run, mini, monkeypatch):
     ],
 )
 def test_fail_on(run, mini, fail_on, code, failing):
-    result = run("check", "2026", *mini, "--format", "json", "--fail-on", fail_on)
+    result = run("check", "2026", *mini, "--format", "json", "--fail-on", fail_on, "--lang", "en")
     assert result.exit_code == code
     json.loads(result.stdout)  # the report is still written
     if failing:
@@ -230,15 +230,16 @@ def test_year_forms(run, mini, year):
     ],
 )
 def test_usage_errors_exit_2(run, args, message):
-    result = run(*args)
+    result = run(*args, "--lang", "en")
     assert result.exit_code == 2
     assert message in result.stderr
+    assert len(result.stderr.splitlines()) == 1
     assert "Traceback" not in result.stderr
 
 
 def test_bad_actuals_exit_2_with_locations(run, actuals_dir):
     folder = actuals_dir({2026: "share-pct: 150\nnope: 3\n"})
-    result = run("check", "2026", "--strategy", MINI, "--actuals", folder)
+    result = run("check", "2026", "--strategy", MINI, "--actuals", folder, "--lang", "en")
     assert result.exit_code == 2
     assert result.stdout == ""
     path = folder / "2026.yaml"
@@ -263,7 +264,7 @@ def test_no_actuals_answers_with_expected_values_and_a_hint(run, tmp_path):
     result = run("check", "2026", "--strategy", MINI, "--actuals", empty)
     assert result.exit_code == 0
     assert "2026年度までの実績が未登録です" in result.stdout
-    assert "data/actuals/2026.yaml" in result.stdout
+    assert "empty/2026.yaml" in result.stdout  # the folder given, not data/actuals
     share = next(line for line in result.stdout.splitlines() if line.startswith("割合"))
     assert share.split()[1:5] == ["%", "50", "60", "56"]  # unit, baseline, target, E(2026)
     assert "－ 実績なし" in share

@@ -151,7 +151,7 @@ def test_every_error_at_its_cell_and_nothing_written(imp, tmp_path):
         ],
         title="R8",
     )
-    result = imp(book)
+    result = imp(book, "--lang", "en")
     assert result.exit_code == 2
     f = str(book)
     assert result.stderr.splitlines() == [
@@ -371,7 +371,7 @@ def test_template_on_the_bundled_strategy(run, tmp_path):
 )  # fmt: skip
 def test_template_usage_errors(run, tmp_path, args, message):
     args = [str(tmp_path / a) if a.startswith("x.") else a for a in args]
-    result = run("template", "2026", *args, "--strategy", MINI)
+    result = run("template", "2026", *args, "--strategy", MINI, "--lang", "en")
     assert result.exit_code == 2 and message in result.stderr
 
 

@@ -24,7 +24,7 @@ KPI_KEYS = [
 
 
 def test_validate_bundled_data(run):
-    result = run("validate")
+    result = run("validate", "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0] == (
         "data/strategy.yaml: ok — 4 goals, 17 policies, 55 measures, 95 KPIs (107 printings), "
@@ -35,7 +35,7 @@ def test_validate_bundled_data(run):
 
 def test_validate_reports_all_problems_and_exits_2(run, broken):
     path = broken("value: 60, kind: exact", "value: 160, kind: exact")
-    result = run("validate", "--strategy", path, "--actuals", DATA / "actuals")
+    result = run("validate", "--strategy", path, "--actuals", DATA / "actuals", "--lang", "en")
     assert result.exit_code == 2
     assert result.stdout == ""
     lines = result.stderr.splitlines()

@@ -55,10 +55,12 @@ MINI_IDS = re.findall(r"^  - id: (\S+)$", MINI_TEXT, re.M)
 DEMO_TEXT = (DEMO / "2026.yaml").read_text(encoding="utf-8")
 
 DIAGNOSTIC = re.compile(r"^.+:\d+:\d+: .+ \[[a-z0-9-]+\]$")
-SUMMARIES = (
+SUMMARIES = (  # in English (--lang en, PDCA_LANG=en) and Japanese (the default)
     re.compile(r"^pdca: \d+ errors? in \d+ files?$"),
     re.compile(r"^pdca: \d+ KPIs? at or below [a-z-]+: .+$"),
     re.compile(r"^pdca: wrote .+$"),
+    re.compile(r"^pdca: \d+ ファイルに \d+ 件のエラー$"),
+    re.compile(r"^pdca: 「[^」]+」以下の KPI が \d+ 件: .+$"),
 )
 SHOW_USAGE = re.compile(r"^(pdca show: .+|  .+|List every KPI with `pdca kpis`\.)$")
 RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")

@@ -20,7 +20,7 @@ KPI = "share-pct"  # a KPI of the mini strategy (a percentage)
 LINE = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<message>.*) \[(?P<code>[a-z0-9-]+)\]$"
 )
-SUMMARY = re.compile(r"^pdca: \d+ errors? in \d+ files?$")
+SUMMARY = re.compile(r"^pdca: (\d+ errors? in \d+ files?|\d+ ファイルに \d+ 件のエラー)$")
 
 LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)

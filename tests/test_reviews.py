@@ -320,7 +320,7 @@ def test_fail_on_sees_the_committee_status(run, reviewed, strategy_file, folders
     plain = run("check", "2026", "--strategy", strategy_file, "--actuals", actuals,
                 "--reviews", actuals.parent / "none-here", "--fail-on", "off-track")  # fmt: skip
     assert plain.exit_code == 2  # a named reviews folder must exist
-    result = run("check", "2026", *reviewed, "--fail-on", "off-track")
+    result = run("check", "2026", *reviewed, "--fail-on", "off-track", "--lang", "en")
     assert result.exit_code == 1
     assert "app-downloads" not in result.stderr.split("off-track:")[1]
     assert "co2-emissions" in result.stderr
@@ -363,12 +363,15 @@ def test_every_format_shows_the_override_as_the_committees(run, reviewed):
 
 
 def test_validate_covers_reviews(run, reviewed, strategy_file, folders):
-    result = run("validate", *reviewed)
+    result = run("validate", *reviewed, "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[-1].endswith(": ok — 1 review (2026)")
     actuals, write = folders
     reviews = write("goals:\n  G1: {rating: Z}\n")
-    bad = run("validate", "--strategy", strategy_file, "--actuals", actuals, "--reviews", reviews)
+    bad = run(
+        "validate",
+        *("--strategy", strategy_file, "--actuals", actuals, "--reviews", reviews, "--lang", "en"),
+    )
     assert bad.exit_code == 2
     line, column = position("goals:\n  G1: {rating: Z}\n", "Z")
     assert bad.stderr.startswith(f"{reviews / '2026.yaml'}:{line}:{column}: ")

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from ..cli import ActualsOpt, Lang, LangOpt, StrategyOpt, YearArg, _fail, app
+from ..cli import ActualsOpt, GoalOpt, Lang, LangOpt, StrategyOpt, YearArg, _fail, _goals, app
 from ..diagnostics import InputError
 
 DryRunOpt = Annotated[
@@ -64,10 +64,7 @@ def template(
             "--output", "-o", help="The sheet to write: FILE.xlsx or FILE.csv.", dir_okay=False
         ),
     ],
-    goal: Annotated[
-        list[int] | None,
-        typer.Option("--goal", "-g", help="Only KPIs printed in this basic goal (repeatable)."),
-    ] = None,
+    goal: GoalOpt = None,
     strategy: StrategyOpt = None,
     actuals: ActualsOpt = None,
     lang: LangOpt = Lang.ja,
@@ -81,7 +78,7 @@ def template(
 
         folder, named = resolve_actuals(actuals)
         s, a, _ = load_all(resolve_strategy(strategy), folder, actuals_required=named)
-        return run_template(s, a, year, output, lang=lang.value, goals=set(goal or []))
+        return run_template(s, a, year, output, lang=lang.value, goals=_goals(goal, s))
 
     _run(action)
 
@@ -162,9 +159,7 @@ def missing(
     fail: Annotated[
         bool, typer.Option("--fail", help="Exit 1 when any KPI has no figure for YEAR.")
     ] = False,
-    goal: Annotated[
-        list[int] | None, typer.Option("--goal", "-g", help="Only this basic goal (repeatable).")
-    ] = None,
+    goal: GoalOpt = None,
     strategy: StrategyOpt = None,
     actuals: ActualsOpt = None,
     lang: LangOpt = Lang.ja,
@@ -177,6 +172,6 @@ def missing(
 
         folder, named = resolve_actuals(actuals)
         s, a, _ = load_all(resolve_strategy(strategy), folder, actuals_required=named)
-        return run_missing(s, a, year, lang.value, set(goal or []), fail)
+        return run_missing(s, a, year, lang.value, _goals(goal, s), fail)
 
     _run(action)

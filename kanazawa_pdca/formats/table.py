@@ -567,17 +567,19 @@ def summary_title(report: Report, lang: Lang) -> str:
 
 def _no_data_hint(report: Report, lang: Lang) -> Text:
     year = report.year
+    folder = report.actuals_path or "data/actuals"
+    where = f"{folder.rstrip('/')}/{year}.yaml"
     if lang == "en":
         msg = (
             f"No actuals recorded up to FY{year}: the expected column shows what each KPI "
-            f"should reach by FY{year}.\nRecord figures in data/actuals/{year}.yaml "
+            f"should reach by FY{year}.\nRecord figures in {where} "
             f"(KPI id: value, or KPI id: {{value: …, source: …}}); list the ids with "
             f"`pdca kpis`."
         )
     else:
         msg = (
             f"{year}年度までの実績が未登録です。期待値の列は {year}年度に到達すべき値です。\n"
-            f"実績は data/actuals/{year}.yaml に「KPI id: 値」または"
+            f"実績は {where} に「KPI id: 値」または"
             f"「KPI id: {{value: …, source: …}}」の形で記録してください"
             f"（id の一覧は `pdca kpis`）。"
         )

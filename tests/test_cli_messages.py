@@ -1,0 +1,239 @@
+"""Issue #10 items 8–10 and 12: threshold options, years, the no-actuals hint, and messages
+in the user's language (a catalogue keyed by the stable [code])."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+from conftest import MINI
+from kanazawa_pdca.diagnostics import Diagnostic, Location
+from kanazawa_pdca.messages import DIAGNOSTICS, MESSAGES, diagnostic_text, text
+from kanazawa_pdca.options import OptionError, parse_goals, parse_ratio, parse_status
+from kanazawa_pdca.trajectory import Status
+
+FILES = {
+    2025: "share-pct: 53\n",
+    2026: "app-downloads: 1100\nco2-emissions: 3500\nnew-course-participants: 120\n",
+}
+
+
+@pytest.fixture
+def mini(actuals_dir):
+    return ["--strategy", str(MINI), "--actuals", str(actuals_dir(FILES))]
+
+
+def check_json(run, mini, *args):
+    result = run("check", "2026", *mini, "-f", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+# --- item 8: thresholds are ratios ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("0.9", "0.9"), ("90%", "0.9"), ("９０％", "0.9"), ("1", "1"), ("2", "2"), ("0.6", "0.6")],
+)
+def test_threshold_ratios_and_percents_parse_exactly(text, value):
+    assert parse_ratio(text) == Decimal(value)
+
+
+def test_on_track_accepts_a_percent(run, mini):
+    doc = check_json(run, mini, "--on-track", "90%", "--behind", "50%")
+    assert doc["thresholds"] == {"on_track": 0.9, "behind": 0.5}
+    by_id = {k["id"]: k for k in doc["kpis"]}
+    assert by_id["share-pct"]["status"] == "behind"  # attainment 0.75
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "code"),
+    [
+        ("--on-track", "90", "threshold-range"),  # 9000%: surely a mistaken 90%
+        ("--on-track", "2.01", "threshold-range"),
+        ("--behind", "0", "threshold-range"),
+        ("--behind", "-0.1", "threshold-range"),
+        ("--on-track", "nan", "threshold-value"),
+        ("--on-track", "inf", "threshold-value"),
+        ("--on-track", "ninety", "threshold-value"),
+    ],
+)
+def test_thresholds_outside_0_2_are_refused_in_one_line(run, mini, option, value, code):
+    result = run("check", "2026", *mini, option, value)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"pdca check: {option}: ") and line.endswith(f"[{code}]")
+
+
+def test_behind_at_or_above_on_track_is_refused(run, mini):
+    result = run("check", "2026", *mini, "--on-track", "0.8", "--behind", "80%", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "pdca check: thresholds must satisfy 0 < behind (0.8) < on-track (0.8) [threshold-order]\n"
+    )
+
+
+def test_threshold_options_feed_exact_thresholds(run, mini):
+    from kanazawa_pdca.cli import _thresholds
+    from kanazawa_pdca.load import load_strategy
+
+    th = _thresholds(load_strategy(MINI), "90%", "0.3")
+    assert (th.exact_on_track, th.exact_behind) == (Fraction(9, 10), Fraction(3, 10))
+
+
+# --- item 9: years -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", ["2026年度", "２０２６年度", "FY2026年度", "令和８年度"])
+def test_year_with_nendo_is_accepted(run, mini, year):
+    result = run("check", year, *mini, "-f", "json")
+    assert json.loads(result.stdout)["year"] == 2026
+
+
+def test_year_outside_the_period_warns(run, mini):
+    result = run("check", "2031", *mini, "-f", "json", "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "pdca: warning: FY2031 (R13) is outside the strategy's period FY2024–FY2028 "
+        "[year-outside-period]\n"
+    )
+    assert json.loads(result.stdout)["year"] == 2031  # still assessed
+    ja = run("check", "2031", *mini, "-f", "json")
+    assert ja.stderr.startswith("pdca: 警告: 2031年度（R13）は戦略の期間")
+    assert run("check", "2028", *mini, "-f", "json").stderr == ""
+
+
+# --- item 10: the no-actuals hint ----------------------------------------------------------
+
+
+def test_no_actuals_hint_names_the_folder_given(run, tmp_path):
+    empty = tmp_path / "nothing-here"
+    empty.mkdir()
+    for lang in ("ja", "en"):
+        out = run("check", "2026", "--strategy", MINI, "--actuals", empty, "--lang", lang).stdout
+        assert "nothing-here/2026.yaml" in out.replace("\n", "")
+        assert "data/actuals" not in out
+
+
+# --- item 12: messages in the user's language ---------------------------------------------
+
+
+def test_every_message_has_both_languages():
+    for code, entry in MESSAGES.items():
+        assert set(entry) == {"ja", "en"}, code
+
+
+@pytest.mark.parametrize(
+    ("word", "status"),
+    [
+        ("達成", Status.ACHIEVED),
+        ("順調", Status.ON_TRACK),
+        ("やや遅れ", Status.BEHIND),
+        ("遅れ", Status.OFF_TRACK),
+        ("後退", Status.REGRESSING),
+        ("実績なし", Status.NO_DATA),
+        ("評価対象外", Status.NOT_ASSESSABLE),
+        ("off-track", Status.OFF_TRACK),
+        ("OFF_TRACK", Status.OFF_TRACK),
+        ("on track", Status.ON_TRACK),
+    ],
+)
+def test_japanese_status_words_are_accepted(word, status):
+    assert parse_status(word) is status
+
+
+def test_status_and_fail_on_take_japanese_words(run, mini):
+    doc = check_json(run, mini, "--status", "遅れ", "--status", "後退")
+    assert sorted(k["id"] for k in doc["kpis"]) == ["app-downloads", "co2-emissions"]
+    result = run("check", "2026", *mini, "-f", "json", "--fail-on", "遅れ")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("pdca: 「遅れ」以下の KPI が 2 件: ")
+
+
+def test_goal_comma_lists(run, mini):
+    both = check_json(run, mini, "-g", "1,2")
+    assert [g["code"] for g in both["goals"]] == ["G1", "G2"]
+    assert both == check_json(run, mini, "-g", "1", "-g", "2")
+    assert parse_goals(["1, 2", "２"], 4) == {1, 2}
+
+
+@pytest.mark.parametrize(("value", "code"), [("x", "goal-value"), ("1,9", "goal-range")])
+def test_a_bad_goal_is_one_line_never_a_pydantic_message(run, mini, value, code):
+    for command in (["check", "2026"], ["diff", "2025", "2026"], ["kpis"]):
+        result = run(*command, *mini[:2], *(mini[2:] if command[0] != "kpis" else []), "-g", value)
+        assert result.exit_code == 2
+        (line,) = result.stderr.splitlines()
+        assert line.endswith(f"[{code}]") and "Input should be" not in line
+
+
+def test_usage_errors_are_one_line_in_the_language(run, mini):
+    ja = run("check", "2026", *mini, "--nonsense")
+    en = run("check", "2026", *mini, "--nonsense", "--lang", "en")
+    assert ja.exit_code == en.exit_code == 2
+    assert ja.stderr == "pdca check: No such option: --nonsense（pdca check -h を参照）\n"
+    assert en.stderr == "pdca check: No such option: --nonsense (see pdca check -h)\n"
+
+
+def test_diagnostics_follow_lang_and_keep_their_code(run, actuals_dir, monkeypatch):
+    folder = actuals_dir({2026: "share-pct: 150\nnope: 3\n"})
+    args = ["check", "2026", "--strategy", MINI, "--actuals", folder]
+    path = folder / "2026.yaml"
+    ja = run(*args).stderr.splitlines()
+    assert ja == [
+        f"{path}:1:12: share-pct: 割合は 0〜100 の範囲で記録してください（値: 150） "
+        "[percentage-range]",
+        f"{path}:2:1: 不明な KPI id 'nope' [unknown-kpi]",
+        "pdca: 1 ファイルに 2 件のエラー",
+    ]
+    monkeypatch.setenv("PDCA_LANG", "en")
+    en = run(*args).stderr.splitlines()
+    assert en[1] == f"{path}:2:1: unknown KPI id 'nope' [unknown-kpi]"
+    assert en[2] == "pdca: 2 errors in 1 file"
+
+
+def test_validate_speaks_japanese_by_default(run):
+    out = run("validate").stdout.splitlines()
+    assert out[0].startswith("data/strategy.yaml: OK — 基本目標 4、施策 17、取組 55、KPI 95")
+    en = run("validate", "--lang", "en").stdout.splitlines()
+    assert en[0].startswith("data/strategy.yaml: ok — 4 goals, 17 policies")
+
+
+# each translated diagnostic: the English message as the loaders write it, and its Japanese
+ENGLISH = {
+    "unknown-kpi": "unknown KPI id 'shar-pct' (did you mean 'share-pct'?)",
+    "percentage-range": "share-pct: a percentage must be within 0–100, got 150",
+    "negative-value": "app-downloads: a count cannot be negative, got -1 件",
+    "duplicate-key": "duplicate key 'share-pct' (first defined at line 1)",
+    "cumulative-decrease": "app-downloads: running total 1400 is lower than 1500 in 2024 "
+    "(a cumulative KPI never falls)",
+    "outside-period": "visitors-total: a yearly figure for a 2024–2028 total, recorded for "
+    "2030, outside that window",
+    "thresholds-order": "thresholds must satisfy 0 < behind (1.2) < on_track (1)",
+    "file-name": "an actuals file is named after its fiscal year, like 2026.yaml (got 'x.yaml')",
+}
+
+
+@pytest.mark.parametrize("code", sorted(DIAGNOSTICS))
+def test_every_catalogued_diagnostic_is_translated(code):
+    d = Diagnostic(Location("a.yaml", 2, 3), code, ENGLISH[code])
+    ja = diagnostic_text(d, "ja")
+    assert ja.startswith("a.yaml:2:3: ") and ja.endswith(f" [{code}]")
+    assert ENGLISH[code] not in ja
+    assert diagnostic_text(d, "en") == str(d)
+
+
+def test_an_uncatalogued_diagnostic_stays_english_with_its_code():
+    d = Diagnostic(Location("a.yaml"), "some-new-check", "something new", "warning")
+    assert diagnostic_text(d, "ja") == "a.yaml:1:1: 警告: something new [some-new-check]"
+
+
+def test_option_errors_carry_their_code():
+    with pytest.raises(OptionError) as info:
+        parse_ratio("90", "--on-track")
+    assert info.value.code == "threshold-range"
+    assert "0.9" in text(info.value.code, "en", **info.value.params)
