@@ -177,3 +177,33 @@ def test_a_good_file_is_the_same_either_way(tmp_path):
     ours = load_strategy(path)
     theirs = models.Strategy.model_validate(fastyaml.load(path.read_text(encoding="utf-8")))
     assert dump(ours) == dump(theirs)
+
+
+SNAPSHOT = Path(__file__).parent / "snapshots" / "strategy-model-fields.txt"
+
+
+def _fields_text() -> str:
+    lines = []
+    for dataclass in plain.SHAPES:
+        model = getattr(models, dataclass.__name__)
+        config = {k: model.model_config.get(k) for k in ("extra", "strict", "frozen")}
+        lines.append(f"{dataclass.__name__} {config}")
+        for name, info in model.model_fields.items():
+            lines.append(
+                f"  {name}: {info.annotation!r} {info.metadata!r} required={info.is_required()}"
+            )
+    return "\n".join(lines).replace("kanazawa_pdca.model.strategy.", "") + "\n"
+
+
+def test_the_pydantic_models_are_the_ones_the_plain_model_was_written_for():
+    """Any change to a field of the strategy models (its type, a constraint, whether it is
+    required) must be made in model/plain.py's SHAPES too: then refresh this snapshot
+    with UPDATE_SNAPSHOTS=1."""
+    import os
+
+    text = _fields_text()
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        SNAPSHOT.write_text(text, encoding="utf-8")
+    assert text == SNAPSHOT.read_text(encoding="utf-8"), (
+        "a strategy model changed: update model/plain.py (SHAPES), then UPDATE_SNAPSHOTS=1"
+    )
