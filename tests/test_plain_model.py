@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -101,7 +102,7 @@ def _set(data, path, value):
 
 _DELETE = object()
 REPLACEMENTS = [
-    _DELETE, None, True, False, 0, 1, -1, 2**60, 1.5, float("nan"), "", "x", "2024-03",
+    _DELETE, None, True, False, 0, 1, -1, 2**60, 1.5, float("nan"), 1e16, 1e-10, -2e15, 1e300, "", "x", "2024-03",
     "2024-03\n", "２０２４-03", [], [1989, 2100], {}, {"extra": 1}, 1989, 2101, "increase",
     "level", "exact", "a-b", "A-b",
 ]  # fmt: skip
@@ -192,7 +193,8 @@ def _fields_text() -> str:
             lines.append(
                 f"  {name}: {info.annotation!r} {info.metadata!r} required={info.is_required()}"
             )
-    return "\n".join(lines).replace("kanazawa_pdca.model.strategy.", "") + "\n"
+    text = "\n".join(lines).replace("kanazawa_pdca.model.strategy.", "") + "\n"
+    return re.sub(r" at 0x[0-9a-f]+", "", text)
 
 
 def test_the_pydantic_models_are_the_ones_the_plain_model_was_written_for():
@@ -207,3 +209,9 @@ def test_the_pydantic_models_are_the_ones_the_plain_model_was_written_for():
     assert text == SNAPSHOT.read_text(encoding="utf-8"), (
         "a strategy model changed: update model/plain.py (SHAPES), then UPDATE_SNAPSHOTS=1"
     )
+
+
+def test_the_bounds_of_a_figure_are_those_of_the_models():
+    from kanazawa_pdca.model import figures
+
+    assert (plain.MIN_FIGURE, plain.MAX_FIGURE) == (figures.MIN_FIGURE, figures.MAX_FIGURE)

@@ -259,12 +259,20 @@ def _year(v: Any) -> int:  # Year: 1989 ≤ int ≤ 2100
     return v
 
 
-def _float(v: Any) -> float:  # float: a float, or an int (as a float), finite
-    if type(v) is float and v - v == 0:
-        return v
-    if type(v) is int and abs(v) <= 2**53:
-        return float(v)
-    raise _No
+# model/figures.py's bounds of a figure (it imports pydantic; a test holds them equal)
+MIN_FIGURE, MAX_FIGURE = 1e-9, 1e15
+
+
+def _float(v: Any) -> float:  # Figure: a float, or an int (as a float), finite, sane
+    if type(v) is float:
+        f = v
+    elif type(v) is int and abs(v) <= 2**53:
+        f = float(v)
+    else:
+        raise _No
+    if f != 0 and not MIN_FIGURE <= abs(f) <= MAX_FIGURE:  # NaN and ±inf fail too
+        raise _No
+    return f
 
 
 def _pattern(regexp: str) -> Check:
