@@ -46,11 +46,13 @@ def check_target(
     *,
     protected_files: Sequence[tuple[Path, str]] = (),
     protected_folders: Sequence[tuple[Path, str]] = (),
+    folder_must_exist: bool = True,
 ) -> None:
     """Raise RefusedTarget unless `path` is a place to write an output file.
 
     `protected_files` / `protected_folders`: (path, what it is) pairs, e.g.
     (strategy.yaml, "the strategy file"), (data/actuals, "the actuals folder").
+    `folder_must_exist`: False for a writer that creates the target's folder.
     """
     path = Path(path)
     try:
@@ -73,16 +75,16 @@ def check_target(
             if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
             else "a special file"
         )
-        raise RefusedTarget("output-not-a-file", f"is {kind}: reports are written to regular files")
+        raise RefusedTarget("output-not-a-file", f"is {kind}: pdca writes regular files only")
     target = _resolved(path)
-    if not target.parent.is_dir():
+    if folder_must_exist and not target.parent.is_dir():
         raise RefusedTarget("output-no-folder", f"cannot write: no such folder {target.parent}")
     for file, what in protected_files:
         if target == _resolved(file):
-            raise RefusedTarget("output-protected", f"refusing to overwrite {what} with a report")
+            raise RefusedTarget("output-protected", f"refusing to overwrite {what}")
     for folder, what in protected_folders:
         if _within(target, _resolved(folder)):
-            raise RefusedTarget("output-protected", f"refusing to write a report into {what}")
+            raise RefusedTarget("output-protected", f"refusing to write into {what}")
 
 
 @contextmanager

@@ -137,3 +137,22 @@ def test_temporary_files_have_unpredictable_names(tmp_path, monkeypatch):
     write_atomic(tmp_path / "a.txt", "2")
     assert len(set(names)) == 2
     assert all(str(os.getpid()) not in n for n in names)
+
+
+def test_template_sheets_obey_the_same_rules(run, data, tmp_path):
+    strategy, actuals, _ = data
+    before = snapshot(tmp_path / "data")
+    for target in (actuals / "sheet.xlsx", actuals / ".." / "actuals" / "sheet.csv"):
+        result = run("template", "2026", "--strategy", strategy, "--actuals", actuals, "-o", target)
+        assert result.exit_code == 2
+        assert "refusing to write into the actuals folder [output-protected]" in result.stderr
+    if os.path.exists("/dev/null"):
+        (tmp_path / "null.xlsx").symlink_to("/dev/null")
+        result = run(
+            "template", "2026", "--strategy", strategy, "--actuals", actuals,
+            "-o", tmp_path / "null.xlsx",
+        )  # fmt: skip
+        assert result.exit_code == 2
+        assert "is a device" in result.stderr
+        assert Path("/dev/null").is_char_device()
+    assert snapshot(tmp_path / "data") == before

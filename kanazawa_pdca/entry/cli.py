@@ -46,6 +46,27 @@ def _run(action):
         raise typer.Exit(result.exit_code)
 
 
+def _writable_target(output: Path, strategy: Path, actuals: Path) -> None:
+    """-o of a sheet: a regular file, never the strategy nor in the actuals or reviews
+    folder (output.check_target); InputError (exit 2) otherwise."""
+    from ..load import resolve_reviews
+    from ..output import RefusedTarget, check_target
+    from .actions import location_error
+
+    try:
+        check_target(
+            output,
+            protected_files=[(strategy, "the strategy file")],
+            protected_folders=[
+                (actuals, "the actuals folder"),
+                (resolve_reviews(None)[0], "the reviews folder"),
+            ],
+            folder_must_exist=False,  # the sheet's folder is created
+        )
+    except RefusedTarget as exc:
+        raise location_error(str(output), exc.code, exc.message) from None
+
+
 def _writing(strategy: Path | None, actuals: Path | None):
     from ..load import resolve_strategy
     from .actions import load_for_writing, writable_actuals
@@ -77,6 +98,7 @@ def template(
         from .actions import template as run_template
 
         folder, named = resolve_actuals(actuals)
+        _writable_target(output, resolve_strategy(strategy), folder)
         s, a, _ = load_all(resolve_strategy(strategy), folder, actuals_required=named)
         return run_template(s, a, year, output, lang=lang.value, goals=_goals(goal, s))
 
