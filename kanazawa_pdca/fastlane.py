@@ -59,8 +59,12 @@ class _Param:
         self.multiple = typing.get_origin(base) is list
         self.type = typing.get_args(base)[0] if self.multiple else base
         self.flag = self.type is bool and not self.multiple
+        # code Typer runs even for a parameter not given: the whole command goes to Typer
+        self.runs_always = bool(
+            info.callback or info.is_eager or info.default_factory or getattr(info, "prompt", False)
+        )
         # what the fast lane does not do itself: a user who gives such a parameter gets
-        # Typer (given or not, its default is passed as is)
+        # Typer (not given, its default is passed as is)
         self.supported = not (
             info.callback
             or info.is_eager
@@ -150,6 +154,8 @@ def parse(function, argv: list[str]) -> dict[str, Any]:
         _Param(name, hints[name], p.default)
         for name, p in inspect.signature(function).parameters.items()
     ]
+    if any(p.runs_always for p in params):
+        raise _Decline
     options = {n: p for p in params for n in p.names}
     positional = [p for p in params if p.argument]
     given: dict[str, Any] = {}

@@ -6,8 +6,10 @@ import functools
 import os
 import subprocess
 import sys
+from typing import Annotated
 
 import pytest
+import typer as typer_lib
 from typer.testing import CliRunner
 
 from conftest import MINI, ROOT
@@ -159,3 +161,24 @@ def test_the_fast_lane_runs_without_pydantic():
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert '"year": 2026' in done.stdout
+
+
+def test_a_parameter_with_a_callback_sends_every_command_line_to_typer():
+    """Typer runs a callback even for an option not given: the fast lane cannot."""
+
+    def command(
+        year: Annotated[int, typer_lib.Argument()],
+        loud: Annotated[bool, typer_lib.Option("--loud", callback=lambda v: v)] = False,
+        width: Annotated[int | None, typer_lib.Option("--width", min=40)] = None,
+    ) -> None: ...
+
+    def plain(
+        year: Annotated[int, typer_lib.Argument()],
+        width: Annotated[int | None, typer_lib.Option("--width", min=40)] = None,
+    ) -> None: ...
+
+    with pytest.raises(fastlane._Decline):
+        fastlane.parse(command, ["2026"])
+    assert fastlane.parse(plain, ["2026"]) == {"year": 2026, "width": None}
+    with pytest.raises(fastlane._Decline):  # bounds: Typer checks them
+        fastlane.parse(plain, ["2026", "--width", "30"])
