@@ -139,6 +139,7 @@ def _read_sheet(
     found = _header(sheet)
     assert found is not None
     header_index, roles = found
+    _merged_cells(sheet, header_index, roles, result)
     ids = strategy.kpi_ids
     for row in sheet.rows[header_index + 1 :]:
         id_cell = _cell(row, roles["id"])
@@ -175,6 +176,40 @@ def _read_sheet(
         figure = _figure(raw_id, value_cell, row, roles, strategy, year, result)
         if figure is not None:
             result.figures.append(figure)
+
+
+def _merged_cells(sheet: Sheet, header_index: int, roles: dict[str, int], result) -> None:
+    """Merged cells below the header: over the id or value column they are an error (one
+    figure cannot stand for several KPIs); over the source or note column the text is
+    what each row of the range reads (a source merged over five rows is five sources)."""
+    from openpyxl.utils import get_column_letter
+
+    first_data_row = header_index + 2  # 1-based
+    for r1, c1, r2, c2 in sheet.merged:
+        if r2 <= r1 or r2 < first_data_row:
+            continue
+        columns = {role for role, j in roles.items() if c1 <= j + 1 <= c2}
+        ref = f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+        if columns & {"id", "value"}:
+            result.diagnostics.append(
+                Diagnostic(
+                    Location(sheet.file, max(r1, first_data_row), c1, sheet.name),
+                    "merged-cell",
+                    f"cells {ref} are merged over {r2 - r1 + 1} rows: give each KPI its id "
+                    "and its figure in its own row (unmerge the cells)",
+                )
+            )
+            continue
+        for role in columns & {"source", "note"}:
+            j = roles[role]
+            top = _cell(sheet.rows[r1 - 1], j) if r1 - 1 < len(sheet.rows) else None
+            if top is None or _empty(top):
+                continue
+            for r in range(max(r1 + 1, first_data_row), min(r2, len(sheet.rows)) + 1):
+                row = sheet.rows[r - 1]
+                while len(row) <= j:
+                    row.append(Cell(None, Location(sheet.file, r, len(row) + 1, sheet.name)))
+                row[j] = Cell(top.value, Location(sheet.file, r, j + 1, sheet.name))
 
 
 def _no_figure(cell: Cell | None) -> bool:

@@ -18,6 +18,11 @@ from decimal import Decimal, InvalidOperation
 NO_FIGURE_WORDS = frozenset({"集計中", "未集計"})
 NO_FIGURE_DASHES = frozenset("-－—―–‐−ー")
 
+# what a spreadsheet shows for a formula that failed (Excel; LibreOffice's Err:502)
+_CELL_ERROR = re.compile(
+    r"^(?:#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)|Err:\d{3})$",
+    re.I,
+)
 _MINUS_SIGNS = "△▲−-"  # after NFKC the full-width hyphen-minus is "-"
 _NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
@@ -70,6 +75,12 @@ def parse_figure(raw: object, unit: str = "") -> Decimal | NoFigure:
     if is_no_figure(raw):
         return NoFigure(raw.strip())
     text = _norm(raw)
+    if _CELL_ERROR.match(text):
+        raise FigureError(
+            "cell-error",
+            f"{raw.strip()!r}: the cell shows a spreadsheet error, not a figure "
+            "(correct the formula, or type the figure)",
+        )
     body = text
     # a trailing unit: the KPI's own (compared in the same normal form), or % for a percentage
     norm_unit = _norm(unit)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ from typing import Any
 from ..diagnostics import Diagnostic, InputError, Location
 
 MAX_BYTES = 50 * 1024 * 1024  # a fill-in sheet is a few hundred KB; refuse anything absurd
+MAX_UNPACKED = 200 * 1024 * 1024  # an xlsx is a zip: what it unpacks to (a zip bomb)
+MAX_CELLS = 5_000_000  # per sheet, as read (a stray cell at XFD1048576 makes rows wide)
 # a workbook made by `pdca template YEAR` carries its year three ways (LibreOffice keeps
 # the custom property and the defined name, and rewrites the keywords)
 TEMPLATE_MARK = "pdca-template"  # custom document property, and the keywords' prefix
@@ -38,6 +41,8 @@ class Sheet:
     name: str | None  # None for CSV
     rows: list[list[Cell]] = field(default_factory=list)
     template_year: int | None = None  # set when `pdca template YEAR` made the workbook
+    # merged cell ranges (xlsx) as 1-based (first row, first column, last row, last column)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def origin(self) -> Location:
         return Location(self.file, 1, 1, self.name)
@@ -77,6 +82,7 @@ def _read_xlsx(path: Path, shown: str) -> list[Sheet]:
 
     from openpyxl import load_workbook
 
+    merged = _unpacked_and_merged(path, shown)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
@@ -91,10 +97,30 @@ def _read_xlsx(path: Path, shown: str) -> list[Sheet]:
         sheets = []
         formula_sheets = formulas.worksheets if formulas else [None] * len(values.worksheets)
         for ws, wf in zip(values.worksheets, formula_sheets, strict=True):
-            sheet = Sheet(shown, ws.title, template_year=year)
+            path_in_zip = getattr(ws, "_worksheet_path", "")
+            sheet = Sheet(shown, ws.title, template_year=year, merged=merged.get(path_in_zip, []))
+            # the rows as they are in the file, not as its <dimension> claims: a stale
+            # dimension would cut rows off silently, a far one pad every row to XFD
+            for each in (ws, wf):
+                if each is not None:
+                    each.reset_dimensions()
             formula_rows = wf.iter_rows() if wf is not None else iter(())
+            cells_read = 0
             for r, row in enumerate(ws.iter_rows(), start=1):
                 frow = next(formula_rows, ())
+                cells_read += len(row)
+                if cells_read > MAX_CELLS:
+                    raise InputError(
+                        [
+                            Diagnostic(
+                                Location(shown, r, 1, ws.title),
+                                "too-large",
+                                f"more than {MAX_CELLS:,} cells in this sheet: larger than a "
+                                "fill-in sheet can be (delete what is not the table, or copy "
+                                "the table into a new workbook)",
+                            )
+                        ]
+                    )
                 cells = []
                 for c, cell in enumerate(row, start=1):
                     value = getattr(cell, "value", None)
@@ -112,6 +138,50 @@ def _read_xlsx(path: Path, shown: str) -> list[Sheet]:
         values.close()
         if formulas is not None:
             formulas.close()
+
+
+_MERGE_CELL = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?\"")
+
+
+def _unpacked_and_merged(path: Path, shown: str) -> dict[str, list[tuple[int, int, int, int]]]:
+    """Refuse a workbook that unpacks to more than MAX_UNPACKED (the sizes its zip
+    declares, which Python's zipfile holds each member to); return the merged ranges of
+    each worksheet part ('xl/worksheets/sheet1.xml' -> ranges), which openpyxl's
+    read-only mode does not give."""
+    from openpyxl.utils import column_index_from_string
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            unpacked = sum(info.file_size for info in infos)
+            if unpacked > MAX_UNPACKED:
+                raise _error(
+                    shown,
+                    "too-large",
+                    f"unpacks to {unpacked:,} bytes: larger than a fill-in sheet can be",
+                )
+            merged: dict[str, list[tuple[int, int, int, int]]] = {}
+            for info in infos:
+                name = info.filename
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                with archive.open(info) as handle:
+                    tail = b""
+                    while chunk := handle.read(1 << 20):
+                        data = tail + chunk
+                        for m in _MERGE_CELL.finditer(data):
+                            c1, r1, c2, r2 = m.group(1), m.group(2), m.group(3), m.group(4)
+                            first = (int(r1), column_index_from_string(c1.decode()))
+                            last = (int(r2), column_index_from_string(c2.decode())) if c2 else first
+                            merged.setdefault(name, []).append((*first, *last))
+                        tail = data[-200:] if b"<" in data[-200:] else b""
+                        if tail:
+                            tail = tail[tail.rfind(b"<") :]
+            for ranges in merged.values():
+                ranges[:] = sorted(set(ranges))
+            return merged
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return {}  # load_workbook says what is wrong with the file
 
 
 def _has_formulas(path: Path) -> bool:
@@ -159,6 +229,7 @@ def decode_csv(data: bytes, shown: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8:
+        _not_mixed(data, shown)
         try:
             return data.decode("cp932")
         except UnicodeDecodeError:
@@ -175,6 +246,32 @@ def decode_csv(data: bytes, shown: str) -> str:
                     )
                 ]
             ) from None
+
+
+def _not_mixed(data: bytes, shown: str) -> None:
+    """A file that is not UTF-8 as a whole but has lines of Japanese in UTF-8 mixes
+    encodings (rows pasted from two files): read as CP932 those lines would be mojibake.
+    (A Shift_JIS line of Japanese is almost never valid UTF-8.)"""
+    utf8_line = bad_line = None
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad_line = bad_line or number
+            continue
+        if utf8_line is None and re.search(rb"[\xe0-\xef][\x80-\xbf]{2}", line):
+            utf8_line = number
+        if utf8_line and bad_line:
+            raise InputError(
+                [
+                    Diagnostic(
+                        Location(shown, bad_line, 1),
+                        "encoding",
+                        f"line {bad_line} is not UTF-8 but line {utf8_line} is: the file mixes "
+                        "encodings; save it again as CSV UTF-8",
+                    )
+                ]
+            )
 
 
 def _read_csv(path: Path, shown: str) -> Sheet:
