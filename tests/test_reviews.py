@@ -351,6 +351,13 @@ def test_every_format_shows_the_override_as_the_committees(run, reviewed):
     junit = ET.fromstring(out("junit"))
     cases = {c.get("name").split()[0]: c for c in junit.iter("testcase")}
     assert cases["app-downloads"].find("failure") is None  # on_track now passes
+    # … and says it is the committee's doing
+    assert "✎ 委員会判断: 年度末に急増した（計算上: × 遅れ）" in cases["app-downloads"].findtext(
+        "system-out"
+    )
+    failure = cases["share-pct"].find("failure").text
+    assert failure.count("委員会判断") == 1
+    assert "\n✎ 委員会判断: 調査方法が変わった（計算上: △ やや遅れ）\n" in failure
     book = Path(reviewed[-1]).parent / "check.xlsx"
     assert run("check", "2026", *reviewed, "--format", "xlsx", "-o", book).exit_code == 0
     from openpyxl import load_workbook
