@@ -312,6 +312,22 @@ def override_note(result, lang: Lang) -> str | None:
     return f"{OVERRIDE_MARK} {t('override.by', lang)}: {o.reason}（計算上: {computed}）"
 
 
+def unit(kpi, lang: Lang) -> str:
+    """The KPI's unit: as printed, or its English form (`unit_en`) in English."""
+    if lang == "en" and getattr(kpi, "unit_en", None) is not None:
+        return kpi.unit_en
+    return kpi.unit
+
+
+def unit_suffix(kpi, lang: Lang) -> str:
+    """The unit to write after a figure: '人' / '%' as printed; in English ' people', '%'."""
+    text = unit(kpi, lang)
+    english = lang == "en" and getattr(kpi, "unit_en", None) is not None
+    if english and text and ((text[0].isascii() and text[0].isalpha()) or text[0] == "×"):
+        return " " + text  # a word: '5,670 people'; a sign stays attached: '47.5%'
+    return text
+
+
 def kpi_name(kpi, lang: Lang) -> str:
     return kpi.name_en if lang == "en" else kpi.name
 

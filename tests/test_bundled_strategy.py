@@ -131,3 +131,11 @@ def test_footnotes(strategy):
     assert [f.number for f in strategy.footnotes] == list(range(1, 11))
     assert strategy.footnotes[5].term == "ネウボラ"
     assert strategy.footnotes[9].term == "MaaS"
+
+
+def test_every_kpi_has_an_english_unit(strategy):
+    """unit_en on every KPI (#10 item 11): a word in English, '%' kept, '' for no unit."""
+    assert all(k.unit_en is not None for k in strategy.kpis)
+    by_unit = {k.unit: k.unit_en for k in strategy.kpis if k.unit in ("%", "人", "地区", "")}
+    assert by_unit == {"%": "%", "人": "people", "地区": "districts", "": ""}
+    assert all(k.unit_en == "" for k in strategy.kpis if k.unit == "")

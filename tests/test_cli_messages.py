@@ -237,3 +237,39 @@ def test_option_errors_carry_their_code():
         parse_ratio("90", "--on-track")
     assert info.value.code == "threshold-range"
     assert "0.9" in text(info.value.code, "en", **info.value.params)
+
+
+# --- item 11: units and fixed words in English --------------------------------------------
+
+
+def test_english_units_in_every_format(run, tmp_path):
+    folder = tmp_path / "actuals"
+    folder.mkdir()
+    (folder / "2026.yaml").write_text(
+        "neighbourhood-childcare-health-rooms: 24\ntotal-fertility-rate: 1.31\n", encoding="utf-8"
+    )
+    args = ["check", "2026", "--actuals", folder, "--lang", "en"]
+    markdown = run(*args, "-f", "markdown").stdout
+    (row,) = [x for x in markdown.splitlines() if "`neighbourhood-childcare-health-rooms`" in x]
+    assert "11 districts (R5)" in row and "24 districts (R8)" in row and "地区" not in row
+    table = run(*args).stdout
+    assert "districts" in table and "地区" not in table and "再設定" not in table
+    assert "to be reset" in table
+    github = run(*args, "-f", "github").stdout
+    assert "actual 24 districts (R8)" in github
+    ja = run("check", "2026", "--actuals", folder, "-f", "markdown").stdout
+    assert "24地区 (R8)" in ja
+
+
+def test_kpis_json_carries_unit_en(run):
+    data = json.loads(run("kpis", "--format", "json").stdout)
+    units = {k["id"]: (k["unit"], k["unit_en"]) for k in data}
+    assert units["neighbourhood-childcare-health-rooms"] == ("地区", "districts")
+    assert units["childcare-app-downloads"] == ("件", "downloads")
+
+
+def test_unit_en_is_validated_by_the_model(broken, run):
+    path = broken("    unit: 件\n", "    unit: 件\n    unit_en: [not, text]\n")
+    result = run("validate", "--strategy", path, "--lang", "en")
+    assert result.exit_code == 2
+    assert "unit_en" in result.stderr and "[wrong-type]" in result.stderr

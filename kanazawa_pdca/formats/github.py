@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from .. import escape
 from ..assess import KpiResult, Report
 from ..diagnostics import Diagnostic, Location
-from ..i18n import OVERRIDE_MARK, Lang, kpi_name, override_note, status_word, t
+from ..i18n import OVERRIDE_MARK, Lang, kpi_name, override_note, status_word, t, unit_suffix
 from ..trajectory import Status
 from ..years import label, reiwa
 from . import RenderOptions
@@ -106,9 +106,8 @@ def figures(r: KpiResult, lang: Lang, *, strict: bool = False) -> str:
     k = r.kpi
     parts: list[str] = []
     if r.actual is not None:
-        parts.append(
-            f"{word('actual', lang)} {with_unit(r.actual, k.unit)} {_tag(r, r.actual_year)}"
-        )
+        actual = with_unit(r.actual, unit_suffix(k, lang))
+        parts.append(f"{word('actual', lang)} {actual} {_tag(r, r.actual_year)}")
     elif r.missing_years:
         years = ", ".join(reiwa(y) for y in r.missing_years)
         parts.append(f"missing figures for {years}" if lang == "en" else f"欠測年度 {years}")
@@ -120,7 +119,7 @@ def figures(r: KpiResult, lang: Lang, *, strict: bool = False) -> str:
             parts.append(f"{year}の実績なし" if strict else f"{year}までの実績なし")
     if r.expected is not None and not r.missing_years:
         at = r.year if r.actual_year is None else r.actual_year
-        expected = with_unit(r.expected, k.unit, figure_digits(k))
+        expected = with_unit(r.expected, unit_suffix(k, lang), figure_digits(k))
         parts.append(f"{word('expected', lang)} {expected} {_tag(r, at)}")
     if r.attainment is not None:
         parts.append(f"{word('attainment', lang)} {percent(r.attainment)}")

@@ -130,6 +130,7 @@ def kpi_definition(k: Kpi) -> dict[str, Any]:
         "name": k.name,
         "name_en": k.name_en,
         "unit": k.unit,
+        "unit_en": k.unit_en,
         "direction": k.direction,
         "kind": k.kind,
         "baseline": {

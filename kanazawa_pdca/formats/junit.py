@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 
 from .. import escape
 from ..assess import KpiResult, Report
-from ..i18n import Lang, kpi_name, override_note, status_word, t, title
+from ..i18n import Lang, kpi_name, override_note, status_word, t, title, unit_suffix
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions
@@ -127,14 +127,17 @@ def _testcase(
 def _details(r: KpiResult, lang: Lang) -> str:
     """Every figure of the KPI, one per line (the failure's text)."""
     k = r.kpi
-    actual = with_unit(r.actual, k.unit)
+    actual = with_unit(r.actual, unit_suffix(k, lang))
     if r.actual_year is not None:
         actual += f" {year_tag(r.actual_year)}"
     rows = [
         (t("status", lang), status_word(r.status, lang)),
-        (t("baseline", lang), f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}"),
+        (
+            t("baseline", lang),
+            f"{with_unit(k.baseline.value, unit_suffix(k, lang))} {year_tag(k.baseline.year)}",
+        ),
         (t("target", lang), target_text(r)),
-        (t("expected", lang), with_unit(r.expected, k.unit, figure_digits(k))),
+        (t("expected", lang), with_unit(r.expected, unit_suffix(k, lang), figure_digits(k))),
         (t("actual", lang), actual),
         (word("attainment", lang).capitalize(), percent(r.attainment)),
         (t("progress", lang), percent(r.progress)),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 from rich.text import Text
 
-from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, kpi_name, t
+from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, kpi_name, t, unit_suffix
 from . import RenderOptions, grid
 from .numbers import span_tag, with_unit, year_tag
 from .table import DIM, HEADER_STYLE, d, print_to_string
@@ -26,7 +26,7 @@ ARROW_RANGE = (20, 40)
 
 
 def _arrow(k: Kpi, lang) -> Text:
-    unit = d(k.unit)
+    unit = d(unit_suffix(k, lang))
     arrow = Text(f"{with_unit(k.baseline.value, unit)} {year_tag(k.baseline.year)}")
     arrow.append(" → ")
     if k.target.kind == "reset":

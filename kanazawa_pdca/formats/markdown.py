@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import escape
 from ..assess import KpiResult, Report, share_on_track
-from ..i18n import Lang, kpi_name, override_note, result_label, status_label, t, title
+from ..i18n import Lang, kpi_name, override_note, result_label, status_label, t, title, unit_suffix
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions
@@ -102,7 +102,8 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
         for word, text in provenance_parts(r, lang):
             name += f"<br>{word}: {escape.markdown(text)}"
         target = target_text(k, lang)
-        actual = with_unit(r.actual, k.unit, max(2, figure_digits(k)))
+        baseline = with_unit(k.baseline.value, unit_suffix(k, lang))
+        actual = with_unit(r.actual, unit_suffix(k, lang), max(2, figure_digits(k)))
         if r.actual_year is not None:
             actual += f" {year_tag(r.actual_year)}"
         progress = f"`{bar(r.progress)}` {percent(r.progress)}" if r.progress is not None else "—"
@@ -116,9 +117,9 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
                 [
                     result_label(r, lang),
                     name,
-                    _esc(f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}"),
+                    _esc(f"{baseline} {year_tag(k.baseline.year)}"),
                     _esc(target),
-                    _esc(kpi_figure(k, r.expected)),
+                    _esc(kpi_figure(k, r.expected, unit_suffix(k, lang))),
                     _esc(actual),
                     attainment,
                     progress,

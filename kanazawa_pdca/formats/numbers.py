@@ -105,7 +105,9 @@ def target_text(kpi, lang: str, unit: bool = True) -> str:
     target = kpi.target
     if target.kind == "reset":
         return target.text if lang == "ja" else "to be reset"
-    value = with_unit(target.value, kpi.unit if unit else "")
+    from ..i18n import unit_suffix
+
+    value = with_unit(target.value, unit_suffix(kpi, lang) if unit else "")
     when = span_tag(*kpi.period) if kpi.period else year_tag(target.year)
     if kpi.kind == "period_total":
         return f"{'計' if lang == 'ja' else 'Σ'} {value} {when}"

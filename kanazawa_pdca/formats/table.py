@@ -39,6 +39,7 @@ from ..i18n import (
     t,
     title,
 )
+from ..i18n import unit as kpi_unit
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions, grid
@@ -69,6 +70,7 @@ NAME_FLOOR = 16  # narrower than this, names go on lines of their own above the 
 NAME_CAP = {"ja": 40, "en": 56}  # …and at most (20 Japanese characters)
 WIDE_GAP = 140  # from this width on, two spaces between columns
 UNIT_WIDTH = 8  # a longer unit folds
+EN_WORD = 10  # in English the unit column widens to a whole word up to this
 NATURAL = 10_000  # the console width when the output has no width (piped)
 
 
@@ -92,7 +94,8 @@ class KpiColumn:
 
 
 def _unit(r: KpiResult, lang: Lang) -> str:
-    return d(r.kpi.unit)
+    unit = kpi_unit(r.kpi, lang)  # in English one word a line: 'school\ndistricts'
+    return d(unit.replace(" ", "\n") if lang == "en" else unit)
 
 
 def _baseline(r: KpiResult, lang: Lang) -> str:
@@ -270,11 +273,13 @@ def fit(
     least = {}
     for spec in specs:
         w = max(cell_len(t(spec.key, lang)), _natural(cells[spec.key]))
-        if spec.max_width:
-            w = min(w, spec.max_width)
-        natural[spec.key] = w
         words = [c.plain if isinstance(c, Text) else c for c in cells[spec.key]]
         shortest = max([cell_len(t(spec.key, lang)), *(_longest_word(x) for x in words)])
+        if spec.max_width:
+            # English words (units: 'registrations') are never split by the cap
+            cap = max(spec.max_width, min(shortest, EN_WORD)) if lang == "en" else spec.max_width
+            w = min(w, cap)
+        natural[spec.key] = w
         least[spec.key] = min(w, max(shortest, spec.min_width(lang))) if spec.wrap else w
     name = NAME_CAP[lang]
     shown, widths = _choose(specs, natural, least, width, gap, NAME_MIN[lang])

@@ -143,6 +143,7 @@ class Kpi:
     measures: list[str] = field(default_factory=list)
     source_note: str | None = None
     note: str | None = None
+    unit_en: str | None = None
 
     @property
     def assessable(self) -> bool:
@@ -385,6 +386,7 @@ SHAPES: dict[type, dict[str, tuple[Check, bool]]] = {
         "name": (_text, True),
         "name_en": (_text, True),
         "unit": (_str, True),
+        "unit_en": (_optional(_str), False),
         "direction": (_literal("increase", "decrease"), True),
         "kind": (_literal("level", "cumulative", "period_total"), True),
         "baseline": (_model(Baseline), True),

@@ -164,6 +164,7 @@ class Kpi(Model):
     name: Text
     name_en: Text
     unit: str
+    unit_en: str | None = None  # the unit in English ('people', '%'); None: as printed
     direction: Direction
     kind: KpiKind
     baseline: Baseline

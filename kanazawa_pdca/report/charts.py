@@ -27,6 +27,7 @@ from ..assess import KpiResult, Report, expected_at
 from ..escape import html as esc
 from ..formats.numbers import number
 from ..i18n import STATUS_STYLE, Lang, kpi_name, status_label, t
+from ..i18n import unit as kpi_unit
 from ..trajectory import Status
 from ..years import reiwa
 
@@ -236,7 +237,7 @@ def kpi_svg(result: KpiResult, report: Report, lang: Lang) -> str:
     out = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{esc(label)}">',
     ]
-    unit = f"{t('chart.unit', lang)}: {kpi.unit or t('chart.no_unit', lang)}"
+    unit = f"{t('chart.unit', lang)}: {kpi_unit(kpi, lang) or t('chart.no_unit', lang)}"
     out.append(f'<text class="c-unit" x="2" y="11">{esc(unit)}</text>')
     # y grid and labels
     grid, labels = [], []

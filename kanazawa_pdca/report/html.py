@@ -29,6 +29,7 @@ from ..i18n import (
     status_label,
     t,
     title,
+    unit_suffix,
 )
 from ..model.reviews import GroupReview
 from ..trajectory import Status
@@ -436,7 +437,7 @@ def _details(view: Meeting, r: KpiResult, lang: Lang) -> list[tuple[str, str]]:
     """(term, HTML) rows of a KPI card: every value escaped here."""
     k = r.kpi
     digits = figure_digits(k)
-    actual = esc(with_unit(r.actual, k.unit))
+    actual = esc(with_unit(r.actual, unit_suffix(k, lang)))
     if r.actual_year is not None:
         stale = " stale" if r.stale else ""
         actual += f' <span class="year{stale}">{esc(year_tag(r.actual_year))}</span>'
@@ -451,9 +452,9 @@ def _details(view: Meeting, r: KpiResult, lang: Lang) -> list[tuple[str, str]]:
         rows.append((_x("source", lang), esc(source)))
     if note:
         rows.append((_x("note", lang), esc(note)))
-    expected = esc(kpi_figure(k, r.expected))  # at the KPI's own precision
+    expected = esc(kpi_figure(k, r.expected, unit_suffix(k, lang)))  # at the KPI's own precision
     rows.append((t("expected", lang), expected))
-    base = f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}"
+    base = f"{with_unit(k.baseline.value, unit_suffix(k, lang))} {year_tag(k.baseline.year)}"
     rows.append(
         (f"{t('baseline', lang)} → {t('target', lang)}", esc(f"{base} → {_target(r, lang)}"))
     )

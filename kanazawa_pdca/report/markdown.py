@@ -22,6 +22,7 @@ from ..i18n import (
     result_label,
     status_label,
     t,
+    unit_suffix,
 )
 from ..model.reviews import GroupReview
 from ..trajectory import Status
@@ -170,7 +171,7 @@ def _kpi(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[str
         ref,
         "",
     ]
-    actual = with_unit(r.actual, k.unit)
+    actual = with_unit(r.actual, unit_suffix(k, lang))
     if r.actual_year is not None:
         actual += f" {year_tag(r.actual_year)}"
     if r.missing_years:
@@ -181,8 +182,8 @@ def _kpi(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[str
         rows.append((_x("source", lang), md(source)))
     if note:
         rows.append((_x("note", lang), md(note)))
-    rows.append((t("expected", lang), md(kpi_figure(k, r.expected))))
-    base = f"{with_unit(k.baseline.value, k.unit)} {year_tag(k.baseline.year)}"
+    rows.append((t("expected", lang), md(kpi_figure(k, r.expected, unit_suffix(k, lang)))))
+    base = f"{with_unit(k.baseline.value, unit_suffix(k, lang))} {year_tag(k.baseline.year)}"
     rows.append(
         (f"{t('baseline', lang)} → {t('target', lang)}", md(f"{base} → {_target(r, lang)}"))
     )
