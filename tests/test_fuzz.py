@@ -53,6 +53,8 @@ MINI_TEXT = MINI.read_text(encoding="utf-8")
 BUNDLED_TEXT = (DATA / "strategy.yaml").read_text(encoding="utf-8")
 MINI_IDS = re.findall(r"^  - id: (\S+)$", MINI_TEXT, re.M)
 DEMO_TEXT = (DEMO / "2026.yaml").read_text(encoding="utf-8")
+REVIEW_TEXT = (DEMO.parent / "demo-reviews" / "2026.yaml").read_text(encoding="utf-8")
+WITH_REVIEWS = {"validate", "check", "diff", "show", "report"}
 
 DIAGNOSTIC = re.compile(r"^.+:\d+:\d+: .+ \[[a-z0-9-]+\]$")
 SUMMARIES = (  # in English (--lang en, PDCA_LANG=en) and Japanese (the default)
@@ -198,7 +200,9 @@ def _digest(folder: Path) -> str:
     return h.hexdigest()
 
 
-def run_pdca(strategy_text: str, actuals: dict[int, str], command: list[str]) -> None:
+def run_pdca(
+    strategy_text: str, actuals: dict[int, str], command: list[str], review: str | None = None
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         strategy = root / "strategy.yaml"
@@ -209,15 +213,21 @@ def run_pdca(strategy_text: str, actuals: dict[int, str], command: list[str]) ->
             _write(folder / f"{year}.yaml", text)
         out = root / "out"
         out.mkdir()
-        before = _digest(folder), _digest(strategy.parent / "actuals")
+        reviews = root / "reviews"
+        reviews.mkdir()
+        if review is not None:
+            _write(reviews / "2026.yaml", review)
+        before = _digest(folder), _digest(reviews)
         args = [a.replace("{out}", str(out)) for a in command]
         args += ["--strategy", str(strategy)]
         if command[0] != "kpis":
             args += ["--actuals", str(folder)]
+        if command[0] in WITH_REVIEWS:
+            args += ["--reviews", str(reviews)]
         env = {"NO_COLOR": "1", "COLUMNS": "100", "PDCA_NO_CACHE": "1", "GITHUB_STEP_SUMMARY": ""}
         result = CliRunner().invoke(app, args, env=env, catch_exceptions=True)
         assert strategy.read_bytes() == strategy_text.encode("utf-8", "surrogateescape")
-        assert (_digest(folder), _digest(strategy.parent / "actuals")) == before
+        assert (_digest(folder), _digest(reviews)) == before
     check_result(result, command)
 
 
@@ -301,3 +311,9 @@ def test_mutated_bundled_strategy(strategy, command):
 @given(text=TEXTS, command=COMMANDS)
 def test_hostile_text_in_a_valid_strategy(text, command):
     run_pdca(strategy_with_hostile_text(text), {2026: "share-pct: 50\n"}, command)
+
+
+@settings(BASE)
+@given(review=mutated(REVIEW_TEXT), command=COMMANDS)
+def test_mutated_demo_review(review, command):
+    run_pdca(BUNDLED_TEXT, {2026: DEMO_TEXT}, command, review)
