@@ -48,6 +48,8 @@ settings.register_profile("fuzz-dev", max_examples=80, **_COMMON)
 settings.register_profile("fuzz-long", max_examples=2_500, **_COMMON)
 PROFILE = os.environ.get("PDCA_FUZZ_PROFILE") or ("fuzz-ci" if os.environ.get("CI") else "fuzz-dev")
 BASE = settings.get_profile(PROFILE)
+if os.environ.get("PDCA_FUZZ_EXAMPLES"):  # an explicit count, e.g. for one test
+    BASE = settings(BASE, max_examples=int(os.environ["PDCA_FUZZ_EXAMPLES"]))
 
 MINI_TEXT = MINI.read_text(encoding="utf-8")
 BUNDLED_TEXT = (DATA / "strategy.yaml").read_text(encoding="utf-8")
@@ -183,6 +185,8 @@ COMMANDS = st.sampled_from(
         ["missing", "2026"],
         ["report", "2026", "-o", "{out}/report.html"],
         ["report", "2026", "-o", "{out}/report.md"],
+        ["check", "2026", "--format", "xlsx", "-o", "{out}/check.xlsx"],
+        ["template", "2026", "-o", "{out}/sheet.xlsx"],
     ]
 )
 
