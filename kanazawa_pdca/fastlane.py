@@ -1,4 +1,5 @@
-"""A fast lane past Typer's parameter parsing, for the commands run most (`pdca check`).
+"""A fast lane past Typer's parameter parsing, for the commands run most (`pdca check`,
+`pdca validate`).
 
 Typer (≥ 0.2x) converts every parameter through a pydantic TypeAdapter: importing pydantic
 and building them costs more than pdca's whole check of the bundled data. For a command
@@ -24,7 +25,9 @@ import typing
 from pathlib import Path
 from typing import Any
 
-COMMANDS = {"check": "check"}  # command name -> function in cli.py
+# command name -> function in cli.py (a command whose output is only written at its end,
+# or whose usage errors come before any output: see `run`)
+COMMANDS = {"check": "check", "validate": "validate"}
 
 _INT = re.compile(r"-?[0-9]+")
 _FLOAT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")

@@ -19,26 +19,58 @@ DECLINED = "declined"
 REJECTED = "rejected"
 
 
-def fast(argv):
+def fast(argv, command="check"):
     try:
-        return fastlane.parse(cli.check, argv)
+        return fastlane.parse(getattr(cli, command), argv)
     except fastlane._Decline:
         return DECLINED
 
 
-def typer(argv, monkeypatch):
-    """The keyword arguments Typer calls `check` with, or REJECTED (a usage error)."""
+def typer(argv, monkeypatch, command="check"):
+    """The keyword arguments Typer calls the command with, or REJECTED (a usage error)."""
     seen = {}
+    function = getattr(cli, command)
 
-    @functools.wraps(cli.check)
+    @functools.wraps(function)
     def capture(**kwargs):
         seen.update(kwargs)
 
-    (info,) = [c for c in cli.app.registered_commands if c.callback is cli.check]
+    (info,) = [c for c in cli.app.registered_commands if c.callback is function]
     monkeypatch.setattr(info, "callback", capture)
-    result = CliRunner().invoke(cli.app, ["check", *argv])
+    result = CliRunner().invoke(cli.app, [command, *argv])
     monkeypatch.undo()
     return seen if result.exit_code == 0 and seen else REJECTED
+
+
+def test_every_fast_command_is_a_command_function_of_the_cli():
+    for name, function in fastlane.COMMANDS.items():
+        (info,) = [c for c in cli.app.registered_commands if c.callback is getattr(cli, function)]
+        assert (info.name or function) == name
+
+
+VALIDATE = [
+    ([], True),
+    (["-f", "github"], True),
+    (["--format", "text", "--strategy", str(MINI)], True),
+    (["--actuals", "examples/demo-actuals", "--lang", "en"], True),
+    (["--format", "json"], False),
+    (["--strategy", "data"], False),
+    (["extra"], False),
+]
+
+
+@pytest.mark.parametrize(
+    ("argv", "accepted"), VALIDATE, ids=[" ".join(a) or "-" for a, _ in VALIDATE]
+)
+def test_validate_is_parsed_as_typer_parses_it_or_declined(argv, accepted, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("PDCA_LANG", raising=False)
+    ours, theirs = fast(argv, "validate"), typer(argv, monkeypatch, "validate")
+    if theirs == REJECTED:
+        assert ours == DECLINED
+    elif ours != DECLINED:
+        assert ours == theirs
+    assert (ours != DECLINED) == accepted
 
 
 ACCEPTED = [
@@ -137,6 +169,9 @@ RUNS = [
     ["check", "2026", "--strategy", "tests/fixtures/mini-strategy.yaml", "--goal", "9"],
     ["check", "2026", "--strategy", "README.md"],  # not a strategy: diagnostics, exit 2
     ["check", "2026", "--format", "xml"],  # declined: Typer's usage error
+    ["validate"],
+    ["validate", "-f", "github", "--strategy", str(MINI), "--actuals", "examples/demo-actuals"],
+    ["validate", "--strategy", "README.md"],
 ]
 
 
