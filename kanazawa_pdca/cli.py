@@ -66,7 +66,9 @@ def _usage_message(exc) -> str:
         return message
     hint = exc.param_hint
     if hint is None and exc.param is not None:
-        hint = exc.param.opts[0] if exc.param.opts else exc.param.human_readable_name
+        metavar = getattr(exc.param, "metavar", None)  # an argument: YEAR, Y0
+        hint = metavar if exc.param.param_type_name == "argument" else None
+        hint = hint or (exc.param.opts[0] if exc.param.opts else exc.param.name)
     if isinstance(hint, list | tuple):
         hint = " / ".join(hint)
     detail = " ".join(exc.message.split())
@@ -213,12 +215,15 @@ ColorOpt = Annotated[
 
 
 def _year(value: str) -> int:
-    from .years import YearError, parse_year
+    from .years import ACCEPTED_FORMS, YearError, parse_year
 
     try:
         return parse_year(value)
     except YearError as exc:
-        raise typer.BadParameter(str(exc)) from None
+        text = str(exc)
+        if text.startswith("not a fiscal year: ") and "(use one of" in text:
+            text = msg("year-format", value=str(value), forms=ACCEPTED_FORMS)
+        raise typer.BadParameter(text) from None
 
 
 YearArg = Annotated[

@@ -83,6 +83,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: ok — {n} review{n_s} ({years})",
         "ja": "{path}: OK — 評価 {n} 年度（{years}）",
     },
+    "year-format": {
+        "en": "not a fiscal year: {value!r} (use one of: {forms})",
+        "ja": "{value!r} は年度ではありません（{forms} のいずれかで指定）",
+    },
     "none": {"en": "none", "ja": "なし"},
     "warning-prefix": {"en": "warning: ", "ja": "警告: "},
 }
@@ -163,6 +167,20 @@ DIAGNOSTICS: dict[str, tuple[str, str]] = {
         r"\((?P<on>[^)]*)\)",
         "判定基準は 0 < behind（{behind}）< on_track（{on}）でなければなりません",
     ),
+    "wrong-type": (
+        r"(?P<where>[^:]+): expected a number, got (?P<got>.+)",
+        "{where}: 数値を記録してください（値: {got}）",
+    ),
+    "not-finite": (
+        r"(?P<where>[^:]+): expected a finite number, got (?P<got>.+)",
+        "{where}: 有限の数値を記録してください（値: {got}）",
+    ),
+    "missing-field": (
+        r"(?P<where>[^:]+): required field is missing",
+        "{where}: 必須の項目がありません",
+    ),
+    "unknown-field": (r"(?P<where>[^:]+): unknown field", "{where}: 不明な項目です"),
+    "yaml-syntax": (r"malformed YAML: (?P<detail>.+)", "YAML の書式の誤り: {detail}"),
     "file-name": (
         r"an? (?P<kind>actuals|review) file is named after its fiscal year, like 2026.yaml "
         r"\(got (?P<name>'[^']*')\)",

@@ -142,7 +142,7 @@ def test_years_must_increase(run, mini, years):
 
 
 def test_bad_year(run, mini):
-    result = run("diff", "R99x", "2026", *mini)
+    result = run("diff", "R99x", "2026", *mini, "--lang", "en")
     assert result.exit_code == 2
     assert "not a fiscal year" in result.stderr
 

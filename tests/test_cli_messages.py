@@ -215,6 +215,11 @@ ENGLISH = {
     "2030, outside that window",
     "thresholds-order": "thresholds must satisfy 0 < behind (1.2) < on_track (1)",
     "file-name": "an actuals file is named after its fiscal year, like 2026.yaml (got 'x.yaml')",
+    "wrong-type": "share-pct: expected a number, got 'abc'",
+    "not-finite": "share-pct: expected a finite number, got nan",
+    "missing-field": "share-pct.value: required field is missing",
+    "unknown-field": "share-pct.sauce: unknown field",
+    "yaml-syntax": "malformed YAML: '[' is never closed (the file ends first)",
 }
 
 
@@ -273,3 +278,12 @@ def test_unit_en_is_validated_by_the_model(broken, run):
     result = run("validate", "--strategy", path, "--lang", "en")
     assert result.exit_code == 2
     assert "unit_en" in result.stderr and "[wrong-type]" in result.stderr
+
+
+def test_a_bad_year_is_one_line_in_the_language(run):
+    ja = run("check", "twenty")
+    assert ja.exit_code == 2
+    assert ja.stderr.startswith("pdca check: YEAR: 'twenty' は年度ではありません（2026, FY2026")
+    en = run("check", "twenty", "--lang", "en")
+    assert en.stderr.startswith("pdca check: YEAR: not a fiscal year: 'twenty' (use one of")
+    assert len(ja.stderr.splitlines()) == len(en.stderr.splitlines()) == 1
