@@ -44,14 +44,27 @@ def test_json_contract(run, mini):
     assert by_id["share-pct"] == {
         "id": "share-pct",
         "name": "割合",
-        "from": {"status": "behind", "actual": {"year": 2025, "value": 53}},
-        "to": {"status": "on_track", "actual": {"year": 2026, "value": 56.5}},
+        "from": {
+            "status": "behind",
+            "actual": {"year": 2025, "value": 53},
+            "computed_status": "behind",
+            "override": None,
+        },
+        "to": {
+            "status": "on_track",
+            "actual": {"year": 2026, "value": 56.5},
+            "computed_status": "on_track",
+            "override": None,
+        },
         "movement": "improved",
         "change": 3.5,
     }
     assert by_id["co2-emissions"]["change"] == -200  # decrease: up by 200 is worse
     assert by_id["co2-emissions"]["movement"] == "worsened"
-    assert by_id["fertility"]["from"] == {"status": "not_assessable", "actual": None}
+    assert by_id["fertility"]["from"] == {
+        "status": "not_assessable", "actual": None, "computed_status": "not_assessable",
+        "override": None,
+    }  # fmt: skip
     assert by_id["fertility"]["change"] is None
     # the figure judged in both years is the 2024 one: no change
     assert by_id["new-course-participants"]["change"] == 0

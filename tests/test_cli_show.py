@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -286,3 +288,15 @@ def test_show_and_diff_carry_the_committees_override(run, reviewed):
         "off_track",
         "worsened",
     )
+    # … and says so: the worsening is the committee's judgement, not the figures'
+    assert share["to"]["computed_status"] == "behind"
+    assert share["to"]["override"] == {"status": "off_track", "reason": "調査方法が変わった"}
+    assert share["from"]["override"] is None
+    rows = list(
+        csv.DictReader(io.StringIO(run("diff", "2025", "2026", *reviewed, "-f", "csv").stdout))
+    )
+    row = next(r for r in rows if r["id"] == "share-pct")
+    assert (row["to_status"], row["to_computed_status"], row["to_override_reason"]) == (
+        "off_track", "behind", "調査方法が変わった",
+    )  # fmt: skip
+    assert (row["from_computed_status"], row["from_override_reason"]) == ("behind", "")

@@ -2,7 +2,9 @@
 Markdown. Each renderer only writes what compare.py decided.
 
 JSON (DESIGN.md): {from, to, summary {movement: count}, kpis: [{id, name,
-from {status, actual {year, value} | null}, to {…}, movement, change}]}.
+from {status, actual {year, value} | null}, to {…}, movement, change}]}; each side also has
+`computed_status` and `override {status, reason} | null`, as `check` has them, so a status
+(and a movement) that the committee's review set is always visibly the committee's.
 """
 
 from __future__ import annotations
@@ -59,7 +61,17 @@ def _num(value: float | None) -> float | int | None:
 def _side(m: KpiMovement, which: str) -> dict[str, Any]:
     r = m.before if which == "from" else m.after
     actual = None if r.actual is None else {"year": r.actual_year, "value": _num(r.actual)}
-    return {"status": r.status.value, "actual": actual}
+    override = (
+        None
+        if r.override is None
+        else {"status": r.override.status.value, "reason": r.override.reason}
+    )
+    return {
+        "status": r.status.value,
+        "actual": actual,
+        "computed_status": r.computed_status.value,
+        "override": override,
+    }
 
 
 def diff_document(c: Comparison) -> dict[str, Any]:
@@ -88,6 +100,7 @@ CSV_COLUMNS = [
     "from_year", "from_status", "from_actual_year", "from_actual_value",
     "to_year", "to_status", "to_actual_year", "to_actual_value",
     "movement", "change",
+    "from_computed_status", "from_override_reason", "to_computed_status", "to_override_reason",
 ]  # fmt: skip
 
 
@@ -110,6 +123,8 @@ def render_csv(c: Comparison) -> str:
             c.from_year, r0.status.value, r0.actual_year, r0.actual,
             c.to_year, r1.status.value, r1.actual_year, r1.actual,
             m.movement.value, m.change,
+            r0.computed_status.value, r0.override.reason if r0.override else None,
+            r1.computed_status.value, r1.override.reason if r1.override else None,
         ]  # fmt: skip
         writer.writerow([_cell(v) for v in row])
     return out.getvalue()
