@@ -287,3 +287,26 @@ def test_a_bad_year_is_one_line_in_the_language(run):
     en = run("check", "twenty", "--lang", "en")
     assert en.stderr.startswith("pdca check: YEAR: not a fiscal year: 'twenty' (use one of")
     assert len(ja.stderr.splitlines()) == len(en.stderr.splitlines()) == 1
+
+
+def test_the_fast_lane_speaks_the_language_asked_for(tmp_path):
+    """`pdca check` / `pdca validate` may run past Typer (fastlane.py): --lang holds there too."""
+    import os
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "2026.yaml").write_text("nope: 1\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("PDCA_LANG", "PDCA_NO_FASTLANE")}
+    for lang, summary in (
+        ("en", "pdca: 1 error in 1 file"),
+        ("ja", "pdca: 1 ファイルに 1 件のエラー"),
+    ):
+        for command in (["validate"], ["check", "2026"]):
+            argv = [sys.executable, "-m", "kanazawa_pdca", *command, "--actuals", str(bad)]
+            done = subprocess.run(
+                [*argv, "--lang", lang], capture_output=True, text=True, env=env, check=False
+            )
+            assert done.returncode == 2
+            assert done.stderr.splitlines()[-1] == summary, (command, lang, done.stderr)
