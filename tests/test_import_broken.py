@@ -174,3 +174,18 @@ def test_csv_with_a_nul_byte(imp, tmp_path):
         "empty, －, 集計中 or 未集計 for no figure yet; remarks go in the note column) "
         "[not-a-number]",
     )
+
+
+def test_template_never_replaces_a_filled_sheet_unless_forced(run, tmp_path):
+    """The README names the template and the filled sheet alike (2026.xlsx): running step 1
+    again must not wipe what a department typed in."""
+    sheet = tmp_path / "2026.xlsx"
+    assert run("template", "2026", "-o", sheet, "--strategy", MINI).exit_code == 0
+    filled = sheet.read_bytes()
+    again = run("template", "2026", "-o", sheet, "--strategy", MINI)
+    assert again.exit_code == 2
+    assert "2026.xlsx exists (a filled sheet would be lost): give another name, or --force" in (
+        again.stderr
+    )
+    assert sheet.read_bytes() == filled
+    assert run("template", "2026", "-o", sheet, "--strategy", MINI, "--force").exit_code == 0

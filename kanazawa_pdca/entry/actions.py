@@ -149,8 +149,12 @@ def template(
     *,
     lang: Lang,
     goals: set[int],
+    force: bool = False,
 ) -> Result:
-    """Write the fill-in sheet (xlsx or csv, from the suffix); say what to do next."""
+    """Write the fill-in sheet (xlsx or csv, from the suffix); say what to do next.
+
+    An existing file is kept unless `force`: it may be a sheet a department filled in
+    (the README names the template and the filled sheet alike, 2026.xlsx)."""
     from ..load import display_name
     from ..years import label
     from . import template as tpl
@@ -161,6 +165,12 @@ def template(
     suffix = output.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise UsageError("the sheet is FILE.xlsx or FILE.csv", "--output")
+    if output.exists() and not force:
+        raise UsageError(
+            f"{display_name(output)} exists (a filled sheet would be lost): "
+            "give another name, or --force to replace it",
+            "--output",
+        )
     render = tpl.render_xlsx if suffix == ".xlsx" else tpl.render_csv
     data = render(strategy, actuals, year, lang, goals)
     count = len(tpl.rows(strategy, actuals, year, lang, goals))

@@ -86,6 +86,9 @@ def template(
         ),
     ],
     goal: GoalOpt = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it exists (else: refused).")
+    ] = False,
     strategy: StrategyOpt = None,
     actuals: ActualsOpt = None,
     lang: LangOpt = Lang.ja,
@@ -100,7 +103,7 @@ def template(
         folder, named = resolve_actuals(actuals)
         _writable_target(output, resolve_strategy(strategy), folder)
         s, a, _ = load_all(resolve_strategy(strategy), folder, actuals_required=named)
-        return run_template(s, a, year, output, lang=lang.value, goals=_goals(goal, s))
+        return run_template(s, a, year, output, lang=lang.value, goals=_goals(goal, s), force=force)
 
     _run(action)
 
