@@ -58,6 +58,8 @@ def test_demo_snapshot_at_every_width(run, strategy, lang, width):
     assert text == snapshot.read_text(encoding="utf-8")
 
     lines = text.splitlines()
+    # no escaped newline shows: the layout's own line breaks are never escaped as data
+    assert "\\n" not in text
     # no line is wider than the width
     too_wide = [line for line in lines if cell_len(line) > width]
     assert not too_wide

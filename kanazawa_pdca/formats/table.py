@@ -95,7 +95,8 @@ class KpiColumn:
 
 def _unit(r: KpiResult, lang: Lang) -> str:
     unit = kpi_unit(r.kpi, lang)  # in English one word a line: 'school\ndistricts'
-    return d(unit.replace(" ", "\n") if lang == "en" else unit)
+    # escape first: the newlines placed here are layout, not data
+    return d(unit).replace(" ", "\n") if lang == "en" else d(unit)
 
 
 def _baseline(r: KpiResult, lang: Lang) -> str:
