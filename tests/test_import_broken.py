@@ -189,3 +189,15 @@ def test_template_never_replaces_a_filled_sheet_unless_forced(run, tmp_path):
     )
     assert sheet.read_bytes() == filled
     assert run("template", "2026", "-o", sheet, "--strategy", MINI, "--force").exit_code == 0
+
+
+def test_too_many_cells_in_a_csv(imp, tmp_path, monkeypatch):
+    monkeypatch.setattr(sheets, "MAX_CELLS", 50)
+    path = tmp_path / "big.csv"
+    path.write_text("id,value\nshare-pct,55\n" + ",,filler\n" * 30, encoding="utf-8")
+    refused(
+        imp(path),
+        tmp_path,
+        f"{path}:18:1: more than 50 cells in this sheet: larger than a fill-in sheet can be "
+        "(delete what is not the table, or copy the table into a new workbook) [too-large]",
+    )

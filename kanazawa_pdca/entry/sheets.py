@@ -20,7 +20,7 @@ from ..diagnostics import Diagnostic, InputError, Location
 
 MAX_BYTES = 50 * 1024 * 1024  # a fill-in sheet is a few hundred KB; refuse anything absurd
 MAX_UNPACKED = 200 * 1024 * 1024  # an xlsx is a zip: what it unpacks to (a zip bomb)
-MAX_CELLS = 5_000_000  # per sheet, as read (a stray cell at XFD1048576 makes rows wide)
+MAX_CELLS = 1_000_000  # per sheet, as read (a stray cell at XFD1048576 makes rows wide)
 # a workbook made by `pdca template YEAR` carries its year three ways (LibreOffice keeps
 # the custom property and the defined name, and rewrites the keywords)
 TEMPLATE_MARK = "pdca-template"  # custom document property, and the keywords' prefix
@@ -110,17 +110,7 @@ def _read_xlsx(path: Path, shown: str) -> list[Sheet]:
                 frow = next(formula_rows, ())
                 cells_read += len(row)
                 if cells_read > MAX_CELLS:
-                    raise InputError(
-                        [
-                            Diagnostic(
-                                Location(shown, r, 1, ws.title),
-                                "too-large",
-                                f"more than {MAX_CELLS:,} cells in this sheet: larger than a "
-                                "fill-in sheet can be (delete what is not the table, or copy "
-                                "the table into a new workbook)",
-                            )
-                        ]
-                    )
+                    raise _too_many_cells(Location(shown, r, 1, ws.title))
                 cells = []
                 for c, cell in enumerate(row, start=1):
                     value = getattr(cell, "value", None)
@@ -182,6 +172,19 @@ def _unpacked_and_merged(path: Path, shown: str) -> dict[str, list[tuple[int, in
             return merged
     except (zipfile.BadZipFile, OSError, ValueError):
         return {}  # load_workbook says what is wrong with the file
+
+
+def _too_many_cells(where: Location) -> InputError:
+    return InputError(
+        [
+            Diagnostic(
+                where,
+                "too-large",
+                f"more than {MAX_CELLS:,} cells in this sheet: larger than a fill-in sheet can "
+                "be (delete what is not the table, or copy the table into a new workbook)",
+            )
+        ]
+    )
 
 
 def _has_formulas(path: Path) -> bool:
@@ -281,8 +284,12 @@ def _read_csv(path: Path, shown: str) -> Sheet:
     sheet = Sheet(shown, None)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     line = 1
+    cells_read = 0
     try:
         for row in reader:
+            cells_read += len(row)
+            if cells_read > MAX_CELLS:
+                raise _too_many_cells(Location(shown, line, 1))
             sheet.rows.append(
                 [Cell(v, Location(shown, line, c)) for c, v in enumerate(row, start=1)]
             )
