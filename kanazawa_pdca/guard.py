@@ -208,6 +208,61 @@ def _char_name(char: str) -> str:
     return "not a character"
 
 
+# --- nesting -------------------------------------------------------------------------------
+
+
+def check_depth(file: str, text: str) -> list[Diagnostic]:
+    """Nesting deeper than MAX_DEPTH, found on the parser's events (iteratively), before
+    anything composes the document: ruamel's C composer recurses once per level and
+    100,000 levels (`[[[…` or `- - - …`, a few hundred KB) overflow the C stack — a
+    segmentation fault, not an exception. Syntax errors are left to the composer."""
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import (
+        MappingEndEvent,
+        MappingStartEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+    )
+
+    try:
+        from _ruamel_yaml import CParser
+
+        parser = CParser(text)
+    except ImportError:  # no C parser: the pure one, as iterative
+        from ruamel.yaml import YAML
+
+        parser = YAML(typ="safe", pure=True).get_constructor_parser(text)[1]
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return [
+                        _diag(
+                            file,
+                            "too-deep",
+                            f"nested more than {MAX_DEPTH} levels deep",
+                            mark.line + 1,
+                            mark.column + 1,
+                        )
+                    ]
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                depth -= 1
+            elif kind is StreamEndEvent or event is None:
+                return []
+    except YAMLError:
+        return []
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+
+
 # --- the node graph ------------------------------------------------------------------------
 
 

@@ -196,8 +196,10 @@ def _check_aliases(text: str) -> None:
     if _ALIAS.search(text):
         from ruamel.yaml import YAML
 
-        from .guard import check_graph
+        from .guard import check_depth, check_graph
 
+        if check_depth("", text):
+            raise ValueError("nested too deep")  # composing it could crash (C stack)
         try:
             root = YAML(typ="safe").compose(text)
         except Exception:
@@ -278,7 +280,7 @@ class Located:
         self.marks: dict[KeyPath, tuple[tuple[int, int], tuple[int, int]]] = {}
         self.marks[()] = ((1, 1), (1, 1))
         self.containers: set[KeyPath] = set()  # paths of mappings and sequences
-        self.diagnostics = guard.scan_text(file, text)
+        self.diagnostics = guard.scan_text(file, text) or guard.check_depth(file, text)
         root = self._root(text) if not self.diagnostics else None
         if not self.diagnostics and root is not None:
             self.diagnostics = guard.check_graph(file, root)

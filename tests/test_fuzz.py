@@ -82,7 +82,7 @@ HOSTILE_TOKENS = [
     "1_000", "0o17", "~", "null", "yes", "::error file=x,line=1::forged",
     "\n::warning::forged\n", "##[error]forged", "<script>x</script>", "| a | b |",
     "=HYPERLINK(\"http://x\")", "+1", "-1", "@SUM(A1)", "![i](http://x/i.png)",
-    "&amp;", "]]>", "<!--", "\u0000\u0000\u0000",
+    "&amp;", "]]>", "<!--", "\u0000\u0000\u0000", "[" * 100_000, "- " * 50_000,
 ]  # fmt: skip
 
 TEXTS = st.one_of(

@@ -196,3 +196,17 @@ def test_did_you_mean_stays_fast_with_thousands_of_unknown_ids(actuals_dir):
         load_actuals(folder, strategy)
     assert time.perf_counter() - start < 3
     assert len(info.value.diagnostics) == 5000
+
+
+@pytest.mark.parametrize("form", ["flow", "block"])
+def test_nesting_100000_deep_is_an_error_not_a_crash(form, actuals_dir):
+    """ruamel's C composer recurses per level: composing this crashed the process (SIGSEGV)."""
+    from kanazawa_pdca.diagnostics import InputError
+    from kanazawa_pdca.load import load_actuals, load_strategy
+
+    n = 100_000
+    deep = "[" * n + "]" * n if form == "flow" else "\n  " + "- " * n + "x"
+    folder = actuals_dir({2026: f"{KPI}: {deep}\n"})
+    with pytest.raises(InputError) as info:
+        load_actuals(folder, load_strategy(MINI))
+    assert [d.code for d in info.value.diagnostics] == ["too-deep"]
