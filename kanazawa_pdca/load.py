@@ -191,15 +191,17 @@ _ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s,\[\]{}]", re.M)
 
 
 def _check_aliases(text: str) -> None:
-    """Raise ValueError when aliases expand out of bounds (billion laughs), before
-    ruamel's constructor and pydantic expand them."""
+    """Raise ValueError, before ruamel composes a file the fast lane declined, when it
+    nests too deep (ruamel's C composer would overflow the C stack: a crash) or when its
+    aliases expand out of bounds (billion laughs: ruamel's constructor and pydantic would
+    expand them). The diagnosing path then says what and where."""
+    from .guard import check_depth, check_graph
+
+    if check_depth("", text):
+        raise ValueError("nested too deep")
     if _ALIAS.search(text):
         from ruamel.yaml import YAML
 
-        from .guard import check_depth, check_graph
-
-        if check_depth("", text):
-            raise ValueError("nested too deep")  # composing it could crash (C stack)
         try:
             root = YAML(typ="safe").compose(text)
         except Exception:

@@ -210,3 +210,23 @@ def test_nesting_100000_deep_is_an_error_not_a_crash(form, actuals_dir):
     with pytest.raises(InputError) as info:
         load_actuals(folder, load_strategy(MINI))
     assert [d.code for d in info.value.diagnostics] == ["too-deep"]
+
+
+def test_deep_nesting_in_a_review_is_an_error_not_a_crash(run, tmp_path):
+    """The fast lane declined it (a tag elsewhere) and ruamel's C composer crashed."""
+    from conftest import DATA
+
+    reviews = tmp_path / "reviews"
+    reviews.mkdir()
+    (reviews / "2026.yaml").write_text(
+        "goals: !!map {G1: {rating: B}}\nkpis: " + "[" * 100_000 + "]" * 100_000 + "\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "actuals"
+    empty.mkdir()
+    result = run(
+        "check", "2026", "--strategy", DATA / "strategy.yaml", "--actuals", empty,
+        "--reviews", reviews,
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "[too-deep]" in result.stderr
