@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 
 from .diagnostics import Diagnostic, Exit, InputError
 from .formats import FORMATS
-from .messages import diagnostic_text, lang_of_args, plural, set_lang
+from .messages import diagnostic_text, lang_of_args, message_text, plural, set_lang
 from .messages import text as msg
 from .options import OptionError
 
@@ -400,10 +400,11 @@ def _emit(
         else:
             write_atomic(output, text)
     except RefusedTarget as exc:
-        _err(f"{output}:1:1: {exc.message} [{exc.code}]\n")
+        _err(f"{output}:1:1: {message_text(exc.code, exc.message)} [{exc.code}]\n")
         raise typer.Exit(Exit.BAD_INPUT) from None
     except OSError as exc:
-        _err(f"{output}:1:1: cannot write: {exc.strerror} [output-unwritable]\n")
+        detail = message_text("output-unwritable", f"cannot write: {exc.strerror}")
+        _err(f"{output}:1:1: {detail} [output-unwritable]\n")
         raise typer.Exit(Exit.BAD_INPUT) from None
 
 

@@ -99,3 +99,9 @@ try:
     )
 except ImportError:  # pragma: no cover - hypothesis is in the `test` extra
     pass
+
+
+@pytest.fixture
+def english(run, monkeypatch):
+    """Messages in English ($PDCA_LANG=en): for tests that pin pdca's English wording."""
+    monkeypatch.setenv("PDCA_LANG", "en")

@@ -280,9 +280,11 @@ def test_output_file_is_written_atomically(run, mini, tmp_path):
 
 
 def test_output_into_a_missing_folder_is_a_clean_error(run, mini, tmp_path):
-    result = run("check", "2026", *mini, "-f", "json", "-o", tmp_path / "no" / "r.json")
+    args = ["check", "2026", *mini, "-f", "json", "-o", tmp_path / "no" / "r.json"]
+    result = run(*args)
     assert result.exit_code == 2
-    assert "cannot write" in result.stderr
+    assert "書き込めません: フォルダ" in result.stderr and "[output-no-folder]" in result.stderr
+    assert "cannot write: no such folder" in run(*args, "--lang", "en").stderr
 
 
 def test_bundled_data_check_2026(run):
@@ -319,7 +321,7 @@ def test_bundled_actuals_hold_no_demo_data():
         assert "FICTIONAL" not in path.read_text(encoding="utf-8"), path
 
 
-def test_output_never_overwrites_an_input(run, mini, tmp_path, mini_text):
+def test_output_never_overwrites_an_input(run, mini, tmp_path, mini_text, english):
     strategy = tmp_path / "strategy.yaml"
     strategy.write_text(mini_text, encoding="utf-8")
     folder = mini[3]

@@ -117,7 +117,7 @@ def test_csv_encodings(imp, tmp_path, encoding, prefix):
     }
 
 
-def test_csv_that_is_neither_utf8_nor_cp932(imp, tmp_path):
+def test_csv_that_is_neither_utf8_nor_cp932(imp, tmp_path, english):
     path = tmp_path / "bad.csv"
     path.write_bytes(b"id,value\nshare-pct,12\x81\x7f\n")
     result = imp(path)
@@ -176,7 +176,7 @@ def test_every_error_at_its_cell_and_nothing_written(imp, tmp_path):
     assert not (tmp_path / "actuals").exists()
 
 
-def test_csv_errors_are_located_by_line_and_column(imp, tmp_path):
+def test_csv_errors_are_located_by_line_and_column(imp, tmp_path, english):
     path = tmp_path / "f.csv"
     path.write_text('title\n\nid,note,value\nshare-pct,"two\nlines",x\napp-downloads,,1\n',
                     encoding="utf-8")  # fmt: skip
@@ -195,7 +195,7 @@ def test_csv_errors_are_located_by_line_and_column(imp, tmp_path):
          "no header row with an id column (ID, KPI id) and a value column (実績値, value) in the first 30 rows"),
     ],
 )  # fmt: skip
-def test_unreadable_files(imp, tmp_path, name, content, code, message):
+def test_unreadable_files(imp, tmp_path, name, content, code, message, english):
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
@@ -204,7 +204,7 @@ def test_unreadable_files(imp, tmp_path, name, content, code, message):
     assert result.stderr.splitlines()[0] == f"{path}:1:1: {message} [{code}]"
 
 
-def test_no_header_in_a_workbook_is_located_at_a1(imp, tmp_path):
+def test_no_header_in_a_workbook_is_located_at_a1(imp, tmp_path, english):
     book = xlsx(tmp_path / "n.xlsx", [["a", "b"]], title="Data")
     assert imp(book).stderr.splitlines()[0] == (
         f"{book}:Data!A1: no header row with an id column (ID, KPI id) and a value column "
@@ -222,7 +222,7 @@ def test_a_sheet_without_a_header_beside_one_with_is_skipped(imp, tmp_path):
     assert figures(tmp_path / "actuals") == {"share-pct": (55, None, None)}
 
 
-def test_an_id_given_in_two_files(imp, tmp_path):
+def test_an_id_given_in_two_files(imp, tmp_path, english):
     a = xlsx(tmp_path / "a.xlsx", [["id", "value"], ["share-pct", 55]])
     b = tmp_path / "b.csv"
     b.write_text("id,value\nshare-pct,55\n", encoding="utf-8")
@@ -239,6 +239,11 @@ def test_a_conflict_is_shown_at_the_cell_with_both_values(imp, tmp_path, run):
     result = imp(book)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
+        f"{book}:Sheet1!B3: share-pct: 記録済みの値と異なります — 実績値 55（記録済み 52）"
+        f"（記録箇所 {folder}/2026.yaml:1:1）。置き換えるには --overwrite を付けてください [conflict]"
+    )
+    english = imp(book, "--lang", "en").stderr.splitlines()[0]
+    assert english == (
         f"{book}:Sheet1!B3: share-pct: value 55 differs from 52 recorded at "
         f"{folder}/2026.yaml:1:1 (use --overwrite to replace it) [conflict]"
     )
@@ -332,7 +337,9 @@ def test_template_in_english_for_one_goal_then_filled_and_imported(run, tmp_path
         "co2-emissions": (2900, "環境政策課", "速報値"),
         "fertility": (1.31, None, None),
     }
-    wrong_year = run("import", "2027", out, "--strategy", MINI, "--actuals", tmp_path / "a")
+    wrong_year = run(
+        "import", "2027", out, "--strategy", MINI, "--actuals", tmp_path / "a", "--lang", "en"
+    )
     assert wrong_year.exit_code == 2
     assert wrong_year.stderr.splitlines()[0] == (
         f"{out}:FY2026!A1: this sheet was made by `pdca template 2026`; its figures are not for "

@@ -42,8 +42,8 @@ def test_record_conflict_then_overwrite(run, tmp_path):
     result = run("record", "2026", "share-pct", "55", "--strategy", MINI, "--actuals", folder)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
-        f"{folder}/2026.yaml:1:1: share-pct: value 55 differs from 52 recorded "
-        "(use --overwrite to replace it) [conflict]"
+        f"{folder}/2026.yaml:1:1: share-pct: 記録済みの値と異なります — 実績値 55（記録済み 52）。"
+        "置き換えるには --overwrite を付けてください [conflict]"
     )
     assert (folder / "2026.yaml").read_text(encoding="utf-8") == "share-pct: 52\n"
     same = run("record", "2026", "share-pct", "52.0", "--strategy", MINI, "--actuals", folder)
@@ -75,7 +75,7 @@ def test_record_dry_run_shows_a_diff_and_writes_nothing(run, tmp_path):
         (["app-downloads", "集計中"], "'集計中' means no figure yet: nothing to record"),
     ],
 )
-def test_record_refuses_bad_arguments(run, tmp_path, args, message):
+def test_record_refuses_bad_arguments(run, tmp_path, args, message, english):
     result = run("record", "2026", *args, "--strategy", MINI, "--actuals", tmp_path / "a")
     assert result.exit_code == 2
     assert message in " ".join(result.stderr.split()), result.stderr
@@ -168,6 +168,7 @@ from pathlib import Path
 from kanazawa_pdca.entry.writer import Figure, write_figures
 from kanazawa_pdca.load import load_strategy
 
+
 strategy = load_strategy(Path(sys.argv[1]))
 folder = Path(sys.argv[2])
 print("ready", flush=True)
@@ -214,7 +215,7 @@ def test_a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == ["2026.yaml"]
 
 
-def test_record_outside_a_period_totals_window_is_a_warning(run, tmp_path):
+def test_record_outside_a_period_totals_window_is_a_warning(run, tmp_path, english):
     result = run("record", "2029", "visitors-total", "5", "--strategy", MINI,
                  "--actuals", tmp_path / "a")  # fmt: skip
     assert result.exit_code == 0

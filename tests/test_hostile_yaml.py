@@ -16,6 +16,9 @@ import pytest
 
 from conftest import DATA, MINI
 
+# these tests pin pdca's English wording (the Japanese is tested in test_diagnostic_catalogue)
+pytestmark = pytest.mark.usefixtures("english")
+
 KPI = "share-pct"  # a KPI of the mini strategy (a percentage)
 LINE = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<message>.*) \[(?P<code>[a-z0-9-]+)\]$"

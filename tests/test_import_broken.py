@@ -14,6 +14,9 @@ from test_cli_import import figures, xlsx
 from conftest import MINI
 from kanazawa_pdca.entry import sheets
 
+# these tests pin pdca's English wording (the Japanese is tested in test_diagnostic_catalogue)
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture
 def imp(run, tmp_path):

@@ -139,7 +139,7 @@ def test_temporary_files_have_unpredictable_names(tmp_path, monkeypatch):
     assert all(str(os.getpid()) not in n for n in names)
 
 
-def test_template_sheets_obey_the_same_rules(run, data, tmp_path):
+def test_template_sheets_obey_the_same_rules(run, data, tmp_path, english):
     strategy, actuals, _ = data
     before = snapshot(tmp_path / "data")
     for target in (actuals / "sheet.xlsx", actuals / ".." / "actuals" / "sheet.csv"):

@@ -368,7 +368,7 @@ def test_cli_report_html_and_markdown(run, tmp_path, actuals_dir):
     assert forced.read_text(encoding="utf-8").startswith("# テスト戦略")
 
 
-def test_cli_report_errors(run, tmp_path):
+def test_cli_report_errors(run, tmp_path, english):
     from conftest import MINI
 
     missing = run("report", "2026", "--strategy", MINI)

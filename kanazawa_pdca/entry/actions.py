@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, InputError, Location
 from ..i18n import Lang
+from ..messages import message_text
 from ..model.actuals import ActualsSet
 from ..model.strategy import Strategy
 
@@ -82,7 +83,7 @@ def record_one(
     try:
         parsed = parse_figure(value, kpi.unit)
     except FigureError as exc:
-        raise UsageError(f"{exc.message} [{exc.code}]", "VALUE") from None
+        raise UsageError(f"{message_text(exc.code, exc.message)} [{exc.code}]", "VALUE") from None
     if isinstance(parsed, NoFigure):
         raise UsageError(f"{value!r} means no figure yet: nothing to record", "VALUE")
     for name, text in (("--source", source), ("--note", note)):
@@ -91,9 +92,12 @@ def record_one(
     figure = Figure(kpi_id, parsed, _clean(source), _clean(note))
     checks = figure_problems(strategy, year, [figure])
     if problems := [d for d in checks if d.is_error]:
-        raise UsageError(f"{problems[0].message} [{problems[0].code}]", "VALUE")
+        p = problems[0]
+        raise UsageError(f"{message_text(p.code, p.message)} [{p.code}]", "VALUE")
     outcome = write_figures(folder, year, strategy, [figure], overwrite=overwrite, dry_run=dry_run)
-    warnings = "".join(f"pdca: warning: {d.message} [{d.code}]\n" for d in checks)
+    warnings = "".join(
+        f"pdca: warning: {message_text(d.code, d.message)} [{d.code}]\n" for d in checks
+    )
     return Result(_summary(strategy, actuals, outcome, lang), warnings=warnings)
 
 
