@@ -158,6 +158,7 @@ TEXT.update(
         },
         "show.name_en": {"ja": "英語名", "en": "Japanese name"},
         "show.printed": {"ja": "掲載箇所", "en": "Printed in"},
+        "show.printed_as": {"ja": "掲載", "en": "printed"},
         "show.relisted": {"ja": "〔再掲〕", "en": "(re-listed)"},
         "show.targets": {"ja": "数値目標", "en": "numerical target"},
         "show.figures": {"ja": "実績", "en": "Recorded figures"},

@@ -280,7 +280,7 @@ def test_markdown_maintain_target_keeps_its_wording(run):
     assert row[6] == "下限を下回る (−1人)" and row[7] == "—"  # no 99% beside × 遅れ
     en = _row(markdown(run, lang="en"), "children-arts-culture-event-participants")
     assert en[3] == "maintain ≥ 1,000 people (R6–R10)"  # unit_en
-    assert en[6] == "below the floor (−1人)"
+    assert en[6] == "below the floor (−1 people)"  # unit_en in the gap too
 
 
 def test_markdown_shows_every_policy_with_reprints(run):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import escape
 from ..i18n import Lang, kpi_name, title
+from ..i18n import unit as kpi_unit
 from ..model.actuals import ActualsSet
 from ..model.strategy import Kpi, Strategy
 from ..years import label
@@ -82,7 +83,7 @@ def render_missing(
             lines += ["", f"{goal_word}{group.goal}  {goal_titles[group.goal]}"]
         lines.append(f"  {group.heading}")
         for kpi in group.kpis:
-            unit = f" [{escape.terminal(kpi.unit)}]" if kpi.unit else ""
+            unit = f" [{escape.terminal(kpi_unit(kpi, lang))}]" if kpi.unit else ""
             name = escape.terminal(kpi_name(kpi, lang))
             lines.append(f"    {kpi.id.ljust(width)}  {name}{unit}")
     return "\n".join(lines) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import escape
 from ..assess import Report
 from ..formats.numbers import number
-from ..i18n import Lang, status_label, t
+from ..i18n import Lang, status_label, t, unit_suffix
 from ..years import label
 from .writer import Outcome
 
@@ -52,7 +52,7 @@ def render_outcome(
     width = max((len(c.kpi_id) for c in outcome.touched), default=0)
     for change in outcome.touched:
         kpi = report.strategy.kpi(change.kpi_id)
-        unit = escape.terminal(kpi.unit)
+        unit = escape.terminal(unit_suffix(kpi, lang))
         new = f"{number(change.new.value, 6)}{unit}"
         if change.old is not None and change.old.value != change.new.value:
             new = f"{number(change.old.value, 6)} → {new}"

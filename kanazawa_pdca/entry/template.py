@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .. import escape
 from ..assess import expected_at
-from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, Lang, kpi_name
+from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, Lang, kpi_name, unit
 from ..model.actuals import ActualsSet
 from ..model.strategy import Kpi, Strategy
 from ..years import label, reiwa
@@ -98,7 +98,7 @@ def rows(
                     kpi.id,
                     ", ".join(kpi.measures),
                     kpi_name(kpi, lang),
-                    kpi.unit,
+                    unit(kpi, lang),
                     kind_words(kpi, lang),
                     kpi.baseline.text,
                     kpi.target.text,
@@ -216,12 +216,12 @@ def _validation(kpi: Kpi, year: int, lang: Lang, cache: dict):
 
     percent = kpi.unit == "%"
     period = kpi.kind == "period_total"
-    key = (kpi.unit, "period" if period else "")
+    key = (unit(kpi, lang), "period" if period else "")
     if key in cache:
         return cache[key]
-    unit = escape.xml_chars(kpi.unit) or ("単位なし" if lang == "ja" else "no unit")
+    shown = escape.xml_chars(unit(kpi, lang)) or ("単位なし" if lang == "ja" else "no unit")
     if lang == "ja":
-        title = f"単位: {unit}"
+        title = f"単位: {shown}"
         prompt = "0〜100 の数値" if percent else "0 以上の数値"
         if period:
             prompt += "（この年度だけの値。合計ではなく）"
@@ -230,7 +230,7 @@ def _validation(kpi: Kpi, year: int, lang: Lang, cache: dict):
         prompt += "。未集計は空欄か「集計中」"
         error = "0〜100 の数値を入力してください" if percent else "0 以上の数値を入力してください"
     else:
-        title = f"Unit: {unit}"
+        title = f"Unit: {shown}"
         prompt = "A number from 0 to 100" if percent else "A number, 0 or more"
         if period:
             prompt += " (this year's figure alone, not the total)"

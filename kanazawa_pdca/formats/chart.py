@@ -13,7 +13,7 @@ Years are labelled as R years (H before Reiwa).
 from __future__ import annotations
 
 from .. import escape
-from ..i18n import Lang, t
+from ..i18n import Lang, t, unit_suffix
 from ..years import reiwa
 from .numbers import number, with_unit
 
@@ -82,7 +82,9 @@ def render_chart(history, lang: Lang, width: int, color: bool) -> str:
     if kpi.target.value is not None:
         fig.line(kpi.target.value)
         word = t("show.floor", lang) if kpi.target.kind == "maintain" else t("target", lang)
-        legend.append(f"── {word} {with_unit(kpi.target.value, escape.terminal(kpi.unit))}")
+        legend.append(
+            f"── {word} {with_unit(kpi.target.value, escape.terminal(unit_suffix(kpi, lang)))}"
+        )
     if data["outlook"]:
         xs, ys = zip(*data["outlook"], strict=True)
         fig.draw(fig.signal(list(xs), list(ys), marker="·").lines())

@@ -24,6 +24,7 @@ from ..i18n import (
     movement_label,
     result_label,
     t,
+    unit_suffix,
 )
 from ..years import label, reiwa
 from . import RenderOptions
@@ -189,9 +190,9 @@ def render_markdown(c: Comparison, lang: Lang, *, level: int = 1) -> str:
         cells = [
             f"{escape.markdown(kpi_name(k, lang))}<br>`{k.id}`",
             result_label(m.before, lang),
-            escape.markdown(figure(m.before, k.unit)),
+            escape.markdown(figure(m.before, unit_suffix(k, lang))),
             result_label(m.after, lang),
-            escape.markdown(figure(m.after, k.unit)),
+            escape.markdown(figure(m.after, unit_suffix(k, lang))),
             signed_change(m),  # our own number: nothing to escape
             movement_label(m.movement.value, lang),
         ]
@@ -223,7 +224,7 @@ def render_table(c: Comparison, options: RenderOptions, *, show_all: bool = Fals
             k = m.kpi
             name = Text(escape.terminal(kpi_name(k, lang)))
             name.append(f"\n{k.id}", style="dim")
-            unit = escape.terminal(k.unit)
+            unit = escape.terminal(unit_suffix(k, lang))
             table.add_row(
                 name,
                 _status_cell(m.before, c.from_year, unit, lang),

@@ -89,13 +89,15 @@ def headline(r: KpiResult, lang: Lang) -> str:
     return f"{kpi_name(r.kpi, lang)} ({r.kpi.id}): {status_word(r.status, lang)}{mark}"
 
 
-def target_text(r: KpiResult) -> str:
+def target_text(r: KpiResult, lang: Lang = "ja") -> str:
     """'60% (R10)', '≥ 95% (R10)', or the printed text of a target to be reset."""
     t = r.kpi.target
     if t.value is None:
         return t.text
     floor = "≥ " if t.kind in ("at_least", "maintain") else ""
-    return f"{floor}{with_unit(t.value, r.kpi.unit)} ({reiwa(t.year)})" if t.year else t.text
+    if not t.year:
+        return t.text
+    return f"{floor}{with_unit(t.value, unit_suffix(r.kpi, lang))} ({reiwa(t.year)})"
 
 
 def figures(r: KpiResult, lang: Lang, *, strict: bool = False) -> str:
@@ -123,7 +125,7 @@ def figures(r: KpiResult, lang: Lang, *, strict: bool = False) -> str:
         parts.append(f"{word('expected', lang)} {expected} {_tag(r, at)}")
     if r.attainment is not None:
         parts.append(f"{word('attainment', lang)} {percent(r.attainment)}")
-    parts.append(f"{word('target', lang)} {target_text(r)}")
+    parts.append(f"{word('target', lang)} {target_text(r, lang)}")
     return word("sep", lang).join(p.strip() for p in parts)
 
 

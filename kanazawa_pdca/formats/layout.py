@@ -129,4 +129,4 @@ def floor_text(result: KpiResult, lang: Lang) -> tuple[str, str] | None:
         return None
     label, kept, below = FLOOR_WORDS[lang]
     digits = max(figure_digits(result.kpi), decimals(result.actual))
-    return label, f"{kept if gap >= 0 else below} ({signed(result.kpi, gap, None, digits)})"
+    return label, f"{kept if gap >= 0 else below} ({signed(result.kpi, gap, None, digits, lang)})"

@@ -69,22 +69,32 @@ def figure_digits(kpi) -> int:
     return max(decimals(kpi.baseline.value), decimals(kpi.target.value))
 
 
-def kpi_figure(kpi, value: float | None, unit: str | None = None) -> str:
+def kpi_figure(kpi, value: float | None, unit: str | None = None, lang: str = "ja") -> str:
     """A figure computed for a KPI (expected value, projection, gap) at the KPI's own
     precision: the decimals its baseline and target are printed with.
 
     kpi_figure(k, 24864.33) -> '24,864件' for a count printed as '14,593 件'; 54.43 ->
-    '54.4%' for a share printed as '47.5%'. `unit` defaults to the KPI's unit ('' for none).
+    '54.4%' for a share printed as '47.5%'. `unit` defaults to the KPI's unit in `lang`
+    (`i18n.unit_suffix`: '人' / ' people'; '' for none).
     """
-    return with_unit(value, kpi.unit if unit is None else unit, figure_digits(kpi))
+    return with_unit(value, _unit(kpi, lang) if unit is None else unit, figure_digits(kpi))
 
 
-def signed(kpi, value: float | None, unit: str | None = None, digits: int | None = None) -> str:
-    """A difference at the KPI's precision (or `digits`), with its sign: '+5%', '−1人', '±0'."""
+def _unit(kpi, lang: str) -> str:
+    from ..i18n import unit_suffix
+
+    return unit_suffix(kpi, lang)  # type: ignore[arg-type]
+
+
+def signed(
+    kpi, value: float | None, unit: str | None = None, digits: int | None = None, lang: str = "ja"
+) -> str:
+    """A difference at the KPI's precision (or `digits`), with its sign: '+5%', '−1人', '±0';
+    in English the unit is `unit_en` ('−1 people')."""
     if value is None:
         return "—"
     digits = figure_digits(kpi) if digits is None else digits
-    text = with_unit(abs(value), kpi.unit if unit is None else unit, digits)
+    text = with_unit(abs(value), _unit(kpi, lang) if unit is None else unit, digits)
     if number(abs(value), digits) == "0":
         return "±" + text
     return ("+" if value > 0 else "−") + text

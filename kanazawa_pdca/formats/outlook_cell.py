@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..assess import KpiResult
-from ..i18n import Lang, t
+from ..i18n import Lang, t, unit_suffix
 from ..years import reiwa
 from .numbers import figure_digits, number
 
@@ -24,7 +24,7 @@ def outlook_cell(r: KpiResult, lang: Lang, *, unit: bool = False) -> str:
     # never show a miss as the target itself (29.96 / 30 ✗ is not '30 / 30 ✗')
     while not o.reaches and number(o.projected, digits) == number(target, digits) and digits < 6:
         digits += 1
-    u = r.kpi.unit if unit else ""
+    u = unit_suffix(r.kpi, lang) if unit else ""
     mark = REACHES if o.reaches else MISSES
     head = f"{reiwa(o.year)} {t('outlook.short', lang)}"
     return f"{head} {number(o.projected, digits)} / {number(target, digits)}{u} {mark}"

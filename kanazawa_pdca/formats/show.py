@@ -15,10 +15,13 @@ from ..i18n import (
     KIND_WORDS,
     STATUS_STYLE,
     TARGET_KIND_WORDS,
+    Lang,
     kpi_name,
     override_note,
     result_label,
     t,
+    unit,
+    unit_suffix,
 )
 from ..years import label, reiwa
 from . import RenderOptions
@@ -78,16 +81,20 @@ def render_json(h) -> str:
 # --- text -----------------------------------------------------------------------------------
 
 
-def _printed(text: str, value: float | None, k) -> str:
+def _printed(text: str, value: float | None, k, lang: Lang) -> str:
     """The text as printed, and the value read from it when the text does not show it
-    ('R6年度開始  → 0 (R5)')."""
+    ('R6年度開始  → 0 (R5)'); in English a figure printed with a Japanese unit is given in
+    English first ('780 people  (printed: 780 人（R4）)')."""
     shown = escape.terminal(text)
     if value is None:
         return shown
+    english = escape.terminal(unit_suffix(k, lang))
+    if k.unit and k.unit in text and english != k.unit:
+        return f"{with_unit(value, english)}  ({t('show.printed_as', lang)}: {shown})"
     plain = shown.replace(",", "").replace("，", "")
     if number(value).replace(",", "") in plain:
         return shown
-    return f"{shown}  → {with_unit(value, escape.terminal(k.unit))}"
+    return f"{shown}  → {with_unit(value, escape.terminal(unit_suffix(k, lang)))}"
 
 
 def render_text(h, options: RenderOptions, *, chart: bool = True) -> str:
@@ -111,10 +118,10 @@ def render_text(h, options: RenderOptions, *, chart: bool = True) -> str:
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(overflow="fold")
     kind = KIND_WORDS[k.kind][lang] + " · " + t(f"show.direction.{k.direction}", lang)
-    facts.add_row(t("unit", lang), Text(esc(k.unit) or "—"))
+    facts.add_row(t("unit", lang), Text(esc(unit(k, lang)) or "—"))
     facts.add_row(t("kind", lang), kind)
-    facts.add_row(t("baseline", lang), Text(_printed(k.baseline.text, k.baseline.value, k)))
-    target = _printed(k.target.text, k.target.value, k)
+    facts.add_row(t("baseline", lang), Text(_printed(k.baseline.text, k.baseline.value, k, lang)))
+    target = _printed(k.target.text, k.target.value, k, lang)
     qualifier = TARGET_KIND_WORDS[k.target.kind][lang]
     if qualifier and qualifier not in target:
         target += f"  [{qualifier}]"
@@ -148,13 +155,15 @@ def render_text(h, options: RenderOptions, *, chart: bool = True) -> str:
     if r.actual is not None:
         status.append(
             f"  {t('chart.actual_sum' if k.kind == 'period_total' else 'actual', lang)} "
-            f"{with_unit(r.actual, esc(k.unit))} {year_tag(r.actual_year)}"
-            f" · {t('expected', lang)} {with_unit(r.expected, esc(k.unit), digits)}"
+            f"{with_unit(r.actual, esc(unit_suffix(k, lang)))} {year_tag(r.actual_year)}"
+            f" · {t('expected', lang)} {with_unit(r.expected, esc(unit_suffix(k, lang)), digits)}"
             f" · {t('attainment', lang)} {percent(r.attainment)}"
             f" · {t('progress', lang)} {percent(r.progress)}"
         )
     elif r.expected is not None:
-        status.append(f"  {t('expected', lang)} {with_unit(r.expected, esc(k.unit), digits)}")
+        status.append(
+            f"  {t('expected', lang)} {with_unit(r.expected, esc(unit_suffix(k, lang)), digits)}"
+        )
     now.add_row(label(h.year, lang), status)
     note = override_note(r, lang)
     if note:
@@ -209,7 +218,7 @@ def render_text(h, options: RenderOptions, *, chart: bool = True) -> str:
     for i, f in enumerate(h.figures):
         if i:
             notes.append("\n")
-        notes.append(f"{reiwa(f.year)}  {with_unit(f.value, esc(k.unit))}")
+        notes.append(f"{reiwa(f.year)}  {with_unit(f.value, esc(unit_suffix(k, lang)))}")
         if f.source:
             notes.append(f"  {t('show.source', lang)}: {esc(f.source)}", style="dim")
         if f.note:
@@ -241,6 +250,6 @@ def render_text(h, options: RenderOptions, *, chart: bool = True) -> str:
 
         drawn = render_chart(h, lang, width, options.color)
         if drawn:
-            unit = f" ({escape.terminal(k.unit)})" if k.unit else ""
-            text += f"\n{t('show.chart', lang)}{unit}\n{drawn}"
+            shown = f" ({escape.terminal(unit(k, lang))})" if k.unit else ""
+            text += f"\n{t('show.chart', lang)}{shown}\n{drawn}"
     return text

@@ -22,6 +22,7 @@ from ..i18n import (
     status_label,
     t,
     title,
+    unit,
 )
 from ..trajectory import Status
 from ..years import label
@@ -191,7 +192,7 @@ def _cells(r: KpiResult, section: str, lang: Lang) -> list:
         ", ".join(k.measures),
         k.id,
         kpi_name(k, lang),
-        k.unit,
+        unit(k, lang),
         k.baseline.value,
         k.baseline.year,
         target,

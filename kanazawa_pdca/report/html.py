@@ -475,7 +475,7 @@ def _details(view: Meeting, r: KpiResult, lang: Lang) -> list[tuple[str, str]]:
         text += f" ({before} → {status_label(r.status, lang)})"
         if move.change is not None:
             sign = "+" if move.change > 0 else ""
-            text += f", {sign}{with_unit(move.change, k.unit, digits + 2)}"
+            text += f", {sign}{with_unit(move.change, unit_suffix(k, lang), digits + 2)}"
         rows.append((_x("movement", lang), esc(text)))
     if r.outlook is not None:
         rows.append(

@@ -203,7 +203,7 @@ def _kpi(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[str
         text += f" ({status_label(move.before.status, lang)} → {status_label(r.status, lang)})"
         if move.change is not None:
             sign = "+" if move.change > 0 else ""
-            text += f", {sign}{with_unit(move.change, k.unit, digits + 2)}"
+            text += f", {sign}{with_unit(move.change, unit_suffix(k, lang), digits + 2)}"
         rows.append((_x("movement", lang), md(text)))
     if r.outlook is not None:
         rows.append(
