@@ -358,3 +358,14 @@ def test_a_protected_output_names_the_input_in_japanese(run, tmp_path):
     assert run(*args).stderr == f"{strategy}:1:1: 戦略ファイルは上書きしません [output-protected]\n"
     en = run(*args, "--lang", "en").stderr
     assert en == f"{strategy}:1:1: refusing to overwrite the strategy file [output-protected]\n"
+
+
+def test_ci_annotations_follow_the_language(run, tmp_path):
+    strategy = tmp_path / "strategy.yaml"
+    strategy.write_text("a: &x [1]\nb: &x [2]\n", encoding="utf-8")
+    args = ["validate", "--strategy", strategy, "--format", "github"]
+    ja = run(*args).stdout.splitlines()[0]
+    assert ja.startswith("::error ") and "同じアンカーが2回定義されています" in ja
+    assert ja.endswith("[duplicate-anchor]")
+    en = run(*args, "--lang", "en").stdout.splitlines()[0]
+    assert "the same anchor is defined twice (first at line 1)" in en

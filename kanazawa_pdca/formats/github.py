@@ -28,6 +28,7 @@ from .. import escape
 from ..assess import KpiResult, Report
 from ..diagnostics import Diagnostic, Location
 from ..i18n import OVERRIDE_MARK, Lang, kpi_name, override_note, status_word, t, unit_suffix
+from ..messages import message_text
 from ..trajectory import Status
 from ..years import label, reiwa
 from . import RenderOptions
@@ -224,7 +225,7 @@ def diagnostics_to_annotations(diagnostics: Iterable[Diagnostic]) -> str:
     return "".join(
         command(
             "warning" if d.severity == "warning" else "error",
-            f"{d.message} [{d.code}]",
+            f"{message_text(d.code, d.message)} [{d.code}]",  # in the run's language
             d.location,
             "pdca validate",
         )
