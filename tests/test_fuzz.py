@@ -15,7 +15,7 @@ tags, anchors and aliases, merge keys, huge numbers, workflow commands, markup),
 - leave the data folders as they were.
 
 Profiles: `fuzz-ci` (bounded, derandomised: chosen when $CI is set, as .ci/run does),
-`fuzz-dev` (the default, a little longer), `fuzz-long` (2,500 examples a test, 10,312 in all, for a
+`fuzz-dev` (the default, a little longer), `fuzz-long` (2,500 examples a test, 12,812 in all, for a
 run in the background: `PDCA_FUZZ_PROFILE=fuzz-long nice pytest tests/test_fuzz.py`).
 """
 
