@@ -240,12 +240,12 @@ def test_a_conflict_is_shown_at_the_cell_with_both_values(imp, tmp_path, run):
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
         f"{book}:Sheet1!B3: share-pct: 記録済みの値と異なります — 実績値 55（記録済み 52）"
-        f"（記録箇所 {folder}/2026.yaml:1:1）。置き換えるには --overwrite を付けてください [conflict]"
+        f"（記録箇所 {folder}/2026.yaml:2:1）。置き換えるには --overwrite を付けてください [conflict]"
     )
     english = imp(book, "--lang", "en").stderr.splitlines()[0]
     assert english == (
         f"{book}:Sheet1!B3: share-pct: value 55 differs from 52 recorded at "
-        f"{folder}/2026.yaml:1:1 (use --overwrite to replace it) [conflict]"
+        f"{folder}/2026.yaml:2:1 (use --overwrite to replace it) [conflict]"
     )
     assert figures(folder) == {"share-pct": (52, None, None)}
     result = imp(book, "--overwrite")

@@ -14,6 +14,9 @@ import pytest
 from conftest import DATA, MINI
 from kanazawa_pdca.load import load_actuals, load_strategy
 
+# the first line of a new actuals file (no schemas/ beside a tmp folder: no schema line)
+HEAD = "# KPI actuals of FY2026 (R8): id: value, or id: {value, source, note}\n"
+
 
 def test_record_adds_a_figure_and_prints_counts_and_status(run, tmp_path):
     folder = tmp_path / "actuals"
@@ -24,7 +27,7 @@ def test_record_adds_a_figure_and_prints_counts_and_status(run, tmp_path):
     assert first.endswith("/2026.yaml (2026年度 (R8)): 追加 1・変更 0・変更なし 0・未記入 6")
     assert "+ share-pct  55%  △ やや遅れ  [出典: 市民意識調査]" in result.stdout
     assert (folder / "2026.yaml").read_text(encoding="utf-8") == (
-        "share-pct:\n  value: 55\n  source: 市民意識調査\n"
+        HEAD + "share-pct:\n  value: 55\n  source: 市民意識調査\n"
     )
 
 
@@ -42,17 +45,17 @@ def test_record_conflict_then_overwrite(run, tmp_path):
     result = run("record", "2026", "share-pct", "55", "--strategy", MINI, "--actuals", folder)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
-        f"{folder}/2026.yaml:1:1: share-pct: 記録済みの値と異なります — 実績値 55（記録済み 52）。"
+        f"{folder}/2026.yaml:2:1: share-pct: 記録済みの値と異なります — 実績値 55（記録済み 52）。"
         "置き換えるには --overwrite を付けてください [conflict]"
     )
-    assert (folder / "2026.yaml").read_text(encoding="utf-8") == "share-pct: 52\n"
+    assert (folder / "2026.yaml").read_text(encoding="utf-8") == HEAD + "share-pct: 52\n"
     same = run("record", "2026", "share-pct", "52.0", "--strategy", MINI, "--actuals", folder)
     assert same.exit_code == 0 and "変更なし 1" in same.stdout and "変更はありません" in same.stdout
     result = run("record", "2026", "share-pct", "55", "--overwrite", "--strategy", MINI,
                  "--actuals", folder)  # fmt: skip
     assert result.exit_code == 0
     assert "~ share-pct  52 → 55%" in result.stdout
-    assert (folder / "2026.yaml").read_text(encoding="utf-8") == "share-pct: 55\n"
+    assert (folder / "2026.yaml").read_text(encoding="utf-8") == HEAD + "share-pct: 55\n"
 
 
 def test_record_dry_run_shows_a_diff_and_writes_nothing(run, tmp_path):
@@ -158,7 +161,8 @@ def test_twenty_concurrent_records_all_land(tmp_path):
     }
     # in strategy order, whatever order the processes landed in
     text = (folder / "2026.yaml").read_text(encoding="utf-8")
-    assert [line.split(":")[0] for line in text.splitlines()] == ids
+    assert text.startswith(HEAD)
+    assert [line.split(":")[0] for line in text.splitlines()[1:]] == ids
 
 
 KILLER = """

@@ -165,9 +165,25 @@ def test_empty_or_comment_only_files_keep_their_text(tmp_path, strategy, before)
 def test_a_new_year_file_and_folder(tmp_path, strategy):
     folder = tmp_path / "fresh" / "actuals"
     write_figures(folder, 2027, strategy, [fig("share-pct", "55.5")])
-    assert (folder / "2027.yaml").read_text(encoding="utf-8") == "share-pct: 55.5\n"
+    assert (folder / "2027.yaml").read_text(encoding="utf-8") == (
+        "# KPI actuals of FY2027 (R9): id: value, or id: {value, source, note}\nshare-pct: 55.5\n"
+    )
     assert lock_path(folder) == tmp_path / "fresh" / ".actuals.lock"
     assert oct((folder / "2027.yaml").stat().st_mode & 0o777) == "0o644"
+
+
+def test_a_new_file_in_the_repository_layout_names_its_schema(tmp_path, strategy):
+    """data/actuals/ beside schemas/: editors get completion of the ids in a new file."""
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "actuals.schema.json").write_text("{}", encoding="utf-8")
+    folder = tmp_path / "data" / "actuals"
+    write_figures(folder, 2026, strategy, [fig("share-pct", "55")])
+    lines = (folder / "2026.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# yaml-language-server: $schema=../../schemas/actuals.schema.json"
+    assert lines[1].startswith("# KPI actuals of FY2026 (R8)")
+    assert lines[2:] == ["share-pct: 55"]
+    actuals, _ = load_actuals(folder, strategy)
+    assert actuals.value(2026, "share-pct") == 55
 
 
 def test_a_yml_file_is_written_where_it_is(tmp_path, strategy):

@@ -267,7 +267,8 @@ def _merge(
         raise InputError(conflicts)
     touched = {c.kpi_id: c.new for c in changes if c.action != "unchanged"}
     entries = {**current, **touched}
-    after = _apply(before, doc, yaml, touched, strategy) if touched else before
+    base = before or _new_file_head(path, year)  # a new file starts with its header
+    after = _apply(base, doc, yaml, touched, strategy) if touched else before
     _verify(after, entries, name)
     missing = [k.id for k in strategy.kpis if k.id not in entries and expects_figure(k, year)]
     return Outcome(
@@ -371,6 +372,19 @@ def _apply(before: str, doc, yaml, touched: dict[str, Actual], strategy: Strateg
         position = sum(1 for key in doc if order.get(key, -1) < rank)
         doc.insert(position, kpi_id, _node(entry, None))
     return _keep_head(before, _dump(yaml, doc))
+
+
+def _new_file_head(path: Path, year: int) -> str:
+    """The first lines of a new actuals file: what it is, and (in the repository's layout,
+    data/actuals/ beside schemas/) the yaml-language-server line that gives editors
+    completion of the KPI ids."""
+    from ..years import label
+
+    lines = []
+    if (path.parent.parent.parent / "schemas" / "actuals.schema.json").is_file():
+        lines.append("# yaml-language-server: $schema=../../schemas/actuals.schema.json")
+    lines.append(f"# KPI actuals of {label(year, 'en')}: id: value, or id: {{value, source, note}}")
+    return "\n".join(lines) + "\n"
 
 
 def _head(text: str) -> str:
