@@ -16,16 +16,15 @@ from importlib import resources
 from .. import __version__
 from ..assess import GoalResult, KpiResult, Report
 from ..escape import html as esc
-from ..formats.layout import Section, criteria, floor_text, goal_views, kpi_count
-from ..formats.numbers import figure_digits, kpi_figure, percent, target_text, with_unit, year_tag
-from ..formats.outlook_cell import outlook_cell, pace_text
+from ..formats.layout import Section, criteria, goal_views, kpi_count
+from ..formats.numbers import percent, with_unit, year_tag
+from ..formats.outlook_cell import outlook_cell
 from ..i18n import (
     KIND_WORDS,
     OVERRIDE_MARK,
     TARGET_KIND_WORDS,
     Lang,
     kpi_name,
-    movement_label,
     status_label,
     t,
     title,
@@ -35,7 +34,7 @@ from ..model.reviews import GroupReview
 from ..trajectory import Status
 from ..years import label
 from . import charts
-from .view import Meeting, section_code, source_and_note
+from .view import Meeting, card_facts, section_code
 
 
 def _x(key: str, lang: Lang) -> str:
@@ -389,11 +388,6 @@ def _section(
     return out
 
 
-def _target(r: KpiResult, lang: Lang) -> str:
-    """The target in its own wording ('1,000人以上を維持 (R6–R10)', '計 60,000人 (R6–R10)')."""
-    return target_text(r.kpi, lang)
-
-
 def _card(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[str]:
     k = r.kpi
     kid = esc(k.id)
@@ -436,7 +430,6 @@ def _card(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[st
 def _details(view: Meeting, r: KpiResult, lang: Lang) -> list[tuple[str, str]]:
     """(term, HTML) rows of a KPI card: every value escaped here."""
     k = r.kpi
-    digits = figure_digits(k)
     actual = esc(with_unit(r.actual, unit_suffix(k, lang)))
     if r.actual_year is not None:
         stale = " stale" if r.stale else ""
@@ -447,42 +440,9 @@ def _details(view: Meeting, r: KpiResult, lang: Lang) -> list[tuple[str, str]]:
     rows = [
         (t("actual", lang), actual),
     ]
-    source, note = source_and_note(r)
-    if source:
-        rows.append((_x("source", lang), esc(source)))
-    if note:
-        rows.append((_x("note", lang), esc(note)))
-    expected = esc(kpi_figure(k, r.expected, unit_suffix(k, lang)))  # at the KPI's own precision
-    rows.append((t("expected", lang), expected))
-    base = f"{with_unit(k.baseline.value, unit_suffix(k, lang))} {year_tag(k.baseline.year)}"
-    rows.append(
-        (f"{t('baseline', lang)} → {t('target', lang)}", esc(f"{base} → {_target(r, lang)}"))
-    )
-    floor = floor_text(r, lang)
-    if floor is not None:  # a floor to keep: kept or not and the gap, not a ratio
-        rows.append((floor[0], esc(floor[1])))
-    elif r.attainment is not None or r.progress is not None:
-        rows.append(
-            (
-                f"{t('attainment', lang)} / {t('progress', lang)}",
-                f"{percent(r.attainment)} / {percent(r.progress)}",
-            )
-        )
-    move = view.movement(k.id)
-    if move is not None:
-        text = movement_label(move.movement.value, lang)
-        before = status_label(move.before.status, lang)
-        text += f" ({before} → {status_label(r.status, lang)})"
-        if move.change is not None:
-            sign = "+" if move.change > 0 else ""
-            text += f", {sign}{with_unit(move.change, unit_suffix(k, lang), digits + 2)}"
-        rows.append((_x("movement", lang), esc(text)))
-    if r.outlook is not None:
-        rows.append(
-            (
-                t("outlook", lang),
-                f"{esc(outlook_cell(r, lang, unit=True))}<br>"
-                f'<span class="muted">{esc(pace_text(r, lang))}</span>',
-            )
-        )
+    for fact in card_facts(view, r, lang):
+        html = esc(fact.text)
+        if fact.aside is not None:
+            html += f'<br><span class="muted">{esc(fact.aside)}</span>'
+        rows.append((fact.term, html))
     return rows

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from ..assess import KpiResult
 from ..escape import markdown as md
-from ..formats.layout import Section, criteria, floor_text, goal_views, kpi_count
+from ..formats.layout import Section, criteria, goal_views, kpi_count
 from ..formats.markdown import summary_table
-from ..formats.numbers import figure_digits, kpi_figure, number, percent, with_unit, year_tag
-from ..formats.outlook_cell import outlook_cell, pace_text
+from ..formats.numbers import number, with_unit, year_tag
+from ..formats.outlook_cell import outlook_cell
 from ..i18n import (
     KIND_WORDS,
     OVERRIDE_MARK,
     TARGET_KIND_WORDS,
     Lang,
     kpi_name,
-    movement_label,
     result_label,
     status_label,
     t,
@@ -27,8 +26,8 @@ from ..i18n import (
 from ..model.reviews import GroupReview
 from ..trajectory import Status
 from ..years import label, reiwa
-from .html import _reason, _target, _term
-from .view import Meeting, section_code, source_and_note
+from .html import _reason, _term
+from .view import Meeting, card_facts, section_code
 
 
 def _x(key: str, lang: Lang) -> str:
@@ -156,7 +155,6 @@ def _section(
 
 def _kpi(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[str]:
     k = r.kpi
-    digits = figure_digits(k)
     tags = []
     if k.kind != "level":
         tags.append(KIND_WORDS[k.kind][lang])
@@ -177,38 +175,9 @@ def _kpi(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[str
     if r.missing_years:
         actual += f" — {t('missing', lang)}: " + ", ".join(reiwa(y) for y in r.missing_years)
     rows = [(t("actual", lang), md(actual))]
-    source, note = source_and_note(r)
-    if source:
-        rows.append((_x("source", lang), md(source)))
-    if note:
-        rows.append((_x("note", lang), md(note)))
-    rows.append((t("expected", lang), md(kpi_figure(k, r.expected, unit_suffix(k, lang)))))
-    base = f"{with_unit(k.baseline.value, unit_suffix(k, lang))} {year_tag(k.baseline.year)}"
-    rows.append(
-        (f"{t('baseline', lang)} → {t('target', lang)}", md(f"{base} → {_target(r, lang)}"))
-    )
-    floor = floor_text(r, lang)
-    if floor is not None:  # a floor to keep: kept or not and the gap, not a ratio
-        rows.append((floor[0], md(floor[1])))
-    elif r.attainment is not None or r.progress is not None:
-        rows.append(
-            (
-                f"{t('attainment', lang)} / {t('progress', lang)}",
-                f"{percent(r.attainment)} / {percent(r.progress)}",
-            )
-        )
-    move = view.movement(k.id)
-    if move is not None:
-        text = movement_label(move.movement.value, lang)
-        text += f" ({status_label(move.before.status, lang)} → {status_label(r.status, lang)})"
-        if move.change is not None:
-            sign = "+" if move.change > 0 else ""
-            text += f", {sign}{with_unit(move.change, unit_suffix(k, lang), digits + 2)}"
-        rows.append((_x("movement", lang), md(text)))
-    if r.outlook is not None:
-        rows.append(
-            (t("outlook", lang), md(f"{outlook_cell(r, lang, unit=True)} ({pace_text(r, lang)})"))
-        )
+    for fact in card_facts(view, r, lang):
+        aside = "" if fact.aside is None else f" ({fact.aside})"
+        rows.append((fact.term, md(fact.text + aside)))
     if with_charts:
         from . import sparkline, trend_points
 

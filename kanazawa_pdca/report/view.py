@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 from ..assess import KpiResult, Report
 from ..compare import Comparison, KpiMovement, Movement, compare
-from ..formats.layout import GoalView, Section, goal_views, policy_heading
-from ..i18n import Lang, t
+from ..formats.layout import GoalView, Section, floor_text, goal_views, policy_heading
+from ..formats.numbers import figure_digits, kpi_figure, percent, target_text, with_unit, year_tag
+from ..formats.outlook_cell import outlook_cell, pace_text
+from ..i18n import Lang, movement_label, status_label, t, unit_suffix
 from ..trajectory import Status
 from ..years import reiwa
 
@@ -87,9 +89,50 @@ def meeting(
     return view
 
 
-def source_and_note(r: KpiResult) -> tuple[str | None, str | None]:
-    """The source and the note recorded with the figure judged, when the result has them."""
-    return getattr(r, "source", None), getattr(r, "note", None)
+@dataclass(frozen=True)
+class Fact:
+    """One line of a KPI card, as plain text (each format escapes it its own way)."""
+
+    term: str
+    text: str
+    aside: str | None = None  # a secondary line: the outlook's pace
+
+
+def card_facts(view: Meeting, r: KpiResult, lang: Lang) -> list[Fact]:
+    """The card's lines after the figure itself: source, note, expected, baseline → target,
+    what the rule judges (the floor, or attainment / progress), the movement, the outlook."""
+    k = r.kpi
+    unit = unit_suffix(k, lang)
+    facts = []
+    if r.source:
+        facts.append(Fact(t("report.source", lang), r.source))
+    if r.note:
+        facts.append(Fact(t("report.note", lang), r.note))
+    facts.append(Fact(t("expected", lang), kpi_figure(k, r.expected, unit)))  # own precision
+    base = f"{with_unit(k.baseline.value, unit)} {year_tag(k.baseline.year)}"
+    target = target_text(k, lang)
+    facts.append(Fact(f"{t('baseline', lang)} → {t('target', lang)}", f"{base} → {target}"))
+    floor = floor_text(r, lang)
+    if floor is not None:  # a floor to keep: kept or not and the gap, not a ratio
+        facts.append(Fact(*floor))
+    elif r.attainment is not None or r.progress is not None:
+        facts.append(
+            Fact(
+                f"{t('attainment', lang)} / {t('progress', lang)}",
+                f"{percent(r.attainment)} / {percent(r.progress)}",
+            )
+        )
+    move = view.movement(k.id)
+    if move is not None:
+        text = movement_label(move.movement.value, lang)
+        text += f" ({status_label(move.before.status, lang)} → {status_label(r.status, lang)})"
+        if move.change is not None:
+            sign = "+" if move.change > 0 else ""
+            text += f", {sign}{with_unit(move.change, unit, figure_digits(k) + 2)}"
+        facts.append(Fact(t("report.movement", lang), text))
+    if r.outlook is not None:
+        facts.append(Fact(t("outlook", lang), outlook_cell(r, lang, unit=True), pace_text(r, lang)))
+    return facts
 
 
 def section_code(goal_view: GoalView, section: Section, lang: Lang) -> str | None:
