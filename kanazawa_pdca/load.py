@@ -71,14 +71,7 @@ def resolve_actuals(option: Path | None = None) -> tuple[Path, bool]:
 
     Returns the folder and whether the user named it (a named folder must exist).
     """
-    if option is not None:
-        return option, True
-    if os.environ.get(ACTUALS_ENV):
-        return Path(os.environ[ACTUALS_ENV]), True
-    local = Path("data") / "actuals"
-    if local.is_dir():
-        return local, False
-    return packaged_data_dir() / "actuals", False
+    return _resolve_folder(option, ACTUALS_ENV, "actuals")
 
 
 def resolve_reviews(option: Path | None = None) -> tuple[Path, bool]:
@@ -86,14 +79,18 @@ def resolve_reviews(option: Path | None = None) -> tuple[Path, bool]:
 
     Returns the folder and whether the user named it (a named folder must exist).
     """
+    return _resolve_folder(option, REVIEWS_ENV, "reviews")
+
+
+def _resolve_folder(option: Path | None, env: str, name: str) -> tuple[Path, bool]:
     if option is not None:
         return option, True
-    if os.environ.get(REVIEWS_ENV):
-        return Path(os.environ[REVIEWS_ENV]), True
-    local = Path("data") / "reviews"
+    if os.environ.get(env):
+        return Path(os.environ[env]), True
+    local = Path("data") / name
     if local.is_dir():
         return local, False
-    return packaged_data_dir() / "reviews", False
+    return packaged_data_dir() / name, False
 
 
 def display_name(path: Path) -> str:
