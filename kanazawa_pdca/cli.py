@@ -18,8 +18,8 @@ from typer.core import TyperGroup
 
 from .diagnostics import Diagnostic, Exit, InputError
 from .formats import FORMATS
-from .messages import diagnostic_text, lang_of_args, message_text, plural, set_lang
-from .messages import text as msg
+from .i18n import Lang, diagnostic_text, lang_of_args, message_text, plural, set_lang
+from .i18n import text as msg
 from .options import OptionError
 
 if TYPE_CHECKING:
@@ -115,11 +115,6 @@ def _main(
     pdca report 2026 -o report.html で推進会議向けのレポート。
     言語は --lang ja|en または PDCA_LANG（既定は日本語）。
     """
-
-
-class Lang(StrEnum):
-    ja = "ja"
-    en = "en"
 
 
 # the --format choices of `check` are the format registry's names
@@ -243,21 +238,21 @@ YearArg = Annotated[
 def _out(text: str, *, commands: bool = False) -> None:
     """Write to stdout: never a raw control character or a forged workflow command
     (escape.stream); `commands` for the github format's own workflow commands."""
-    from .escape import stream
+    from .present.escape import stream
 
     sys.stdout.write(stream(text, commands=commands))
 
 
 def _err(text: str) -> None:
     """Write to stderr, as `_out` writes to stdout (diagnostics quote data files)."""
-    from .escape import stream
+    from .present.escape import stream
 
     sys.stderr.write(stream(text))
 
 
 def _lines(diagnostics: list[Diagnostic]) -> str:
     """One line per diagnostic, whatever its message quotes (a key with a newline…)."""
-    from .escape import terminal
+    from .present.escape import terminal
 
     return "".join(f"{terminal(diagnostic_text(d))}\n" for d in diagnostics)
 
@@ -725,8 +720,7 @@ def check(
 
 def _report_failing(failing, fail_status) -> None:
     """'pdca: 3 KPIs at or below off-track: a, b, c' (in the language of messages)."""
-    from .i18n import status_word
-    from .messages import current_lang
+    from .i18n import current_lang, status_word
 
     lang = current_lang()
     word = fail_status.value.replace("_", "-") if lang == "en" else status_word(fail_status, lang)
@@ -902,7 +896,7 @@ def show(
 
 def _lookup_failed(exc, lang: str):
     """KPI not found, or ambiguous: the candidates on stderr, exit 2."""
-    from .escape import terminal
+    from .present.escape import terminal
 
     def line(k) -> str:
         return f"  {k.id}  {terminal(k.name_en if lang == 'en' else k.name)}\n"

@@ -251,7 +251,7 @@ def run(argv: list[str]) -> int | None:
     from typer.exceptions import TyperException as ClickException  # usage errors
 
     from . import cli
-    from .messages import lang_of_args, set_lang
+    from .i18n import lang_of_args, set_lang
     from .options import OptionError  # a bad option value: a usage error too
 
     set_lang(lang_of_args(argv))  # pdca's own messages follow --lang, as on Typer's path

@@ -1,7 +1,7 @@
 """Values of command-line options: parsed exactly, checked, with stable error codes. Pure.
 
 Each parser raises `OptionError(code, **params)`; the CLI prints it as one line in the
-user's language from the message catalogue (`messages.py`) and exits 2.
+user's language from the message catalogue (`i18n`) and exits 2.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import MINI
 from kanazawa_pdca.diagnostics import Diagnostic, Location
-from kanazawa_pdca.messages import MESSAGES, diagnostic_text, text
+from kanazawa_pdca.i18n import MESSAGES, diagnostic_text, text
 from kanazawa_pdca.options import OptionError, parse_goals, parse_ratio, parse_status
 from kanazawa_pdca.trajectory import Status
 

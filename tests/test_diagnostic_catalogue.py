@@ -16,7 +16,7 @@ import pytest
 
 from conftest import MINI
 from kanazawa_pdca.diagnostics import Diagnostic, Location
-from kanazawa_pdca.messages import DIAGNOSTICS, MESSAGES, diagnostic_text, message_text, variants
+from kanazawa_pdca.i18n import DIAGNOSTICS, MESSAGES, diagnostic_text, message_text, variants
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kanazawa_pdca"
 KEBAB = re.compile(r"^[a-z]+(?:-[a-z]+)+$")

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from kanazawa_pdca import escape
+from kanazawa_pdca.present import escape
 
 HOSTILE = [
     "plain 普通の文字 47.5%",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
-from kanazawa_pdca.formats import grid
+from kanazawa_pdca.present import grid
 
 
 def test_fold_japanese_by_cells():
@@ -50,7 +50,7 @@ def test_header_and_rule():
 
 
 def test_percent_rounds_down_like_the_thresholds():
-    from kanazawa_pdca.formats.numbers import percent
+    from kanazawa_pdca.present.numbers import percent
 
     assert percent(0.999) == "99%"  # not "100%" beside an off-track status
     assert percent(0.598) == "59%"

@@ -6,8 +6,8 @@ import json
 
 from conftest import MINI
 from kanazawa_pdca.assess import assess
-from kanazawa_pdca.formats.notes import note_mark, notes_lines, notes_text
 from kanazawa_pdca.load import load_actuals, load_strategy
+from kanazawa_pdca.present.notes import note_mark, notes_lines, notes_text
 
 YEARS = {
     2024: "visitors-total: {value: 9000, source: 観光政策課, note: 'R6 速報'}\n",

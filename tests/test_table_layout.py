@@ -16,8 +16,8 @@ import pytest
 from rich.cells import cell_len
 
 from conftest import DEMO, MINI
-from kanazawa_pdca.formats.grid import NO_END, NO_START
 from kanazawa_pdca.load import load_strategy, resolve_strategy
+from kanazawa_pdca.present.grid import NO_END, NO_START
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 WIDTHS = (80, 100, 120, 200)
@@ -122,7 +122,7 @@ def test_japanese_names_get_room_at_100(run):
 def test_kinsoku_no_line_starts_with_a_closing_mark():
     from rich.text import Text
 
-    from kanazawa_pdca.formats.grid import fold
+    from kanazawa_pdca.present.grid import fold
 
     strategy = load_strategy(resolve_strategy(None))
     texts = [k.name for k in strategy.kpis]
@@ -152,7 +152,7 @@ def test_kinsoku_no_line_starts_with_a_closing_mark():
 def test_kinsoku_breaks(text, width, pieces):
     from rich.text import Text
 
-    from kanazawa_pdca.formats.grid import fold
+    from kanazawa_pdca.present.grid import fold
 
     assert [p.plain for p in fold(Text(text), width)] == pieces
 
@@ -326,7 +326,7 @@ def _kpi(**fields):
     ],
 )
 def test_kpi_figure_at_the_kpis_precision(kpi, value, expected):
-    from kanazawa_pdca.formats.numbers import kpi_figure
+    from kanazawa_pdca.present.numbers import kpi_figure
 
     assert kpi_figure(kpi, value) == expected
 
@@ -353,7 +353,7 @@ def test_kpi_figure_at_the_kpis_precision(kpi, value, expected):
     ],
 )
 def test_target_text_keeps_the_printed_wording(kpi, lang, expected):
-    from kanazawa_pdca.formats.numbers import target_text
+    from kanazawa_pdca.present.numbers import target_text
 
     assert target_text(kpi, lang) == expected
 
@@ -363,7 +363,7 @@ def test_target_text_keeps_the_printed_wording(kpi, lang, expected):
     [(5, None, "+5件"), (-1, None, "−1件"), (0, None, "±0件"), (-0.5, 1, "−0.5件")],
 )
 def test_signed_gap(value, digits, expected):
-    from kanazawa_pdca.formats.numbers import signed
+    from kanazawa_pdca.present.numbers import signed
 
     assert signed(_kpi(), value, None, digits) == expected
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from kanazawa_pdca.formats.numbers import kpi_figure, signed
 from kanazawa_pdca.load import load_strategy, resolve_strategy
+from kanazawa_pdca.present.numbers import kpi_figure, signed
 
 KPI = "children-arts-culture-event-participants"  # 人 / people; a floor of 1,000 (maintain)
 

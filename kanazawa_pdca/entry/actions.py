@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, InputError, Location
-from ..i18n import Lang
-from ..messages import message_text
+from ..i18n import Lang, message_text
 from ..model.actuals import ActualsSet
 from ..model.strategy import Strategy
 

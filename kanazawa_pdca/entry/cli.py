@@ -37,7 +37,7 @@ def _run(action):
         raise typer.BadParameter(str(exc), param_hint=exc.param) from None
     except InputError as exc:
         raise _fail(exc.diagnostics) from None
-    from ..escape import stream
+    from ..present.escape import stream
 
     sys.stderr.write(stream(result.warnings))
     sys.stdout.write(stream(result.text))

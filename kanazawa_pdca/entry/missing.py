@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import escape
 from ..i18n import Lang, kpi_name, title
 from ..i18n import unit as kpi_unit
 from ..model.actuals import ActualsSet
 from ..model.strategy import Kpi, Strategy
+from ..present import escape
 from ..years import label
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .. import escape
 from ..assess import Report
-from ..formats.numbers import number
 from ..i18n import Lang, status_label, t, unit_suffix
+from ..present import escape
+from ..present.numbers import number
 from ..years import label
 from .writer import Outcome
 

@@ -14,11 +14,11 @@ import csv
 import io
 from dataclasses import dataclass
 
-from .. import escape
 from ..assess import expected_at
 from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, Lang, kpi_name, unit
 from ..model.actuals import ActualsSet
 from ..model.strategy import Kpi, Strategy
+from ..present import escape
 from ..years import label, reiwa
 from .sheets import TEMPLATE_MARK, TEMPLATE_NAME
 

@@ -7,7 +7,7 @@ import io
 import unicodedata
 from typing import Any
 
-from .. import escape
+from ..present import escape
 
 
 def text_width(text: str) -> int:

@@ -12,10 +12,10 @@ Years are labelled as R years (H before Reiwa).
 
 from __future__ import annotations
 
-from .. import escape
 from ..i18n import Lang, t, unit_suffix
+from ..present import escape
+from ..present.numbers import number, with_unit
 from ..years import reiwa
-from .numbers import number, with_unit
 
 HEIGHT = 16
 MAX_WIDTH = 110

@@ -6,9 +6,9 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from .. import escape
 from ..assess import Report
 from ..outlook import Outlook
+from ..present import escape
 from . import RenderOptions
 
 if TYPE_CHECKING:

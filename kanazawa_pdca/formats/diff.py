@@ -14,7 +14,6 @@ import io
 import json
 from typing import Any
 
-from .. import escape
 from ..compare import Comparison, KpiMovement, Movement
 from ..i18n import (
     MOVEMENT_STYLE,
@@ -26,9 +25,10 @@ from ..i18n import (
     t,
     unit_suffix,
 )
+from ..present import escape
+from ..present.numbers import number, with_unit, year_tag
 from ..years import label, reiwa
 from . import RenderOptions
-from .numbers import number, with_unit, year_tag
 
 DIFF_FORMATS = ("table", "json", "csv", "markdown")
 

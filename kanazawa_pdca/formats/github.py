@@ -24,15 +24,23 @@ from collections.abc import Iterable
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from .. import escape
 from ..assess import KpiResult, Report
 from ..diagnostics import Diagnostic, Location
-from ..i18n import OVERRIDE_MARK, Lang, kpi_name, override_note, status_word, t, unit_suffix
-from ..messages import message_text
+from ..i18n import (
+    OVERRIDE_MARK,
+    Lang,
+    kpi_name,
+    message_text,
+    override_note,
+    status_word,
+    t,
+    unit_suffix,
+)
+from ..present import escape
+from ..present.numbers import figure_digits, percent, with_unit
 from ..trajectory import Status
 from ..years import label, reiwa
 from . import RenderOptions
-from .numbers import figure_digits, percent, with_unit
 
 if TYPE_CHECKING:
     from ..load import Located

@@ -16,9 +16,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from .. import escape
 from ..assess import Group, KpiResult, Report
 from ..outlook import Outlook
+from ..present import escape
 from . import RenderOptions
 
 if TYPE_CHECKING:

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from .. import escape
 from ..assess import KpiResult, Report
 from ..i18n import Lang, kpi_name, override_note, status_word, t, title, unit_suffix
+from ..present import escape
+from ..present.numbers import figure_digits, percent, with_unit, year_tag
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions
 from .github import figures, headline, target_text, word
-from .numbers import figure_digits, percent, with_unit, year_tag
 
 ALWAYS_FAIL = {Status.OFF_TRACK, Status.REGRESSING}
 SKIPPED = {Status.NO_DATA, Status.NOT_ASSESSABLE}

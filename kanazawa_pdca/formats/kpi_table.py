@@ -13,8 +13,9 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, kpi_name, t, unit_suffix
-from . import RenderOptions, grid
-from .numbers import span_tag, with_unit, year_tag
+from ..present import grid
+from ..present.numbers import span_tag, with_unit, year_tag
+from . import RenderOptions
 from .table import DIM, HEADER_STYLE, d, print_to_string
 
 if TYPE_CHECKING:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from .. import escape
 from ..assess import KpiResult, Report, share_on_track
 from ..i18n import Lang, kpi_name, override_note, result_label, status_label, t, title, unit_suffix
-from ..trajectory import Status
-from ..years import label
-from . import RenderOptions
-from .layout import criteria, first_shown, floor_text, goal_views, kpi_count
-from .notes import provenance_parts
-from .numbers import (
+from ..present import escape
+from ..present.layout import criteria, first_shown, floor_text, goal_views, kpi_count
+from ..present.notes import provenance_parts
+from ..present.numbers import (
     bar,
     figure_digits,
     kpi_figure,
@@ -19,7 +16,10 @@ from .numbers import (
     with_unit,
     year_tag,
 )
-from .outlook_cell import outlook_cell
+from ..present.outlook_cell import outlook_cell
+from ..trajectory import Status
+from ..years import label
+from . import RenderOptions
 
 # data text (titles, names, units, notes) through the one Markdown escape
 _esc = escape.markdown

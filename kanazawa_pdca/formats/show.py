@@ -9,7 +9,6 @@ import io
 import json
 from typing import Any
 
-from .. import escape
 from ..assess import expected_at
 from ..i18n import (
     KIND_WORDS,
@@ -23,12 +22,13 @@ from ..i18n import (
     unit,
     unit_suffix,
 )
+from ..present import escape
+from ..present.numbers import figure_digits, number, percent, with_unit, year_tag
+from ..present.outlook_cell import outlook_cell, pace_text
 from ..years import label, reiwa
 from . import RenderOptions
 from .json_format import kpi_definition, kpi_result
 from .json_format import outlook as outlook_json
-from .numbers import figure_digits, number, percent, with_unit, year_tag
-from .outlook_cell import outlook_cell, pace_text
 
 # --- JSON -----------------------------------------------------------------------------------
 

@@ -27,7 +27,6 @@ from rich.console import Console
 from rich.text import Text
 
 from ..assess import KpiResult, Report, share_on_track
-from ..escape import terminal
 from ..i18n import (
     STATUS_STYLE,
     Lang,
@@ -40,12 +39,11 @@ from ..i18n import (
     title,
 )
 from ..i18n import unit as kpi_unit
-from ..trajectory import Status
-from ..years import label
-from . import RenderOptions, grid
-from .layout import first_shown, floor_gap, goal_views
-from .notes import note_mark, notes_text, overrides_text
-from .numbers import (
+from ..present import grid
+from ..present.escape import terminal
+from ..present.layout import first_shown, floor_gap, goal_views
+from ..present.notes import note_mark, notes_text, overrides_text
+from ..present.numbers import (
     bar,
     decimals,
     figure_digits,
@@ -56,7 +54,10 @@ from .numbers import (
     with_unit,
     year_tag,
 )
-from .outlook_cell import outlook_cell
+from ..present.outlook_cell import outlook_cell
+from ..trajectory import Status
+from ..years import label
+from . import RenderOptions
 
 # styles readable on light and dark backgrounds alike (no plain yellow or cyan text)
 GOAL_STYLE = "bold underline"

@@ -11,7 +11,6 @@ symbol always agree and the meaning never rests on colour alone. Figures are num
 
 from __future__ import annotations
 
-from .. import escape
 from ..assess import KpiResult, Report
 from ..i18n import (
     STATUS_STYLE,
@@ -24,10 +23,11 @@ from ..i18n import (
     title,
     unit,
 )
+from ..present import escape
+from ..present.layout import goal_views
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions
-from .layout import goal_views
 
 # status -> (fill, font) colours: light fills that print well and read in grey
 COLOURS: dict[Status, tuple[str, str]] = {

@@ -24,10 +24,10 @@ import math
 from dataclasses import dataclass
 
 from ..assess import KpiResult, Report, expected_at
-from ..escape import html as esc
-from ..formats.numbers import number
 from ..i18n import STATUS_STYLE, Lang, kpi_name, status_label, t
 from ..i18n import unit as kpi_unit
+from ..present.escape import html as esc
+from ..present.numbers import number
 from ..trajectory import Status
 from ..years import reiwa
 

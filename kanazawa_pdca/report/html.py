@@ -15,10 +15,6 @@ from importlib import resources
 
 from .. import __version__
 from ..assess import GoalResult, KpiResult, Report
-from ..escape import html as esc
-from ..formats.layout import Section, criteria, goal_views, kpi_count
-from ..formats.numbers import percent, with_unit, year_tag
-from ..formats.outlook_cell import outlook_cell
 from ..i18n import (
     KIND_WORDS,
     OVERRIDE_MARK,
@@ -31,6 +27,10 @@ from ..i18n import (
     unit_suffix,
 )
 from ..model.reviews import GroupReview
+from ..present.escape import html as esc
+from ..present.layout import Section, criteria, goal_views, kpi_count
+from ..present.numbers import percent, with_unit, year_tag
+from ..present.outlook_cell import outlook_cell
 from ..trajectory import Status
 from ..years import label
 from . import charts
@@ -130,7 +130,7 @@ def _css(view: Meeting, lang: Lang) -> str:
 
 def _css_string(text: str) -> str:
     """Text for a CSS string in a <style> element (escape.css_string)."""
-    from ..escape import css_string
+    from ..present.escape import css_string
 
     return css_string(text)
 

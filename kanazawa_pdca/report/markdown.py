@@ -7,11 +7,7 @@ stands in for each chart. Every text from the data goes through `escape.markdown
 from __future__ import annotations
 
 from ..assess import KpiResult
-from ..escape import markdown as md
-from ..formats.layout import Section, criteria, goal_views, kpi_count
 from ..formats.markdown import summary_table
-from ..formats.numbers import number, with_unit, year_tag
-from ..formats.outlook_cell import outlook_cell
 from ..i18n import (
     KIND_WORDS,
     OVERRIDE_MARK,
@@ -24,6 +20,10 @@ from ..i18n import (
     unit_suffix,
 )
 from ..model.reviews import GroupReview
+from ..present.escape import markdown as md
+from ..present.layout import Section, criteria, goal_views, kpi_count
+from ..present.numbers import number, with_unit, year_tag
+from ..present.outlook_cell import outlook_cell
 from ..trajectory import Status
 from ..years import label, reiwa
 from .html import _reason, _term

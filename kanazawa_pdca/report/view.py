@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from ..assess import KpiResult, Report
 from ..compare import Comparison, KpiMovement, Movement, compare
-from ..formats.layout import GoalView, Section, floor_text, goal_views, policy_heading
-from ..formats.numbers import figure_digits, kpi_figure, percent, target_text, with_unit, year_tag
-from ..formats.outlook_cell import outlook_cell, pace_text
 from ..i18n import Lang, movement_label, status_label, t, unit_suffix
+from ..present.layout import GoalView, Section, floor_text, goal_views, policy_heading
+from ..present.numbers import figure_digits, kpi_figure, percent, target_text, with_unit, year_tag
+from ..present.outlook_cell import outlook_cell, pace_text
 from ..trajectory import Status
 from ..years import reiwa
 

@@ -14,9 +14,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from typing import Literal
+from enum import StrEnum
 
-Lang = Literal["ja", "en"]
+
+class Lang(StrEnum):
+    """The languages pdca speaks: the one definition (options, labels, messages)."""
+
+    ja = "ja"
+    en = "en"
+
 
 _lang: Lang | None = None
 

@@ -6,11 +6,8 @@ colour alone (NO_COLOR, monochrome printers, colour-blind readers).
 
 from __future__ import annotations
 
-from typing import Literal
-
-from .trajectory import Status
-
-Lang = Literal["ja", "en"]
+from ..trajectory import Status
+from .messages import Lang
 
 STATUS_STYLE: dict[Status, tuple[str, str]] = {
     # status: (symbol, rich style)

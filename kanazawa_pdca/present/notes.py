@@ -45,7 +45,7 @@ def notes_text(report: Report, lang: Lang):
     """The notes as a rich Text block for the terminal (None when no figure has a note)."""
     from rich.text import Text
 
-    from .. import escape
+    from . import escape
 
     lines = notes_lines(report, lang)
     if not lines:
@@ -61,7 +61,7 @@ def overrides_text(report: Report, lang: Lang):
     whose status the review set, '✎ name (id): 委員会判断: reason（計算上: × 遅れ）'."""
     from rich.text import Text
 
-    from .. import escape
+    from . import escape
 
     lines = [
         f"{kpi_name(r.kpi, lang)} ({r.kpi.id}): {override_note(r, lang)}"

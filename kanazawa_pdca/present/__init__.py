@@ -1,0 +1,4 @@
+"""What every human format shares: numbers at a KPI's precision, the layout of goals and
+summaries, the note marks, the outlook cell, the text grid (folding) and escaping (one
+function per kind of output). Formats (`formats/`, `report/`, `entry/`) import these; these
+never import a format."""
