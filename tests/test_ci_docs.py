@@ -27,9 +27,25 @@ def yaml_blocks() -> list:
     return [load(text) for text in blocks]
 
 
+def workflows() -> list[dict]:
+    return [b for b in yaml_blocks() if isinstance(b, dict) and "jobs" in b and "on" in b]
+
+
+def uses_the_action(doc: dict) -> bool:
+    steps = [s for job in doc["jobs"].values() for s in job.get("steps", [])]
+    return any(s.get("uses", "").startswith("OWNER/kanazawa-pdca@") for s in steps)
+
+
 def workflow() -> dict:
-    found = [b for b in yaml_blocks() if isinstance(b, dict) and "jobs" in b and "on" in b]
-    assert len(found) == 1, "one GitHub Actions workflow"
+    """The step-by-step GitHub Actions workflow (pdca installed and run by hand)."""
+    found = [w for w in workflows() if not uses_the_action(w)]
+    assert len(found) == 1, "one step-by-step GitHub Actions workflow"
+    return found[0]
+
+
+def action_workflow() -> dict:
+    found = [w for w in workflows() if uses_the_action(w)]
+    assert len(found) == 1, "one workflow with the pdca action"
     return found[0]
 
 
@@ -58,7 +74,23 @@ def scripts() -> set[str]:
 
 
 def test_every_yaml_block_parses():
-    assert len(yaml_blocks()) == 3  # GitHub Actions, GitLab CI, pre-commit config
+    assert len(yaml_blocks()) == 4  # the action, GitHub Actions, GitLab CI, pre-commit config
+
+
+def test_the_docs_use_the_action_as_declared():
+    """The action's example: a tag of this repository, and only inputs action.yml declares."""
+    doc = action_workflow()
+    assert "push" in doc["on"] and "pull_request" in doc["on"]
+    (job,) = doc["jobs"].values()
+    step = next(s for s in job["steps"] if s.get("uses", "").startswith("OWNER/"))
+    assert step["uses"] == "OWNER/kanazawa-pdca@v1"
+    assert job["steps"][0]["uses"].startswith("actions/checkout@")  # the data first
+    inputs = load((ROOT / "action.yml").read_text(encoding="utf-8"))["inputs"]
+    assert set(step["with"]) <= set(inputs)
+    assert step["with"] == {"year": "2026", "fail-on": "off-track"}
+    text = DOC.read_text(encoding="utf-8")
+    for name in inputs:  # every input is documented in the table
+        assert f"| `{name}` |" in text, name
 
 
 def test_github_workflow():

@@ -419,6 +419,21 @@ def test_cli_github(run, args, report, monkeypatch, workdir):
     assert summary.read_text(encoding="utf-8") == markdown.render(report, EN) + "\n"
 
 
+def test_github_format_writes_step_summary(run, args, report, monkeypatch, workdir):
+    """Inside Actions `check --format github` appends the Markdown report to the job summary,
+    after what earlier steps wrote, and also when the gate fails the run."""
+    summary = workdir / "summary.md"
+    summary.write_text("# earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    failed = run("check", "2026", *args, "-f", "github", "--fail-on", "off-track")
+    assert failed.exit_code == 1
+    english = run("check", "2026", *args, "-f", "github", "--lang", "en")
+    assert english.exit_code == 0
+    ja, en = markdown.render(report, RenderOptions()), markdown.render(report, EN)
+    assert summary.read_text(encoding="utf-8") == f"# earlier step\n{ja}\n{en}\n"
+    assert "::" not in summary.read_text(encoding="utf-8")  # no workflow command in it
+
+
 def test_cli_github_fail_on(run, args):
     result = run("check", "2026", *args, "-f", "github", "--fail-on", "off-track")
     assert result.exit_code == 1
