@@ -114,8 +114,8 @@ def test_html_has_no_markup_and_no_control(text):
     [
         ("a | b", "a \\| b"),
         ("<b>bold</b>", "&lt;b&gt;bold&lt;/b&gt;"),
-        ("[x](http://e)", "\\[x\\](http://e)"),
-        ("![i](http://e/i.png)", "!\\[i\\](http://e/i.png)"),
+        ("[x](http://e)", "\\[x\\](http\u200b://e)"),
+        ("![i](http://e/i.png)", "!\\[i\\](http\u200b://e/i.png)"),
         ("`code` *em* _em_", "\\`code\\` \\*em\\* \\_em\\_"),
         ("two\nlines", "two lines"),
         ("# heading", "\\# heading"),
@@ -125,6 +125,30 @@ def test_html_has_no_markup_and_no_control(text):
     ],
 )
 def test_markdown(text, expected):
+    assert escape.markdown(text) == expected
+
+
+# GitHub links these without any markup (GFM's extended autolinks, e-mail addresses) and
+# notifies the person of an @mention; a zero-width space where its recogniser looks keeps
+# the text as it reads (cmark-gfm renders none of the results as a link)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "出典 https://www.city.kanazawa.lg.jp/a",
+            "出典 https\u200b://www\u200b.city.kanazawa.lg.jp/a",
+        ),
+        ("www.example.jp を参照", "www\u200b.example.jp を参照"),
+        ("WWW.EXAMPLE.JP HTTP://X.JP", "WWW\u200b.EXAMPLE.JP HTTP\u200b://X.JP"),
+        ("ftp://files.example.jp", "ftp\u200b://files.example.jp"),
+        ("問合せ kikaku@city.example.jp", "問合せ kikaku@\u200bcity.example.jp"),
+        ("mailto:a@b.jp", "mailto:a@\u200bb.jp"),
+        ("@someone さんへ", "@\u200bsomeone さんへ"),
+        ("(https://x.jp/a_b)", "(https\u200b://x.jp/a\\_b)"),
+        ("比率 3:2、時刻 10:30", "比率 3:2、時刻 10:30"),  # a colon alone is no link
+    ],
+)
+def test_markdown_breaks_bare_urls(text, expected):
     assert escape.markdown(text) == expected
 
 

@@ -135,3 +135,30 @@ def test_diagnostics_quoting_data_stay_one_clean_line(run, tmp_path, mini_text):
     assert result.exit_code == 2
     no_raw_controls_nor_commands(result.stderr)
     assert len(result.stderr.splitlines()) == 3  # two diagnostics and the summary
+
+
+# what GitHub would link bare (GFM extended autolinks, addresses, mentions) if it stood whole
+BARE_LINK = re.compile(r"[a-z]://|www\.|@\w", re.IGNORECASE)
+
+
+def test_markdown_breaks_bare_urls(run, tmp_path, mini_text):
+    """Issue #16 item 6: a source or note holding a URL, `www.` or an address is no link in
+    `check --format markdown` nor in the report's Markdown, and still reads the same."""
+    strategy = tmp_path / "strategy.yaml"
+    strategy.write_text(mini_text, encoding="utf-8")
+    folder = tmp_path / "actuals"
+    folder.mkdir()
+    (folder / "2026.yaml").write_text(
+        "share-pct: {value: 50, source: 'https://www.city.example.jp/stat/2026', "
+        "note: 'www.example.jp 参照、担当 kikaku@city.example.jp'}\n",
+        encoding="utf-8",
+    )
+    args = ["--strategy", str(strategy), "--actuals", str(folder)]
+    check = run("check", "2026", "-f", "markdown", *args)
+    report = tmp_path / "r.md"
+    assert run("report", "2026", *args, "-o", report).exit_code == 0
+    for md in (check.stdout, report.read_text(encoding="utf-8")):
+        assert not BARE_LINK.search(md), BARE_LINK.search(md)
+        assert "https\u200b://www\u200b.city.example.jp/stat/2026" in md
+        assert "kikaku@\u200bcity.example.jp" in md
+        assert md.replace("\u200b", "").count("https://www.city.example.jp/stat/2026") >= 1

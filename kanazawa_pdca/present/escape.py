@@ -24,6 +24,9 @@ What is neutralised, and how:
   start, after blanks, or `##[` anywhere) gets an invisible zero-width space that stops it;
 - markup: `&`, `<`, `>` (and quotes in HTML attributes) as entities; Markdown's
   punctuation backslash-escaped, `|` too, and a newline read as a space;
+- Markdown's bare links: GitHub links `https://…`, `www.…` and `name@host` without any
+  markup (and `@name` mentions someone); a zero-width space before `://`, after `www`
+  and after `@` leaves the text as it reads and makes none of them a link;
 - formulas: a text cell starting with `=`, `+`, `-` or `@` gets a leading `'`.
 """
 
@@ -147,6 +150,10 @@ def css_string(text: str) -> str:
 
 
 _MARKDOWN_PUNCT = re.compile(r"([\\`*_\[\]|~$])")
+# what GitHub links bare (extended autolinks, e-mail addresses, @mentions): a zero-width
+# space where the recogniser looks (backslash escapes do not stop an address; tested
+# against cmark-gfm)
+_MARKDOWN_BARE_LINK = re.compile(r"(?=://)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
 _MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=#])")
 
 
@@ -154,15 +161,17 @@ def markdown(text: str) -> str:
     """Text for GitHub-flavoured Markdown, inline or in a table cell.
 
     Renders as the text itself: no raw HTML (`<`, `>`, `&` as entities), no link, image,
-    emphasis or code span, no extra table column (`|` escaped), no new line or row (a
-    newline reads as a space), no control character.
+    emphasis or code span, no bare URL, address or mention turned into a link (a
+    zero-width space inside `https://`, `www.`, `a@b`), no extra table column (`|`
+    escaped), no new line or row (a newline reads as a space), no control character.
     """
     text = _UNSAFE_OR_NEWLINE.sub(
         lambda m: " " if m.group() in "\n\r" else visible(m.group()), text
     )
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_PUNCT.sub(r"\\\1", text)
-    return _MARKDOWN_LINE_START.sub(r"\1\\\2", text)
+    text = _MARKDOWN_LINE_START.sub(r"\1\\\2", text)
+    return _MARKDOWN_BARE_LINK.sub(ZWSP, text)
 
 
 FORMULA_START = ("=", "+", "-", "@")
