@@ -333,3 +333,19 @@ def test_cli_report_with_reviews_and_no_charts(run, tmp_path):
 
 def test_report_tests_do_not_need_the_network_or_files_outside(tmp_path):
     assert Path(DATA / "reviews" / "README.md").is_file()
+
+
+def test_report_formats_share_only_public_names():
+    """Issue #14: the Markdown does not borrow the HTML's private helpers; what both need
+    lives in report/view.py or present/ (no `from .html import _x`)."""
+    import ast
+
+    folder = ROOT / "kanazawa_pdca" / "report"
+    for path in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                private = [a.name for a in node.names if a.name.startswith("_")]
+                private = [n for n in private if not n.startswith("__")]  # __version__
+                assert not private, f"{path.name} imports {private} from .{node.module}"
+    markdown = (folder / "markdown.py").read_text(encoding="utf-8")
+    assert "from .html" not in markdown and "import html" not in markdown

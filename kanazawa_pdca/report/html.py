@@ -26,7 +26,6 @@ from ..i18n import (
     title,
     unit_suffix,
 )
-from ..model.reviews import GroupReview
 from ..present.escape import html as esc
 from ..present.layout import Section, criteria, goal_views, kpi_count
 from ..present.numbers import percent, with_unit, year_tag
@@ -34,7 +33,7 @@ from ..present.outlook_cell import outlook_cell
 from ..trajectory import Status
 from ..years import label
 from . import charts
-from .view import Meeting, card_facts, section_code
+from .view import Meeting, card_facts, reason_text, review_rows, section_code
 
 
 def _x(key: str, lang: Lang) -> str:
@@ -202,14 +201,6 @@ def _summary(report: Report, lang: Lang, with_charts: bool) -> list[str]:
     return out
 
 
-def _reason(key: str, lang: Lang) -> str:
-    if key in ("regressing", "off_track"):
-        return status_label(Status(key), lang)
-    if key == "miss":
-        return t("outlook.miss", lang)
-    return "↓ " + _x("worse", lang)
-
-
 def _attention(view: Meeting, lang: Lang) -> list[str]:
     out = [
         '<section id="attention">',
@@ -228,7 +219,7 @@ def _attention(view: Meeting, lang: Lang) -> list[str]:
     for item in view.attention:
         r = item.result
         kid = esc(r.kpi.id)
-        why = " · ".join(esc(_reason(k, lang)) for k in item.reasons)
+        why = " · ".join(esc(reason_text(k, lang)) for k in item.reasons)
         out.append(
             f"<tr><td>{_status(r.status, lang, r.override is not None)}</td>"
             f'<td><a href="#{kid}">{esc(kpi_name(r.kpi, lang))}</a>'
@@ -282,36 +273,12 @@ def _goal_line(goal: GoalResult, lang: Lang) -> str:
     return f'<p class="goal-summary">{" ".join(parts)} — {share}</p>'
 
 
-def _term(report: Report, kind: str, code: str | None, lang: Lang) -> str:
-    if code is None:
-        return ""
-    ev = report.strategy.evaluation
-    for term in ev.ratings if kind == "rating" else ev.directions:
-        if term.code == code:
-            word = term.label_en if lang == "en" else term.label
-            return code if word == code else f"{code} {word}"
-    return code
-
-
-def _review_rows(report: Report, review: GroupReview, lang: Lang) -> list[tuple[str, str]]:
-    rows = []
-    for key in ("rating", "direction"):
-        value = _term(report, key, getattr(review, key), lang)
-        if value:
-            rows.append((_x(key, lang), value))
-    for key in ("analysis", "plan"):
-        value = getattr(review, key)
-        if value:
-            rows.append((_x(key, lang), value))
-    return rows
-
-
 def _review(report: Report, code: str, lang: Lang) -> list[str]:
     """The committee's rating, analysis, direction and plan for a goal or a policy."""
     review = report.review.group(code) if report.review is not None else None
     if review is None:
         return []
-    rows = _review_rows(report, review, lang)
+    rows = review_rows(report, review, lang)
     if not rows:
         return []
     out = [f'<div class="review"><p class="review-head">{esc(_x("review", lang))}</p><dl>']
@@ -332,7 +299,7 @@ def _measures_review(report: Report, policy_code: str, lang: Lang) -> list[str]:
         review = report.review.group(code)
         if review is None:
             continue
-        cells = {k: v for k, v in _review_rows(report, review, lang)}
+        cells = {k: v for k, v in review_rows(report, review, lang)}
         text = " ".join(
             f"<b>{esc(k)}</b> {esc(v)}"
             for k, v in cells.items()

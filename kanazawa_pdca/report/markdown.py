@@ -19,15 +19,13 @@ from ..i18n import (
     t,
     unit_suffix,
 )
-from ..model.reviews import GroupReview
 from ..present.escape import markdown as md
 from ..present.layout import Section, criteria, goal_views, kpi_count
 from ..present.numbers import number, with_unit, year_tag
 from ..present.outlook_cell import outlook_cell
 from ..trajectory import Status
 from ..years import label, reiwa
-from .html import _reason, _term
-from .view import Meeting, card_facts, section_code
+from .view import Meeting, card_facts, reason_text, review_rows, section_code
 
 
 def _x(key: str, lang: Lang) -> str:
@@ -73,7 +71,7 @@ def render(view: Meeting, lang: Lang = "ja", *, with_charts: bool = True) -> str
         ]
         for item in view.attention:
             r = item.result
-            why = " · ".join(_reason(k, lang) for k in item.reasons)
+            why = " · ".join(reason_text(k, lang) for k in item.reasons)
             lines.append(
                 f"| {result_label(r, lang)} | [{md(kpi_name(r.kpi, lang))}](#{r.kpi.id}) "
                 f"| {why} | {outlook_cell(r, lang)} |"
@@ -110,25 +108,11 @@ def _version() -> str:
     return __version__
 
 
-def _review_line(view: Meeting, review: GroupReview, lang: Lang) -> list[str]:
-    report = view.report
-    out = []
-    for key in ("rating", "direction"):
-        value = _term(report, key, getattr(review, key), lang)
-        if value:
-            out.append(f"- **{_x(key, lang)}**: {md(value)}")
-    for key in ("analysis", "plan"):
-        value = getattr(review, key)
-        if value:
-            out.append(f"- **{_x(key, lang)}**: {md(value)}")
-    return out
-
-
 def _review(view: Meeting, code: str, lang: Lang) -> list[str]:
     review = view.report.review.group(code) if view.report.review is not None else None
     if review is None:
         return []
-    rows = _review_line(view, review, lang)
+    rows = [f"- **{a}**: {md(b)}" for a, b in review_rows(view.report, review, lang)]
     return [f"**{_x('review', lang)}** ({code})", "", *rows, ""] if rows else []
 
 

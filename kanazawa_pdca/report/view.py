@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..assess import KpiResult, Report
 from ..compare import Comparison, KpiMovement, Movement, compare
 from ..i18n import Lang, movement_label, status_label, t, unit_suffix
+from ..model.reviews import GroupReview
 from ..present.layout import GoalView, Section, floor_text, goal_views, policy_heading
 from ..present.numbers import figure_digits, kpi_figure, percent, target_text, with_unit, year_tag
 from ..present.outlook_cell import outlook_cell, pace_text
@@ -141,3 +142,39 @@ def section_code(goal_view: GoalView, section: Section, lang: Lang) -> str | Non
         if policy_heading(policy, lang) == section.heading:
             return policy.code
     return None
+
+
+def reason_text(key: str, lang: Lang) -> str:
+    """Why a KPI is on the 要注意 list, in words: '▼ 後退', '見込み未達', '↓ 前年度より悪化'."""
+    if key in ("regressing", "off_track"):
+        return status_label(Status(key), lang)
+    if key == "miss":
+        return t("outlook.miss", lang)
+    return "↓ " + t("report.worse", lang)
+
+
+def term_text(report: Report, kind: str, code: str | None, lang: Lang) -> str:
+    """A rating or direction of the review as the scale names it: 'B 概ね順調'."""
+    if code is None:
+        return ""
+    ev = report.strategy.evaluation
+    for term in ev.ratings if kind == "rating" else ev.directions:
+        if term.code == code:
+            word = term.label_en if lang == "en" else term.label
+            return code if word == code else f"{code} {word}"
+    return code
+
+
+def review_rows(report: Report, review: GroupReview, lang: Lang) -> list[tuple[str, str]]:
+    """The committee's word on a goal, policy or measure as (term, plain text) rows:
+    rating, direction, analysis, plan, where given."""
+    rows = []
+    for key in ("rating", "direction"):
+        value = term_text(report, key, getattr(review, key), lang)
+        if value:
+            rows.append((t(f"report.{key}", lang), value))
+    for key in ("analysis", "plan"):
+        value = getattr(review, key)
+        if value:
+            rows.append((t(f"report.{key}", lang), value))
+    return rows
