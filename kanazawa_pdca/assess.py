@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .model.actuals import ActualsSet
+from .model.checks import figure_bounds
 from .outlook import Outlook, line_outlook, period_outlook
 from .trajectory import (
     Assessment,
@@ -322,6 +323,7 @@ def outlook_of(r: KpiResult, figures: dict[int, float]) -> Outlook | None:
             target_year=kpi.target.year,
             achieved=achieved,
         )
+    low, high = figure_bounds(kpi)
     return line_outlook(
         base_year=kpi.baseline.year,
         base=kpi.baseline.value,
@@ -331,6 +333,8 @@ def outlook_of(r: KpiResult, figures: dict[int, float]) -> Outlook | None:
         actual_year=r.actual_year,
         actual=r.actual,
         achieved=achieved,
+        low=low,
+        high=high,
     )
 
 

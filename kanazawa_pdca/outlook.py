@@ -14,6 +14,12 @@ is that average yearly figure and its `required_pace` the yearly figure still ne
 the remaining years, (t − sum) / (end − a_y), so projected = sum + pace · (end − a_y) as
 for the other kinds.
 
+The projection stays within the KPI's range (`low`, `high`: never below 0 for a figure that
+cannot be negative, never above 100 for a percentage): a count falling at its pace is
+projected to reach 0, not -2. A period total's projection is its average yearly figure times
+the window's years, within range whenever its figures are. Once the KPI is achieved nothing
+more is needed: `required_pace` is None.
+
 There is no outlook (None) for a `reset` or `maintain` target, without a figure, when the
 figure is from the target year or later (a_y ≥ t_y) and when it is not after the baseline
 year (a_y ≤ b_y). The callers decide the first three (they know the KPI); the functions
@@ -39,7 +45,8 @@ class Outlook:
     year: int  # the target year the projection is made for (t_y)
     projected: float  # the figure expected in t_y at the current pace
     pace: float  # the average yearly change so far (period total: the average yearly figure)
-    required_pace: float  # the yearly change still needed (period total: the yearly figure)
+    required_pace: float | None  # the yearly change still needed (period total: the yearly
+    # figure); None once achieved
     reaches: bool  # the projection meets the target (always true once achieved)
 
     @property
@@ -66,16 +73,27 @@ def line_outlook(
     actual_year: int,
     actual: Number,
     achieved: bool = False,
+    low: Number | None = None,
+    high: Number | None = None,
 ) -> Outlook | None:
-    """The outlook of a level or cumulative KPI (target kind exact or at_least)."""
+    """The outlook of a level or cumulative KPI (target kind exact or at_least), its
+    projection held within [low, high] (None: no limit on that side)."""
     if actual_year >= target_year or actual_year <= base_year:
         return None
     a, b, t = exact(actual), exact(base), exact(target)
     pace = (a - b) / (actual_year - base_year)
-    projected = a + pace * (target_year - actual_year)
-    required = (t - a) / (target_year - actual_year)
+    projected = _within(a + pace * (target_year - actual_year), low, high)
+    required = None if achieved else float((t - a) / (target_year - actual_year))
     reaches = achieved or sign * (projected - t) >= 0
-    return Outlook(target_year, float(projected), float(pace), float(required), reaches)
+    return Outlook(target_year, float(projected), float(pace), required, reaches)
+
+
+def _within(value: Fraction, low: Number | None, high: Number | None) -> Fraction:
+    if low is not None:
+        value = max(value, exact(low))
+    if high is not None:
+        value = min(value, exact(high))
+    return value
 
 
 def period_outlook(
@@ -103,6 +121,6 @@ def period_outlook(
     t = exact(target)
     pace = total / len(figures)
     projected = pace * (end - start + 1)
-    required = (t - total) / (end - actual_year)
+    required = None if achieved else float((t - total) / (end - actual_year))
     reaches = achieved or projected >= t
-    return Outlook(target_year, float(projected), float(pace), float(required), reaches)
+    return Outlook(target_year, float(projected), float(pace), required, reaches)

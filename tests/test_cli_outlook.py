@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import MINI
+from conftest import MINI, ROOT
 
 FILES = {
     2024: "visitors-total: 9000\nnew-course-participants: 40\n",
@@ -112,3 +112,68 @@ def test_table_outlook_in_english(run, mini):
     out = run("check", "2026", *mini, "--outlook", "--lang", "en").stdout
     assert "R10 proj." in out and "4,000 / 4,000 ✓" in out
     assert "Projected to miss the target at the current pace (✗): 2 KPIs — G1 1 · G2 1" in out
+
+
+# --- #16 item 15: the issue's reproducers on the bundled strategy ---------------------------
+
+BUNDLED = ROOT / "data" / "strategy.yaml"
+# 出会いイベント参加者数: 55 (R6) -> 100 (R10); 20 in R8 falls at 17.5 a year (20 − 35 < 0).
+# 子育てアプリのダウンロード数（累計）: 14,593 (R4) -> 30,000 (R10); 33,900 in R8 is achieved
+# ((30,000 − 33,900) / 2 = −1,950 would be the 'required' pace), its pace 4,826.75 a year.
+REPRO = {2026: "matchmaking-event-participants: 20\nchildcare-app-downloads: 33900\n"}
+
+
+@pytest.fixture
+def bundled(actuals_dir):
+    return ["--strategy", str(BUNDLED), "--actuals", str(actuals_dir(REPRO))]
+
+
+def test_outlook_never_below_zero_in_every_format(run, bundled):
+    doc = json.loads(run("check", "2026", *bundled, "-f", "json").stdout)
+    o = {k["id"]: k["outlook"] for k in doc["kpis"]}["matchmaking-event-participants"]
+    assert o == {"projected": 0, "year": 2028, "pace": -17.5, "required_pace": 40, "reaches": False}
+    rows = {
+        r["id"]: r
+        for r in csv.DictReader(io.StringIO(run("check", "2026", *bundled, "-f", "csv").stdout))
+    }
+    assert rows["matchmaking-event-participants"]["outlook_projected"] == "0"
+    assert "R10 見込 0 / 100 ✗" in run("check", "2026", *bundled, "-f", "markdown").stdout
+    show = run("show", "matchmaking-event-participants", *bundled, "--no-chart").stdout
+    assert "R10 見込 0 / 100人 ✗  年平均の変化 -18/年 · 必要な年平均 +40/年" in show
+    assert "見込 -" not in show
+
+
+def test_required_pace_null_once_achieved(run, bundled):
+    doc = json.loads(run("check", "2026", *bundled, "-f", "json").stdout)
+    o = {k["id"]: k["outlook"] for k in doc["kpis"]}["childcare-app-downloads"]
+    # JSON keeps the exact figures: the projection 33,900 + 4,826.75·2, the pace unrounded
+    assert o == {
+        "projected": 43553.5, "year": 2028, "pace": 4826.75, "required_pace": None,
+        "reaches": True,
+    }  # fmt: skip
+    rows = {
+        r["id"]: r
+        for r in csv.DictReader(io.StringIO(run("check", "2026", *bundled, "-f", "csv").stdout))
+    }
+    assert rows["childcare-app-downloads"]["outlook_required_pace"] == ""
+    show = run("show", "childcare-app-downloads", *bundled, "--no-chart").stdout
+    assert "R10 見込 43,554 / 30,000件 ✓  年平均の変化 +4,827/年\n" in show
+    assert "必要な年平均" not in show
+    english = run("show", "childcare-app-downloads", *bundled, "--no-chart", "--lang", "en")
+    assert "R10 proj. 43,554 / 30,000 downloads ✓  pace +4,827/yr\n" in english.stdout
+    assert "required pace" not in english.stdout
+
+
+def test_pace_at_kpi_precision(run, actuals_dir):
+    """Paces at the precision of the projection beside them: a count's as a count is."""
+    # 14,593 (R4) -> 24,000 (R8): 2,351.75 a year, 3,000 a year still needed
+    folder = actuals_dir({2026: "childcare-app-downloads: 24000\n"})
+    args = ("--strategy", BUNDLED, "--actuals", folder, "--no-chart")
+    out = run("show", "childcare-app-downloads", *args).stdout
+    assert "R10 見込 28,704 / 30,000件 ✗  年平均の変化 +2,352/年 ·" in out
+    assert "必要な年平均 +3,000/年" in out
+    # a share of 50% -> 60% (small figures keep one decimal): 53.4 in R8 is 1.1333… a year
+    # since 50 (R5), and (60 − 53.4) / 2 = 3.3 a year still needed
+    folder = actuals_dir({2026: "share-pct: 53.4\n"})
+    out = run("show", "share-pct", "--strategy", MINI, "--actuals", folder, "--no-chart").stdout
+    assert "R10 見込 55.7 / 60% ✗  年平均の変化 +1.1/年 · 必要な年平均 +3.3/年" in out

@@ -59,8 +59,9 @@ LINE_CASES = [
     ("start marker", 2023, 0, 2028, 250, +1, 2024, 40, False, (200, 40, 52.5, False)),
     # a target in R8: 10 (2022) -> 20 (2026), 14 in 2024: pace 2, projected 18, required 3
     ("target in R8", 2022, 10, 2026, 20, +1, 2024, 14, False, (18, 2, 3, False)),
-    # achieved: reaches is true even when the pace alone would not get there
-    ("achieved", 2023, 50, 2028, 60, +1, 2025, 49, True, (47.5, -0.5, 11 / 3, True)),
+    # achieved: reaches is true even when the pace alone would not get there, and nothing
+    # more is needed (required_pace None)
+    ("achieved", 2023, 50, 2028, 60, +1, 2025, 49, True, (47.5, -0.5, None, True)),
     # exactness: (0.7 − 0.1)/3 = 0.2, projected 0.7 + 0.2·2 = 1.1 = t (floats give 1.0999…)
     ("exact decimals", 2023, 0.1, 2028, 1.1, +1, 2026, 0.7, False, (1.1, 0.2, 0.2, True)),
     # no outlook: the figure is from the target year or later, or not after the baseline
@@ -96,7 +97,7 @@ def test_line_outlook(b_y, b, t_y, t, d, a_y, a, achieved, want):
         t_y,
         pytest.approx(projected, abs=1e-12),
         pytest.approx(pace, abs=1e-12),
-        pytest.approx(required, abs=1e-12),
+        None if required is None else pytest.approx(required, abs=1e-12),
         reaches,
     )
     assert got.misses is not reaches
@@ -132,10 +133,10 @@ PERIOD_CASES = [
     ("short", 2024, 2028, 50000, [9000, 10000], 2022, 2028, False, (47500, 9500, 31000 / 3, False)),
     # one year: 12,000 a year, projected 60,000, required 38,000/4 = 9,500
     ("first year", 2024, 2028, 50000, [12000], 2022, 2028, False, (60000, 12000, 9500, True)),
-    # already summed to the target: achieved, required 0 (the sum may still grow)
-    ("achieved", 2024, 2028, 50000, [30000, 20000], 2022, 2028, True, (125000, 25000, 0, True)),
+    # already summed to the target: achieved, nothing more needed (required None)
+    ("achieved", 2024, 2028, 50000, [30000, 20000], 2022, 2028, True, (125000, 25000, None, True)),
     # achieved is reaches whatever the projection
-    ("achieved flag", 2024, 2028, 50000, [1000], 2022, 2028, True, (5000, 1000, 12250, True)),
+    ("achieved flag", 2024, 2028, 50000, [1000], 2022, 2028, True, (5000, 1000, None, True)),
     # exactness: (0.7 + 0.1)/2 · 5 = 2 = t (floats: 1.9999…)
     ("exact decimals", 2024, 2028, 2, [0.7, 0.1], 2022, 2028, False, (2, 0.4, 0.4, True)),
     # no outlook: the window complete (a_y = end = t_y), no figure, a_y ≤ b_y
@@ -168,7 +169,7 @@ def test_period_outlook(start, end, t, figures, b_y, t_y, achieved, want):
         t_y,
         pytest.approx(projected, abs=1e-9),
         pytest.approx(pace, abs=1e-9),
-        pytest.approx(required, abs=1e-9),
+        None if required is None else pytest.approx(required, abs=1e-9),
         reaches,
     )
     # the projection continues the average yearly figure: sum + pace · (end − a_y)
@@ -299,3 +300,83 @@ def test_target_year_passed(broken, actuals_dir):
         2025, 54, 2, 8, False
     )
     assert assess(strategy, actuals, 2026).result("share-pct").outlook is None
+
+
+# --- the projection within the KPI's range; nothing required once achieved (#16 item 15) ---
+
+
+def test_outlook_never_below_zero():
+    """A count falling at its pace is projected to 0, never below (出会いイベント参加者数
+    'R10 見込 -2 / 100'): 55 (2024) -> 100 (2028), 20 in 2026: pace −17.5, 20 − 35 = −15."""
+    got = line_outlook(
+        base_year=2024, base=55, target_year=2028, target=100, sign=1,
+        actual_year=2026, actual=20, low=0,
+    )  # fmt: skip
+    assert got == Outlook(2028, 0, -17.5, 40, False)
+    # a decrease KPI racing past its target: 3000 (2013) -> 1500 (2028), 500 in 2023:
+    # pace −250, 500 − 1250 = −750 -> 0 (achieved: nothing more is needed)
+    fast = line_outlook(
+        base_year=2013, base=3000, target_year=2028, target=1500, sign=-1,
+        actual_year=2023, actual=500, achieved=True, low=0,
+    )  # fmt: skip
+    assert fast == Outlook(2028, 0, -250, None, True)
+    # without a range the straight line is kept (the caller decides the range)
+    free = line_outlook(
+        base_year=2024, base=55, target_year=2028, target=100, sign=1,
+        actual_year=2026, actual=20,
+    )  # fmt: skip
+    assert free is not None and free.projected == -15
+
+
+def test_outlook_never_above_100_for_a_percentage():
+    """A share rising at its pace stops at 100: 50 (2023) -> 60 (2028), 90 in 2024: pace 40,
+    90 + 160 = 250 -> 100; a share that should fall but rises: 50 -> 30, 90 in 2024 -> 100."""
+    up = line_outlook(
+        base_year=2023, base=50, target_year=2028, target=60, sign=1,
+        actual_year=2024, actual=90, achieved=True, low=0, high=100,
+    )  # fmt: skip
+    assert up == Outlook(2028, 100, 40, None, True)
+    down = line_outlook(
+        base_year=2023, base=50, target_year=2028, target=30, sign=-1,
+        actual_year=2024, actual=90, low=0, high=100,
+    )  # fmt: skip
+    assert down == Outlook(2028, 100, 40, -15, False)
+
+
+def test_outlook_range_through_assess(strategy, actuals_dir):
+    """assess holds each KPI's projection to its range: 0–100 for a percentage, 0 and up
+    for a count."""
+    files = {
+        2024: "share-pct: 90\n",
+        2025: "app-downloads: 400\n",  # 1000 (2022) -> 400: pace −200, 400 − 600 < 0
+    }
+    actuals, _ = load_actuals(actuals_dir(files), strategy)
+    r = assess(strategy, actuals, 2026)
+    share = r.result("share-pct")
+    assert share.status is Status.ACHIEVED
+    # 50 (2023) -> 90 (2024): pace 40, 90 + 160 = 250, held at 100; nothing more needed
+    assert share.outlook == Outlook(2028, 100, 40, None, True)
+    # app-downloads: pace −200, 400 − 200·3 = −200, held at 0; still 3,600 to go
+    assert r.result("app-downloads").outlook == Outlook(2028, 0, -200, 1200, False)
+
+
+def test_required_pace_null_once_achieved():
+    """Once achieved nothing more is needed: required_pace is None, never negative
+    ('必要な年平均 -1,300/年'). 14,593 (2022) -> 30,000 (2028), 33,900 in 2026 (achieved)."""
+    got = line_outlook(
+        base_year=2022, base=14593, target_year=2028, target=30000, sign=1,
+        actual_year=2026, actual=33900, achieved=True, low=0,
+    )  # fmt: skip
+    assert got is not None and got.reaches and got.required_pace is None
+    assert got.pace == 4826.75
+    # not achieved: the yearly change still needed
+    short = line_outlook(
+        base_year=2022, base=14593, target_year=2028, target=30000, sign=1,
+        actual_year=2026, actual=24000, low=0,
+    )  # fmt: skip
+    assert short is not None and short.required_pace == 3000
+    total = period_outlook(
+        start=2024, end=2028, target=50000, figures=[30000, 20000], base_year=2022,
+        achieved=True,
+    )  # fmt: skip
+    assert total is not None and total.required_pace is None

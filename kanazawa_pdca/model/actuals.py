@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .checks import Path, Problem
+from .checks import Path, Problem, figure_bounds
 
 if TYPE_CHECKING:
     from .actual import Actual
@@ -63,7 +63,8 @@ def check_year(strategy: Strategy, year: int, entries: dict[str, Actual]) -> lis
             continue
         kpi = strategy.kpi(kpi_id)
         value_path = (*path, "value")  # the loader falls back to the scalar in short form
-        if kpi.unit == "%" and not 0 <= actual.value <= 100:
+        low, high = figure_bounds(kpi)
+        if high is not None and not low <= actual.value <= high:
             problems.append(
                 Problem(
                     value_path,
@@ -71,7 +72,7 @@ def check_year(strategy: Strategy, year: int, entries: dict[str, Actual]) -> lis
                     f"{kpi_id}: a percentage must be within 0–100, got {actual.value:g}",
                 )
             )
-        elif actual.value < 0:
+        elif actual.value < low:
             problems.append(
                 Problem(
                     value_path,

@@ -25,6 +25,13 @@ class Printing(NamedTuple):
     policy: Any  # Policy | None
 
 
+def figure_bounds(kpi: Kpi) -> tuple[int, int | None]:
+    """The range a figure of the KPI can take: 0–100 for a percentage, 0 and up for
+    anything else (no KPI's figure is negative; None: no upper limit). Figures are held to
+    it and the outlook's projection stays within it."""
+    return (0, 100) if kpi.unit == "%" else (0, None)
+
+
 class Problem(NamedTuple):
     """A cross-check finding: the path of the node at fault, a stable code, a message."""
 
@@ -229,9 +236,10 @@ def _check_kpi(s: Strategy, kpi: Kpi, path: Path) -> list[Problem]:
                     f"the baseline {b.value:g}",
                 )
             )
-    if kpi.unit == "%":
+    low, high = figure_bounds(kpi)
+    if high is not None:
         for node, value in (("baseline", b.value), ("target", t.value)):
-            if value is not None and not 0 <= value <= 100:
+            if value is not None and not low <= value <= high:
                 out.append(
                     Problem(
                         (*path, node, "value"),

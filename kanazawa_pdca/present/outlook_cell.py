@@ -20,7 +20,7 @@ def outlook_cell(r: KpiResult, lang: Lang, *, unit: bool = False) -> str:
     if o is None or r.kpi.target.value is None:
         return "—"
     target = r.kpi.target.value
-    digits = 0 if _whole(r) else max(1, figure_digits(r.kpi))
+    digits = outlook_digits(r)
     # never show a miss as the target itself (29.96 / 30 ✗ is not '30 / 30 ✗')
     while not o.reaches and number(o.projected, digits) == number(target, digits) and digits < 6:
         digits += 1
@@ -31,20 +31,29 @@ def outlook_cell(r: KpiResult, lang: Lang, *, unit: bool = False) -> str:
 
 
 def pace_text(r: KpiResult, lang: Lang) -> str:
-    """'年平均の変化 +2.63/年 · 必要な年平均 +1.8/年' (period totals: the yearly figures)."""
+    """'年平均の変化 +2.6/年 · 必要な年平均 +1.8/年' (period totals: the yearly figures), at the
+    precision of the projection ('+2,218/年' for a count, never '+2,217.8/年'); once the
+    KPI is achieved nothing more is needed, and only the pace is given."""
     o = r.outlook
     if o is None:
         return t("outlook.none", lang)
-    digits = figure_digits(r.kpi) + 2
+    digits = outlook_digits(r)
     per = t("outlook.per_year", lang)
     total = r.kpi.kind == "period_total"
-    pace = t("outlook.pace_sum" if total else "outlook.pace", lang)
-    required = t("outlook.required_sum" if total else "outlook.required", lang)
     sign = "" if total else "+"
-    return (
-        f"{pace} {_signed(o.pace, digits, sign)}{per} · "
-        f"{required} {_signed(o.required_pace, digits, sign)}{per}"
-    )
+    text = f"{t('outlook.pace_sum' if total else 'outlook.pace', lang)} "
+    text += f"{_signed(o.pace, digits, sign)}{per}"
+    if o.required_pace is not None:
+        required = t("outlook.required_sum" if total else "outlook.required", lang)
+        text += f" · {required} {_signed(o.required_pace, digits, sign)}{per}"
+    return text
+
+
+def outlook_digits(r: KpiResult) -> int:
+    """Decimals for the outlook's figures (projection, target, paces): the KPI's own
+    (numbers.figure_digits), so none for a count in the hundreds or more; at least one for
+    smaller figures, whose yearly change is often a fraction (+0.6 districts a year)."""
+    return 0 if _whole(r) else max(1, figure_digits(r.kpi))
 
 
 def _signed(value: float, digits: int, plus: str) -> str:
