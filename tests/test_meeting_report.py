@@ -5,7 +5,10 @@ review, the fictional banner, escaping of hostile text, refused outputs, --no-ch
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -132,6 +135,142 @@ def test_every_kpi_card_has_its_details(inputs):
     assert "R10 見込 57.5 / 60% ✗" in card
     app = page.captions["app-downloads"]
     assert "＝ 変化なし" in app and "+600件" in app and "✓" in app
+
+
+def test_attention_worst_first(inputs):
+    """Issue #16 item 16: 要注意 is ordered ▼ regressing, × off track, worse than last year,
+    △ behind, then those only projected to miss; the lowest attainment first within one."""
+    _, actuals_dir, _ = inputs
+    (actuals_dir / "2025.yaml").write_text("share-pct: 54\n", encoding="utf-8")
+    (actuals_dir / "2026.yaml").write_text(
+        # share-pct behind and worse than last year; app-downloads 40% off track;
+        # new-course-participants 100 of 150 expected: behind, projected to miss
+        "new-course-participants: 100\nshare-pct: 54.5\napp-downloads: 1800\nco2-emissions: 3500\n",
+        encoding="utf-8",
+    )
+    report, previous = reports(inputs)
+    view = meeting(report, previous, DAY)
+    order = [(a.result.kpi.id, a.kind) for a in view.attention]
+    assert order == [
+        ("co2-emissions", "regressing"),
+        ("app-downloads", "off_track"),
+        ("share-pct", "worse"),
+        ("new-course-participants", "behind"),
+    ]
+    html = render_report(report, "en", "html", previous=previous, created=DAY)
+    rows = re.findall(r'<tr><td>.*?<a href="#([^"]+)"', html.split('id="attention"')[1])
+    assert rows == [kpi for kpi, _ in order]
+
+
+def test_attention_worst_first_in_the_demo(demo):
+    report, previous = demo
+    view = meeting(report, previous, DAY)
+    from kanazawa_pdca.report.view import ATTENTION_CLASSES
+
+    ranks = [ATTENTION_CLASSES.index(a.kind) for a in view.attention]
+    assert ranks == sorted(ranks) and ranks[0] == 0  # the demo has regressing KPIs
+    for a, b in zip(view.attention, view.attention[1:], strict=False):
+        if a.kind == b.kind and None not in (a.result.attainment, b.result.attainment):
+            assert a.result.attainment <= b.result.attainment
+
+
+def test_page_one_shows_the_worst_and_counts_the_rest(demo):
+    """The first ATTENTION_FIRST of the list on page 1, then how many more and of which
+    kind, then the rest in a second table (HTML and Markdown alike)."""
+    from kanazawa_pdca.report.view import ATTENTION_FIRST
+
+    report, previous = demo
+    view = meeting(report, previous, DAY)
+    assert len(view.attention) == 53
+    assert view.attention_first == view.attention[:ATTENTION_FIRST]
+    rest = view.attention_rest
+    assert len(rest) == 53 - ATTENTION_FIRST
+    html = render_report(report, "ja", "html", previous=previous, created=DAY)
+    first, after = html.split('id="attention"', 1)[1].split('<p class="more">', 1)
+    assert first.count("<tr><td>") == ATTENTION_FIRST
+    assert first.count("▼ 後退</span></td>") == 6  # the six regressing KPIs come first
+    counts = {k: sum(1 for a in rest if a.kind == k) for k in ("off_track", "behind")}
+    assert after.startswith(
+        f"ほか {len(rest)} 件（× 遅れ {counts['off_track']}、△ やや遅れ {counts['behind']}）"
+        "は続きの表に。</p>"
+    )
+    assert after.split("</section>")[0].count("<tr><td>") == len(rest)
+    md = render_report(report, "en", "md", previous=previous, created=DAY)
+    assert f"{len(rest)} more (× off track {counts['off_track']}, △ behind" in md
+    assert "### Needs attention (continued)" in md
+
+
+def test_a_short_attention_list_is_shown_whole(inputs):
+    report, previous = reports(inputs)
+    view = meeting(report, previous, DAY)
+    assert view.attention_first == view.attention and not view.attention_rest
+    html = render_report(report, "ja", "html", previous=previous, created=DAY)
+    assert '<p class="more">' not in html and "要注意（続き）" not in html
+
+
+# --- the data's own date -----------------------------------------------------------------
+
+
+def _git(folder, *args, date="2026-06-30T12:00:00+09:00"):
+    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    env.update(GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t", GIT_COMMITTER_NAME="t")
+    env.update(GIT_COMMITTER_EMAIL="t@t", GIT_CONFIG_NOSYSTEM="1", HOME=str(folder))
+    subprocess.run(["git", "-C", str(folder), *args], check=True, env=env, capture_output=True)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_data_as_of_from_git(inputs):
+    """データ時点 is the date of the newest commit of the actuals files used, not the files'
+    modification time (which a fresh clone resets); an uncommitted change is said."""
+    _, actuals_dir, _ = inputs
+    _git(actuals_dir, "init", "-q")
+    _git(actuals_dir, "add", "2025.yaml")
+    _git(actuals_dir, "commit", "-q", "-m", "R7", date="2025-06-30T10:00:00+09:00")
+    _git(actuals_dir, "add", "2026.yaml")
+    _git(actuals_dir, "commit", "-q", "-m", "R8", date="2026-07-15T23:30:00+09:00")
+    for path in actuals_dir.glob("*.yaml"):  # as a fresh clone: every file new
+        os.utime(path, (1_800_000_000, 1_800_000_000))
+    report, previous = reports(inputs)
+    view = meeting(report, previous, DAY)
+    assert view.data_as_of("ja") == "2 ファイル（R7–R8）、最新のコミット 2026-07-15"
+    assert view.data_as_of("en") == "2 files (R7–R8); last committed 2026-07-15"
+    html = render_report(report, "ja", "html", previous=previous, created=DAY)
+    assert "<dt>データ時点</dt><dd>2 ファイル（R7–R8）、最新のコミット 2026-07-15</dd>" in html
+    md = render_report(report, "en", "md", previous=previous, created=DAY)
+    assert "- **Data as of**: 2 files (R7–R8); last committed 2026-07-15" in md
+    # a change not yet committed: the files' date, and the text says so
+    path = actuals_dir / "2026.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    os.utime(path, (1_790_000_000, 1_790_000_000))
+    changed = dt.date.fromtimestamp(1_800_000_000).isoformat()  # the newest of the two
+    assert meeting(*reports(inputs), DAY).data_as_of("ja") == (
+        f"2 ファイル（R7–R8）、未コミットの変更あり（最新ファイルの更新日 {changed}）"
+    )
+
+
+def test_data_as_of_without_git_is_the_files_date(inputs, monkeypatch):
+    _, actuals_dir, _ = inputs
+    for path in actuals_dir.glob("*.yaml"):
+        os.utime(path, (1_780_000_000, 1_780_000_000))
+    day = dt.date.fromtimestamp(1_780_000_000).isoformat()
+    text = f"2 ファイル（R7–R8）、最新ファイルの更新日 {day}"
+    assert meeting(*reports(inputs), DAY).data_as_of("ja") == text  # not a repository
+    monkeypatch.setenv("PATH", str(actuals_dir))  # no git at all
+    assert meeting(*reports(inputs), DAY).data_as_of("ja") == text
+
+
+# --- the printed page's margins --------------------------------------------------------------
+
+
+def test_english_footer(inputs):
+    """The English report's running footer (the title in the page margin) is English."""
+    report, previous = reports(inputs)
+    english = render_report(report, "en", "html", previous=previous, created=DAY)
+    footer = re.search(r'@bottom-left \{ content: "([^"]*)"', english).group(1)
+    assert footer == "Test strategy — FY2026 (R8)"
+    assert 'content: "page " counter(page)' in english
+    japanese = render_report(report, "ja", "html", previous=previous, created=DAY)
+    assert '@bottom-left { content: "テスト戦略 — 2026年度 (R8)"' in japanese
 
 
 # --- the committee's review ------------------------------------------------------------

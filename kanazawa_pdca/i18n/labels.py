@@ -236,6 +236,20 @@ TEXT.update(
             "ja": "{n} ファイル（{years}）、最新ファイルの更新日 {date}",
             "en": "{n} files ({years}); newest file changed {date}",
         },
+        "report.files_commit": {
+            "ja": "{n} ファイル（{years}）、最新のコミット {date}",
+            "en": "{n} files ({years}); last committed {date}",
+        },
+        "report.files_uncommitted": {
+            "ja": "{n} ファイル（{years}）、未コミットの変更あり（最新ファイルの更新日 {date}）",
+            "en": "{n} files ({years}); changes not committed (newest file changed {date})",
+        },
+        "report.attention_more": {
+            "ja": "ほか {n} 件（{kinds}）は続きの表に。",
+            "en": "{n} more ({kinds}) in the table that follows.",
+        },
+        "report.attention_rest": {"ja": "要注意（続き）", "en": "Needs attention (continued)"},
+        "report.miss_only": {"ja": "見込み未達のみ", "en": "only projected to miss"},
         "report.no_files": {"ja": "実績ファイルなし", "en": "no actuals file"},
     }
 )

@@ -33,7 +33,15 @@ from ..present.outlook_cell import outlook_cell
 from ..trajectory import Status
 from ..years import label
 from . import charts
-from .view import Meeting, card_facts, reason_text, review_rows, section_code
+from .view import (
+    Attention,
+    Meeting,
+    attention_more,
+    card_facts,
+    reason_text,
+    review_rows,
+    section_code,
+)
 
 
 def _x(key: str, lang: Lang) -> str:
@@ -106,7 +114,7 @@ def _css(view: Meeting, lang: Lang) -> str:
     extra = [f"html {{ font-family: {charts.FONT_FAMILY}; }}", charts.chart_css()]
     # the page's running footer when printed: the title, the year and the page number
     report = view.report
-    footer = _css_string(f"{report.strategy.meta.title} — {label(report.year, lang)}")
+    footer = _css_string(f"{title(report.strategy.meta, lang)} — {label(report.year, lang)}")
     page_word = _x("page", lang)
     banner = ""
     if report.fictional:  # on every printed page, in the top margin
@@ -211,12 +219,23 @@ def _attention(view: Meeting, lang: Lang) -> list[str]:
         out.append(f"<p>{esc(_x('attention_none', lang))}</p>")
         out.append("</section>")
         return out
-    out.append('<table class="attention">')
+    out += _attention_table(view.attention_first, lang)
+    more = attention_more(view, lang)
+    if more is not None:
+        out.append(f'<p class="more">{esc(more)}</p>')
+        out.append(f'<h3 id="attention-rest">{esc(_x("attention_rest", lang))}</h3>')
+        out += _attention_table(view.attention_rest, lang)
+    out.append("</section>")
+    return out
+
+
+def _attention_table(items: list[Attention], lang: Lang) -> list[str]:
+    out = ['<table class="attention">']
     out.append(
         f"<thead><tr><th>{esc(t('status', lang))}</th><th>{esc(t('kpi', lang))}</th>"
         f"<th>{esc(_x('why', lang))}</th><th>{esc(t('outlook', lang))}</th></tr></thead><tbody>"
     )
-    for item in view.attention:
+    for item in items:
         r = item.result
         kid = esc(r.kpi.id)
         why = " · ".join(esc(reason_text(k, lang)) for k in item.reasons)
@@ -226,7 +245,7 @@ def _attention(view: Meeting, lang: Lang) -> list[str]:
             f' <span class="ref">{esc(r.kpi.measures[0] if r.kpi.measures else "")}</span></td>'
             f'<td class="why">{why}</td><td class="num">{esc(outlook_cell(r, lang))}</td></tr>'
         )
-    out += ["</tbody></table>", "</section>"]
+    out.append("</tbody></table>")
     return out
 
 

@@ -25,7 +25,15 @@ from ..present.numbers import number, with_unit, year_tag
 from ..present.outlook_cell import outlook_cell
 from ..trajectory import Status
 from ..years import label, reiwa
-from .view import Meeting, card_facts, reason_text, review_rows, section_code
+from .view import (
+    Attention,
+    Meeting,
+    attention_more,
+    card_facts,
+    reason_text,
+    review_rows,
+    section_code,
+)
 
 
 def _x(key: str, lang: Lang) -> str:
@@ -64,18 +72,11 @@ def render(view: Meeting, lang: Lang = "ja", *, with_charts: bool = True) -> str
     lines += ["", f"## {_x('attention', lang)} ({len(view.attention)})", ""]
     lines += [_x("attention_note", lang), ""]
     if view.attention:
-        lines += [
-            f"| {t('status', lang)} | {t('kpi', lang)} | {_x('why', lang)} "
-            f"| {t('outlook', lang)} |",
-            "|---|---|---|---|",
-        ]
-        for item in view.attention:
-            r = item.result
-            why = " · ".join(reason_text(k, lang) for k in item.reasons)
-            lines.append(
-                f"| {result_label(r, lang)} | [{md(kpi_name(r.kpi, lang))}](#{r.kpi.id}) "
-                f"| {why} | {outlook_cell(r, lang)} |"
-            )
+        lines += _attention_table(view.attention_first, lang)
+        more = attention_more(view, lang)
+        if more is not None:
+            lines += ["", more, "", f"### {_x('attention_rest', lang)}", ""]
+            lines += _attention_table(view.attention_rest, lang)
     else:
         lines.append(_x("attention_none", lang))
     for goal_view in goal_views(report, lang):
@@ -100,6 +101,21 @@ def render(view: Meeting, lang: Lang = "ja", *, with_charts: bool = True) -> str
         lines += [banner, ""]
     lines.append(_x("generated", lang).format(version=_version()))
     return "\n".join(lines) + "\n"
+
+
+def _attention_table(items: list[Attention], lang: Lang) -> list[str]:
+    lines = [
+        f"| {t('status', lang)} | {t('kpi', lang)} | {_x('why', lang)} | {t('outlook', lang)} |",
+        "|---|---|---|---|",
+    ]
+    for item in items:
+        r = item.result
+        why = " · ".join(reason_text(k, lang) for k in item.reasons)
+        lines.append(
+            f"| {result_label(r, lang)} | [{md(kpi_name(r.kpi, lang))}](#{r.kpi.id}) "
+            f"| {why} | {outlook_cell(r, lang)} |"
+        )
+    return lines
 
 
 def _version() -> str:

@@ -2,14 +2,23 @@
 
 `meeting(report, previous)` gathers what page 1 and every KPI need: the movement since
 last year (`compare.py`), the 要注意 list (regressing, off track, projected to miss,
-worse than last year), the data's date. The formats only render it.
+worse than last year; worst first, the first `ATTENTION_FIRST` on page 1), the data's
+date. The formats only render it.
+
+The data's date ("データ時点") is the data's own, not the day a file was copied: when the
+actuals files used are committed in a git repository, the date of the newest commit that
+touched them; when one of them has changes not yet committed, or git or a repository is
+not there (the packaged copy, a folder sent by e-mail), the newest file's modification
+date, and the text says which it is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..assess import KpiResult, Report
 from ..compare import Comparison, KpiMovement, Movement, compare
@@ -23,12 +32,28 @@ from ..years import reiwa
 
 # why a KPI is on the 要注意 list, in the order the reasons are written
 REASONS = ("regressing", "off_track", "miss", "worse")
+# the 要注意 list's order, worst first: ▼ regressing, × off track, worse than last year,
+# △ behind, then those only projected to miss; within a class, the lowest attainment first
+ATTENTION_CLASSES = ("regressing", "off_track", "worse", "behind", "miss_only")
+# how many of the worst page 1 lists; the rest follow in a second table (a list only a
+# little longer is shown whole)
+ATTENTION_FIRST = 10
 
 
 @dataclass(frozen=True)
 class Attention:
     result: KpiResult
     reasons: tuple[str, ...]  # of REASONS
+
+    @property
+    def kind(self) -> str:
+        """Its class in ATTENTION_CLASSES, which orders the list."""
+        status = self.result.status
+        if status in (Status.REGRESSING, Status.OFF_TRACK):
+            return status.value
+        if "worse" in self.reasons:
+            return "worse"
+        return "behind" if status is Status.BEHIND else "miss_only"
 
 
 @dataclass
@@ -43,21 +68,27 @@ class Meeting:
     def movement(self, kpi_id: str) -> KpiMovement | None:
         return self._moves.get(kpi_id)
 
+    @property
+    def attention_first(self) -> list[Attention]:
+        """The worst of the 要注意 list, for page 1."""
+        if len(self.attention) <= ATTENTION_FIRST + 2:
+            return self.attention
+        return self.attention[:ATTENTION_FIRST]
+
+    @property
+    def attention_rest(self) -> list[Attention]:
+        """The rest of the 要注意 list, after page 1's."""
+        return self.attention[len(self.attention_first) :]
+
     def data_as_of(self, lang: Lang) -> str:
-        """'3 ファイル（R6–R8）、最新ファイルの更新日 2026-06-30'."""
+        """'3 ファイル（R6–R8）、最新のコミット 2026-06-30' (or the files' date)."""
         years = sorted(y for y in self.report.actuals_files if y <= self.report.year)
         if not years:
             return t("report.no_files", lang)
         span = reiwa(years[0]) if len(years) == 1 else f"{reiwa(years[0])}–{reiwa(years[-1])}"
-        newest = None
-        for y in years:
-            try:
-                stamp = os.stat(self.report.actuals_files[y]).st_mtime
-            except OSError:
-                continue
-            newest = max(newest or stamp, stamp)
-        date = dt.date.fromtimestamp(newest).isoformat() if newest else "—"
-        return t("report.files", lang).format(n=len(years), years=span, date=date)
+        kind, date = data_date([Path(self.report.actuals_files[y]) for y in years])
+        text = t(f"report.{kind}", lang)
+        return text.format(n=len(years), years=span, date=date.isoformat() if date else "—")
 
 
 def meeting(
@@ -87,7 +118,68 @@ def meeting(
             reasons.append("worse")
         if reasons:
             view.attention.append(Attention(r, tuple(reasons)))
+    view.attention.sort(key=_worst_first)  # stable: reading order within a tie
     return view
+
+
+def _worst_first(item: Attention) -> tuple[int, float]:
+    attainment = item.result.attainment
+    lowest = float(attainment) if attainment is not None else float("inf")
+    return ATTENTION_CLASSES.index(item.kind), lowest
+
+
+def data_date(paths: list[Path]) -> tuple[str, dt.date | None]:
+    """The data's own date and what it is: ('files_commit', the newest commit of `paths`)
+    when all are committed in a git repository; else ('files_uncommitted' when git
+    knows them but something is not committed, 'files' without git or a repository) and
+    the newest modification date. (None when no file can be read.)"""
+    committed = _git_commit_date(paths)
+    if committed is not None and committed[1]:
+        return "files_commit", committed[0]
+    newest = None
+    for path in paths:
+        try:
+            stamp = os.stat(path).st_mtime
+        except OSError:
+            continue
+        newest = max(newest or stamp, stamp)
+    date = dt.date.fromtimestamp(newest) if newest is not None else None
+    return ("files" if committed is None else "files_uncommitted"), date
+
+
+def _git_commit_date(paths: list[Path]) -> tuple[dt.date | None, bool] | None:
+    """(the committer date of the newest commit touching `paths`, whether every one of
+    them is committed unchanged), or None when git or a repository is not there."""
+    if not paths:
+        return None
+    folder = paths[0].resolve().parent
+    names = [str(p.resolve()) for p in paths]
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(folder), *args, "--", *names],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    log = git("log", "-1", "--format=%cs")
+    if log is None:
+        return None
+    status = git("status", "--porcelain", "--untracked-files=all")
+    try:
+        date = dt.date.fromisoformat(log.strip()) if log.strip() else None
+    except ValueError:
+        date = None
+    if date is None and not (status or "").strip():
+        return None  # never committed and not even untracked (ignored): git has no word
+    clean = status is not None and not status.strip() and date is not None
+    return date, clean
 
 
 @dataclass(frozen=True)
@@ -151,6 +243,27 @@ def reason_text(key: str, lang: Lang) -> str:
     if key == "miss":
         return t("outlook.miss", lang)
     return "↓ " + t("report.worse", lang)
+
+
+def attention_more(view: Meeting, lang: Lang) -> str | None:
+    """The line after page 1's 要注意 table: 'ほか 43 件（△ やや遅れ 20、見込み未達のみ 23）は
+    続きの表に。', or None when page 1 shows the whole list."""
+    rest = view.attention_rest
+    if not rest:
+        return None
+    counts = {kind: sum(1 for a in rest if a.kind == kind) for kind in ATTENTION_CLASSES}
+    sep = "、" if lang == "ja" else ", "
+    kinds = sep.join(f"{kind_text(k, lang)} {n}" for k, n in counts.items() if n)
+    return t("report.attention_more", lang).format(n=len(rest), kinds=kinds)
+
+
+def kind_text(kind: str, lang: Lang) -> str:
+    """A class of the 要注意 list in words: '▼ 後退', '↓ 前年度より悪化', '見込み未達のみ'."""
+    if kind in ("regressing", "off_track", "behind"):
+        return status_label(Status(kind), lang)
+    if kind == "worse":
+        return reason_text("worse", lang)
+    return t("report.miss_only", lang)
 
 
 def term_text(report: Report, kind: str, code: str | None, lang: Lang) -> str:
