@@ -8,9 +8,9 @@ The machine is shared and noisy, so every goal is a *ratio* of two commands time
 side in one run: fresh processes, byte-code caching on (as after a normal install), the
 two commands alternating, the median of the per-pair ratios.
 
-1. Start-up: `pdca check 2026 --format json` on the bundled data against a minimal Typer
-   app that declares the same options as `pdca check` (generated from its parameters)
-   and prints one JSON line. Goal: at most 0.9.
+1. Start-up: `pdca check 2026 --format json --actuals examples/demo-actuals` against a
+   minimal Typer app that declares the same options as `pdca check` (generated from its
+   parameters) and prints one JSON line. Goal (issue #14): at most 1.25.
 2. Large: a synthetic strategy of 10,000 KPIs with three years of actuals, `pdca check
    2026 --format json` cold, against merely loading the same strategy YAML with
    ruamel.yaml's C safe loader in a fresh process. Goal: at most 0.6.
@@ -82,11 +82,9 @@ def side_by_side(a: list[str], b: list[str], pairs: int, cwd: Path = ROOT):
 def minimal_typer_app() -> str:
     """The source of a minimal Typer app with the options of `pdca check`, printing one
     JSON line; the options are read from the real command, so the two stay alike."""
-    from typer.main import get_command
+    from kanazawa_pdca.cli import build_command
 
-    from kanazawa_pdca.cli import app
-
-    command = get_command(app).commands["check"]  # type: ignore[attr-defined]
+    command = build_command("check")
     params = []
     for p in command.params:
         kind = _annotation(p.type_descriptor.annotation)
@@ -140,8 +138,9 @@ def startup(pairs: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         app = Path(tmp) / "minimal_app.py"
         app.write_text(minimal_typer_app(), encoding="utf-8")
-        pdca = [PY, "-m", "kanazawa_pdca", "check", "2026", "--format", "json"]
-        minimal = [PY, str(app), "2026", "--format", "json"]
+        demo = ["--actuals", str(ROOT / "examples" / "demo-actuals")]
+        pdca = [PY, "-m", "kanazawa_pdca", "check", "2026", "--format", "json", *demo]
+        minimal = [PY, str(app), "2026", "--format", "json", *demo]
         a, b, ratio = side_by_side(pdca, minimal, pairs)
         c, d, report_ratio = side_by_side(
             [PY, "-m", "kanazawa_pdca", "report", "2026", "-o", str(Path(tmp) / "r.html")],
@@ -319,9 +318,9 @@ def markdown(s: dict, big: dict, rows: list[dict], mem: dict, pairs: tuple[int, 
         "",
         "| side by side | this | against | ratio | goal |",
         "|---|---:|---:|---:|---|",
-        f"| `pdca check 2026 --format json` / a minimal Typer app with the same options "
-        f"| {s['pdca'] * 1000:.0f} ms | {s['minimal'] * 1000:.0f} ms | {s['ratio']:.2f} "
-        f"| ≤ 0.9: {ok(s['ratio'], 0.9)} |",
+        "| `pdca check 2026 --format json --actuals examples/demo-actuals` / a minimal Typer "
+        f"app with the same options | {s['pdca'] * 1000:.0f} ms | {s['minimal'] * 1000:.0f} ms "
+        f"| {s['ratio']:.2f} | ≤ 1.25: {ok(s['ratio'], 1.25)} |",
         f"| 10,000 KPIs ({big['size'] / 1e6:.1f} MB): `pdca check` cold / ruamel.yaml's C "
         f"safe loader alone | {big['pdca']:.2f} s | {big['ruamel']:.2f} s | {big['ratio']:.2f} "
         f"| ≤ 0.6: {ok(big['ratio'], 0.6)} |",
@@ -361,7 +360,7 @@ def main() -> None:
     pairs = (7, 1) if args.quick else (21, 3)
     s = startup(pairs[0])
     print(f"start-up: pdca {s['pdca'] * 1000:.0f} ms, minimal Typer app {s['minimal'] * 1000:.0f}"
-          f" ms, ratio {s['ratio']:.2f} (goal ≤ 0.9)")  # fmt: skip
+          f" ms, ratio {s['ratio']:.2f} (goal ≤ 1.25)")  # fmt: skip
     print(f"report: {s['report'] * 1000:.0f} ms, check {s['check'] * 1000:.0f} ms, "
           f"ratio {s['rratio']:.2f} (goal ≤ 2)")  # fmt: skip
     big = large(pairs[1])

@@ -57,7 +57,7 @@ def test_check_xlsx_in_english(run, actuals_dir, tmp_path):
     assert wb["Goal 1"].cell(5, 15).value == "△ behind"
 
 
-def test_check_xlsx_needs_an_output_file(run, actuals_dir):
+def test_check_xlsx_needs_an_output_file(run, actuals_dir, english):
     result = run("check", "2026", "-f", "xlsx", "--strategy", MINI, "--actuals", actuals_dir(YEARS))
     assert result.exit_code == 2 and "give -o FILE.xlsx" in result.stderr
 

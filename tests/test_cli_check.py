@@ -226,7 +226,7 @@ def test_year_forms(run, mini, year):
         (["check", "2026", "--goal", "9"], "no basic goal 9"),
         (["check", "2026", "--behind", "1.2"], "thresholds must satisfy"),
         (["check", "2026", "--format", "pdf"], "'pdf' is not one of"),
-        (["check"], "Missing argument 'YEAR'"),
+        (["check"], "missing argument YEAR"),
     ],
 )
 def test_usage_errors_exit_2(run, args, message):

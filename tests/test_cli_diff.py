@@ -143,12 +143,16 @@ def test_fail_on_worse(run, mini, years, code):
     result = run("diff", *years, *mini, "--fail-on-worse", "-f", "json")
     assert result.exit_code == code
     if code:
-        assert result.stderr == ("pdca: 2 KPIs worsened since 2025: app-downloads, co2-emissions\n")
+        assert result.stderr == (
+            "pdca: 2025年度より悪化した KPI が 2 件: app-downloads, co2-emissions\n"
+        )
+        en = run("diff", *years, *mini, "--fail-on-worse", "-f", "json", "--lang", "en")
+        assert en.stderr == ("pdca: 2 KPIs worsened since 2025: app-downloads, co2-emissions\n")
         assert json.loads(result.stdout)["summary"] == SUMMARY  # the output still comes
 
 
 @pytest.mark.parametrize("years", [("2026", "2025"), ("2026", "2026")])
-def test_years_must_increase(run, mini, years):
+def test_years_must_increase(run, mini, years, english):
     result = run("diff", *years, *mini)
     assert result.exit_code == 2
     assert "Y0 (2026) must come before" in result.stderr
@@ -199,7 +203,7 @@ def test_check_compare_follows_the_filters(run, mini):
     assert [k["id"] for k in doc["compare"]["kpis"]] == ["app-downloads"]
 
 
-def test_check_fail_on_worse(run, mini):
+def test_check_fail_on_worse(run, mini, english):
     result = run("check", "2026", "--compare", "2025", *mini, "--fail-on-worse", "-f", "json")
     assert result.exit_code == 1
     assert "2 KPIs worsened since 2025" in result.stderr
@@ -215,7 +219,7 @@ def test_check_fail_on_worse(run, mini):
         (["--compare", "2025", "-f", "junit"], "works with --format table, json, csv, markdown"),
     ],
 )
-def test_check_compare_usage_errors(run, mini, args, message):
+def test_check_compare_usage_errors(run, mini, args, message, english):
     result = run("check", "2026", *mini, *args)
     assert result.exit_code == 2
     assert message in result.stderr

@@ -79,7 +79,7 @@ def test_behind_at_or_above_on_track_is_refused(run, mini):
 
 
 def test_threshold_options_feed_exact_thresholds(run, mini):
-    from kanazawa_pdca.cli import _thresholds
+    from kanazawa_pdca.cli.common import thresholds as _thresholds
     from kanazawa_pdca.load import load_strategy
 
     th = _thresholds(load_strategy(MINI), "90%", "0.3")
@@ -175,8 +175,8 @@ def test_usage_errors_are_one_line_in_the_language(run, mini):
     ja = run("check", "2026", *mini, "--nonsense")
     en = run("check", "2026", *mini, "--nonsense", "--lang", "en")
     assert ja.exit_code == en.exit_code == 2
-    assert ja.stderr == "pdca check: No such option: --nonsense（pdca check -h を参照）\n"
-    assert en.stderr == "pdca check: No such option: --nonsense (see pdca check -h)\n"
+    assert ja.stderr == "pdca check: オプション --nonsense はありません（pdca check -h を参照）\n"
+    assert en.stderr == "pdca check: no such option --nonsense (see pdca check -h)\n"
 
 
 def test_diagnostics_follow_lang_and_keep_their_code(run, actuals_dir, monkeypatch):
@@ -289,8 +289,8 @@ def test_a_bad_year_is_one_line_in_the_language(run):
     assert len(ja.stderr.splitlines()) == len(en.stderr.splitlines()) == 1
 
 
-def test_the_fast_lane_speaks_the_language_asked_for(tmp_path):
-    """`pdca check` / `pdca validate` may run past Typer (fastlane.py): --lang holds there too."""
+def test_a_real_process_speaks_the_language_asked_for(tmp_path):
+    """`python -m kanazawa_pdca` (the console script's entry point): --lang holds there too."""
     import os
     import subprocess
     import sys
@@ -298,7 +298,7 @@ def test_the_fast_lane_speaks_the_language_asked_for(tmp_path):
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "2026.yaml").write_text("nope: 1\n", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k not in ("PDCA_LANG", "PDCA_NO_FASTLANE")}
+    env = {k: v for k, v in os.environ.items() if k != "PDCA_LANG"}
     for lang, summary in (
         ("en", "pdca: 1 error in 1 file"),
         ("ja", "pdca: 1 ファイルに 1 件のエラー"),

@@ -69,7 +69,7 @@ def test_show_ambiguous_exits_2_with_the_candidates(run, mini):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "pdca show: '累計' matches 2 KPIs; give one of their ids:\n"
+        "pdca show: '累計' に当てはまる KPI が 2 件あります。id で指定してください:\n"
         "  app-downloads  ダウンロード数（累計）\n"
         "  new-course-participants  講座参加者数（累計）\n"
     )
@@ -79,13 +79,14 @@ def test_show_unknown_exits_2_with_did_you_mean(run, mini):
     result = run("show", "app-downlods", *mini)
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        "pdca show: no KPI matches 'app-downlods'; did you mean:\n  app-downloads  ダウンロード数（累計）\n"
+        "pdca show: 'app-downlods' に当てはまる KPI はありません。次のことですか:\n"
+        "  app-downloads  ダウンロード数（累計）\n"
     )
-    assert result.stderr.endswith("List every KPI with `pdca kpis`.\n")
+    assert result.stderr.endswith("KPI の一覧は `pdca kpis` で表示できます。\n")
     nothing = run("show", "zzzzzz", *mini)
     assert nothing.exit_code == 2
     assert nothing.stderr == (
-        "pdca show: no KPI matches 'zzzzzz'\nList every KPI with `pdca kpis`.\n"
+        "pdca show: 'zzzzzz' に当てはまる KPI はありません\nKPI の一覧は `pdca kpis` で表示できます。\n"
     )
 
 

@@ -65,8 +65,11 @@ SUMMARIES = (  # in English (--lang en, PDCA_LANG=en) and Japanese (the default)
     re.compile(r"^pdca: wrote .+$"),
     re.compile(r"^pdca: \d+ ファイルに \d+ 件のエラー$"),
     re.compile(r"^pdca: 「[^」]+」以下の KPI が \d+ 件: .+$"),
+    re.compile(r"^pdca: .+ を書きました（KPI \d+ 件、.+）$"),
 )
-SHOW_USAGE = re.compile(r"^(pdca show: .+|  .+|List every KPI with `pdca kpis`\.)$")
+SHOW_USAGE = re.compile(
+    r"^(pdca show: .+|  .+|List every KPI with `pdca kpis`\.|KPI の一覧は `pdca kpis` で表示できます。)$"
+)
 RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 COMMAND = re.compile(r"^::(error|warning|notice) [^\n]*::[^\n]*$")
 

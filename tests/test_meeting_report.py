@@ -440,7 +440,7 @@ def test_demo_report_shows_the_demo_review(demo):
 
 
 @pytest.mark.parametrize("name", ["r.pdf", "r.PDF", "r.xlsx", "r.docx", "r.png", "report"])
-def test_unwritable_outputs_are_refused(run, tmp_path, name):
+def test_unwritable_outputs_are_refused(run, tmp_path, name, english):
     out = tmp_path / name
     result = run("report", "2026", "-o", out, "--actuals", DEMO)
     assert result.exit_code == 2

@@ -348,7 +348,7 @@ def test_cli_report_html_and_markdown(run, tmp_path, actuals_dir):
     result = run("report", "2026", "-o", html_path, "--strategy", MINI, "--actuals", folder)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert f"pdca: wrote {html_path}" in result.stderr
+    assert f"pdca: {html_path} を書きました（KPI 7 件、2026年度 (R8)）" in result.stderr
     page = html_path.read_text(encoding="utf-8")
     assert page.lstrip().lower().startswith("<!doctype html>")
     assert page.count('data-kpi="') >= 7
@@ -372,7 +372,7 @@ def test_cli_report_errors(run, tmp_path, english):
     from conftest import MINI
 
     missing = run("report", "2026", "--strategy", MINI)
-    assert missing.exit_code == 2 and "Missing option '--output'" in missing.stderr
+    assert missing.exit_code == 2 and "missing option --output" in missing.stderr
     nowhere = run(
         "report",
         "2026",

@@ -3,6 +3,7 @@
 Import from here: `from kanazawa_pdca.i18n import Lang, t, text, status_word, …`.
 """
 
+from .help import HELP
 from .labels import (
     KIND_WORDS,
     MOVEMENT_STYLE,
@@ -41,6 +42,7 @@ from .messages import (
 
 __all__ = [
     "DIAGNOSTICS",
+    "HELP",
     "KIND_WORDS",
     "MESSAGES",
     "MOVEMENT_STYLE",

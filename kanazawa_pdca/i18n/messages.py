@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from enum import StrEnum
 
+from .help import HELP
+
 
 class Lang(StrEnum):
     """The languages pdca speaks: the one definition (options, labels, messages)."""
@@ -131,7 +133,7 @@ def plural(n: int) -> str:
 
 def text(code: str, lang: Lang | None = None, **params: object) -> str:
     """The message `code` in `lang` (default: this run's language)."""
-    entry = MESSAGES[code]
+    entry = MESSAGES.get(code) or HELP[code]
     template = entry.get(lang or current_lang()) or entry["en"]
     if code == "unknown-status":
         params = {"names": STATUS_NAMES, "words": STATUS_WORDS_JA, **params}

@@ -1,0 +1,46 @@
+"""`pdca template YEAR -o FILE`: a fill-in sheet for YEAR (.xlsx or .csv)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import (
+    ActualsOpt,
+    GoalOpt,
+    LangOpt,
+    StrategyOpt,
+    YearArg,
+    goals,
+    language,
+    run_action,
+    writable_target,
+)
+
+
+def template(
+    year: YearArg,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="opt-template-output", metavar="FILE"),
+    ],
+    goal: GoalOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="opt-force")] = False,
+    strategy: StrategyOpt = None,
+    actuals: ActualsOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    lang = language(lang)
+
+    def action():
+        from ..entry.actions import template as run_template
+        from ..load import load_all, resolve_actuals, resolve_strategy
+
+        folder, named = resolve_actuals(actuals)
+        writable_target(output, resolve_strategy(strategy), folder)
+        s, a, _ = load_all(resolve_strategy(strategy), folder, actuals_required=named)
+        return run_template(s, a, year, output, lang=lang.value, goals=goals(goal, s), force=force)
+
+    run_action(action)
