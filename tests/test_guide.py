@@ -1,0 +1,147 @@
+"""docs/guide-ja.md (利用の手引き): every command it shows runs as written, its YAML examples
+validate, its pictures exist, and the marks it explains are the ones pdca prints."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import textwrap
+
+import pytest
+
+from conftest import ROOT
+from kanazawa_pdca.i18n.labels import (
+    MOVEMENT_WORDS,
+    OVERRIDE_MARK,
+    STATUS_STYLE,
+    movement_label,
+    status_label,
+)
+from kanazawa_pdca.present.notes import NOTE_MARK
+from kanazawa_pdca.present.outlook_cell import MISSES, REACHES
+from kanazawa_pdca.trajectory import Status
+
+GUIDE = ROOT / "docs" / "guide-ja.md"
+TEXT = GUIDE.read_text(encoding="utf-8")
+BLOCK = re.compile(
+    r"^(?P<indent> *)```(?P<lang>\w*)\n(?P<body>.*?)^(?P=indent)```$", re.MULTILINE | re.DOTALL
+)
+
+
+def blocks(lang: str) -> list[str]:
+    """The fenced blocks of one language (those inside a list item too, dedented)."""
+    return [textwrap.dedent(m["body"]) for m in BLOCK.finditer(TEXT) if m["lang"] == lang]
+
+
+def shell_commands() -> list[list[str]]:
+    """Every `pdca …` line of the guide's sh blocks, as the shell would split it, in order."""
+    found = []
+    for body in blocks("sh"):
+        for line in body.splitlines():
+            words = shlex.split(line, comments=True)
+            if words and words[0] == "pdca":
+                found.append(words[1:])
+    return found
+
+
+@pytest.fixture
+def sandbox(tmp_path, monkeypatch):
+    """A copy of the repository's data and demo data; the current directory, as in the guide."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PDCA_REVIEWS", raising=False)
+    return tmp_path
+
+
+def test_the_guide_shows_every_step_of_the_year():
+    commands = {words[0] for words in shell_commands() if words and not words[0].startswith("-")}
+    expected = {"template", "import", "record", "missing", "validate", "check", "diff", "show"}
+    assert commands >= expected | {"report", "kpis"}
+    for heading in (
+        "記入シート",
+        "取り込む",
+        "未提出の確認",
+        "判定",
+        "前年度比較・見込み",
+        "委員会の評価",
+        "会議資料",
+        "エラーが出たとき",
+        "データファイルの置き場所",
+    ):
+        assert re.search(rf"^#+ .*{heading}", TEXT, re.MULTILINE), heading
+
+
+def test_every_command_in_the_guide_runs_as_written(run, sandbox):
+    """In order, as a clerk would type them (template before import), in a copy of the data."""
+    commands = shell_commands()
+    assert len(commands) >= 30
+    for words in commands:
+        result = run(*words)
+        assert result.exit_code in (0, 1), f"pdca {shlex.join(words)}\n{result.stderr}"
+        assert result.stdout.strip() or "-o" in words, f"pdca {shlex.join(words)} printed nothing"
+    # what the guide says the commands made is there
+    for made in (
+        "2026.xlsx",
+        "2026.csv",
+        "2026-基本目標2.xlsx",
+        "check-2026.xlsx",
+        "check-2026.csv",
+        "report-2026.html",
+        "demo.html",
+        "report-2026.md",
+    ):
+        assert (sandbox / made).is_file(), made
+    # --dry-run wrote nothing, and the empty template recorded nothing
+    assert not (sandbox / "data" / "actuals" / "2026.yaml").exists()
+
+
+def test_every_command_in_the_guide_text_parses(run):
+    """`pdca …` in the running text (options named in a sentence) are real options: --help
+    after them still parses the command line up to it."""
+    spans = set(re.findall(r"`(pdca [^`]+)`", TEXT))
+    assert len(spans) >= 10
+    for span in sorted(spans):
+        words = shlex.split(span)[1:]
+        command = [w for w in words if not w.startswith("-")][:1]
+        options = [w.split("=")[0] for w in words if w.startswith("--")]
+        result = run(*command, "--help")
+        assert result.exit_code == 0, span
+        for option in options:
+            assert option in result.stdout or option == "--help", f"{span}: {option}"
+
+
+def test_the_yaml_examples_validate(run, sandbox):
+    """The actuals and review examples of the guide are files pdca accepts."""
+    examples = blocks("yaml")
+    actuals = next(b for b in examples if "childcare-app-downloads: 26105" in b)
+    review = next(b for b in examples if "override:" in b)
+    (sandbox / "data" / "actuals" / "2026.yaml").write_text(actuals, encoding="utf-8")
+    (sandbox / "data" / "reviews" / "2026.yaml").write_text(review, encoding="utf-8")
+    result = run("validate")
+    assert result.exit_code == 0, result.stderr
+    assert "2026" in result.stdout
+
+
+def test_every_picture_the_guide_links_exists_and_is_small():
+    pictures = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", TEXT)
+    assert len(pictures) >= 3
+    for picture in pictures:
+        path = GUIDE.parent / picture
+        assert path.is_file(), picture
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", picture
+        assert path.stat().st_size <= 200_000, picture
+    # the guide says how they are made again, and the script is there
+    assert "tools/make_guide_images.py" in TEXT.splitlines()[-4] + TEXT.splitlines()[-3]
+    assert (ROOT / "tools" / "make_guide_images.py").is_file()
+
+
+def test_the_marks_the_guide_explains_are_the_ones_pdca_prints():
+    for status in Status:
+        assert f"| {status_label(status, 'ja')} |" in TEXT, status
+    assert len(STATUS_STYLE) == len(Status)
+    for movement in MOVEMENT_WORDS:
+        assert f"| {movement_label(movement, 'ja')} |" in TEXT, movement
+    for mark in (OVERRIDE_MARK, NOTE_MARK, REACHES, MISSES):
+        assert re.search(rf"^\| [^|]*{re.escape(mark)}", TEXT, re.MULTILINE), mark
