@@ -10,6 +10,9 @@ locates problems (`load.Located`) to read:
 - a syntax error, a directive (`%YAML`, `%TAG`), more than one document;
 - an anchor, an alias, a merge key `<<`, any explicit tag (`!!str`, `!custom`);
 - a key that is not text, a duplicate key;
+- nesting deeper than `guard.MAX_DEPTH` (libyaml's scanner keeps a possible key for every
+  open `[` or `{` and looks at all of them for every token: read to the end, 100,000
+  levels took 40 s; declined at the limit, the slow path refuses it at once);
 - a plain scalar ruamel would read as anything but text, null, a boolean, a decimal
   integer without underscores or leading zeros, or a plain decimal fraction
   (so: timestamps, `.inf`, `.nan`, `0x1F`, `1_000`, `1e3`, `010` all go the slow way).
@@ -81,6 +84,8 @@ def load(text: str) -> Any:
         StreamEndEvent,
     )
 
+    from .guard import MAX_DEPTH
+
     if _RESOLVERS is None:
         _RESOLVERS = _resolvers()
     parser = CParser(text)
@@ -92,6 +97,7 @@ def load(text: str) -> Any:
             SequenceStartEvent,
             DocumentStartEvent,
             StreamEndEvent,
+            MAX_DEPTH,
         )
     except Exception:  # _Decline, a YAML error, an integer too long to convert, …
         return DECLINED
@@ -99,8 +105,9 @@ def load(text: str) -> Any:
         parser.dispose()
 
 
-def _build(get, Scalar, MappingStart, SequenceStart, DocumentStart, StreamEnd) -> Any:
-    """One pass over the events with an explicit stack (no recursion, no node objects)."""
+def _build(get, Scalar, MappingStart, SequenceStart, DocumentStart, StreamEnd, max_depth) -> Any:
+    """One pass over the events with an explicit stack (no recursion, no node objects),
+    declining at the first collection nested deeper than `max_depth`."""
     plain_cache: dict[str, Any] = {}  # ids, keys and units repeat: resolve each once
 
     def scalar(event) -> Any:
@@ -162,6 +169,8 @@ def _build(get, Scalar, MappingStart, SequenceStart, DocumentStart, StreamEnd) -
         if kind is not Scalar:
             stack.append(value)
             pending.append(None)
+            if len(stack) > max_depth + 1:  # the root's holder is stack[0]
+                raise _Decline
     if type(get()) is not StreamEnd:  # a second document
         raise _Decline
     return root[0] if root else None

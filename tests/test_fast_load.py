@@ -104,7 +104,14 @@ DECLINED_TEXTS = [
     "- a\nb: c",
     "a: \x07",  # a control character
     "a: " + "9" * 5000,  # an integer too long to convert
+    "a: " + "[" * 100 + "]" * 100,  # nested deeper than 100 levels (the mapping is one)
+    "a:\n" + "".join(f"{' ' * i}- \n" for i in range(0, 200, 2)) + " " * 200 + "x",
 ]
+
+
+def test_nesting_up_to_the_limit_takes_the_fast_lane():
+    text = "a: " + "[" * 99 + "]" * 99
+    assert typed(fastyaml.load(text)) == typed(ruamel_safe(text))
 
 
 @pytest.mark.parametrize("text", DECLINED_TEXTS)

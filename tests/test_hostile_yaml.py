@@ -201,18 +201,40 @@ def test_did_you_mean_stays_fast_with_thousands_of_unknown_ids(actuals_dir):
     assert len(info.value.diagnostics) == 5000
 
 
-@pytest.mark.parametrize("form", ["flow", "block"])
-def test_nesting_100000_deep_is_an_error_not_a_crash(form, actuals_dir):
-    """ruamel's C composer recurses per level: composing this crashed the process (SIGSEGV)."""
-    from kanazawa_pdca.diagnostics import InputError
-    from kanazawa_pdca.load import load_actuals, load_strategy
+DEEP = 100_000
+NESTED = {"flow": "[" * DEEP + "]" * DEEP, "block": "\n  " + "- " * DEEP + "x"}
 
-    n = 100_000
-    deep = "[" * n + "]" * n if form == "flow" else "\n  " + "- " * n + "x"
-    folder = actuals_dir({2026: f"{KPI}: {deep}\n"})
-    with pytest.raises(InputError) as info:
-        load_actuals(folder, load_strategy(MINI))
-    assert [d.code for d in info.value.diagnostics] == ["too-deep"]
+
+@pytest.mark.parametrize("form", list(NESTED))
+@pytest.mark.parametrize("kind", ["actuals", "strategy", "reviews"])
+def test_nesting_100000_deep_is_refused_at_once_not_a_crash(kind, form, run, tmp_path):
+    """100,000 levels (`[[[…` or `- - - …`): ruamel's C composer recursed once a level and
+    crashed the process (SIGSEGV); then the refusal took 40 s of CPU (libyaml's scanner
+    looks at every open `[` for every token, and the fast lane read to the end). Now one
+    line at the 101st level, at once."""
+    folders = {name: tmp_path / name for name in ("actuals", "reviews")}
+    for folder in folders.values():
+        folder.mkdir()
+    head, key = "", KPI
+    if kind == "strategy":
+        file, head, key = tmp_path / "strategy.yaml", MINI.read_text(encoding="utf-8"), "extra"
+    else:
+        file = folders[kind] / "2026.yaml"
+    file.write_text(f"{head}{key}: {NESTED[form]}\n", encoding="utf-8")
+    line = head.count("\n") + 1  # the key's line; the root mapping is the first level
+    where = (line, len(f"{key}: ") + 100) if form == "flow" else (line + 1, 3 + 2 * 99)
+    strategy = file if kind == "strategy" else MINI
+    start = time.process_time()
+    result = run(
+        "check", "2026", "--strategy", strategy, "--actuals", folders["actuals"],
+        "--reviews", folders["reviews"],
+    )  # fmt: skip
+    assert time.process_time() - start < 5  # it was 40 s
+    assert result.exit_code == 2
+    assert lines(result.stderr) == [
+        f"{file}:{where[0]}:{where[1]}: nested more than 100 levels deep [too-deep]",
+        "pdca: 1 error in 1 file",
+    ]
 
 
 def test_deep_nesting_in_a_review_is_an_error_not_a_crash(run, tmp_path):
