@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -85,20 +86,24 @@ def actuals_dir(tmp_path):
     return _write
 
 
-# hypothesis: a bounded profile for CI ($CI set, as CI services and .ci/run do) and a longer
-# one for local runs; HYPOTHESIS_PROFILE=ci|dev chooses explicitly
+# hypothesis: how long the property tests (test_*_properties.py) and the fuzz suite
+# (test_fuzz.py, its own profiles) run. One variable: PDCA_FUZZ unset (or `short`) is the
+# bounded, derandomised run of the README's test command and CI; PDCA_FUZZ=long is the long
+# exploration (times in the README).
+FUZZ = os.environ.get("PDCA_FUZZ") or "short"
 try:
-    import os as _os
-
     from hypothesis import settings as _settings
 
-    _settings.register_profile("ci", max_examples=150, deadline=None, print_blob=True)
-    _settings.register_profile("dev", max_examples=1000, deadline=None)
-    _settings.load_profile(
-        _os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _os.environ.get("CI") else "dev")
-    )
+    _settings.register_profile("short", max_examples=150, deadline=None, derandomize=True)
+    _settings.register_profile("long", max_examples=1000, deadline=None, print_blob=True)
+    _settings.load_profile(FUZZ if FUZZ in ("short", "long") else "short")
 except ImportError:  # pragma: no cover - hypothesis is in the `test` extra
     pass
+
+
+def pytest_configure(config):
+    if FUZZ not in ("short", "long"):
+        raise pytest.UsageError(f"PDCA_FUZZ={FUZZ!r}: short (the default) or long")
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ against a straightforward implementation of DESIGN.md in `fractions`, written he
 The figures are generated as a person would type them (a few decimals) and handed to the
 engine as the floats YAML gives. They are built to land exactly on a threshold, on the
 line, on the target, on the baseline (or a floor), and one or two units of their last
-decimal either side. Profiles (tests/conftest.py): `ci` when $CI is set, a longer `dev`
-otherwise; HYPOTHESIS_PROFILE chooses one by name.
+decimal either side. Profiles (tests/conftest.py): `short` by default, `long` with
+PDCA_FUZZ=long.
 """
 
 from __future__ import annotations

@@ -14,9 +14,9 @@ tags, anchors and aliases, merge keys, huge numbers, workflow commands, markup),
   have the header's number of cells;
 - leave the data folders as they were.
 
-Profiles: `fuzz-ci` (bounded, derandomised: chosen when $CI is set, as .ci/run does),
-`fuzz-dev` (the default, a little longer), `fuzz-long` (2,500 examples a test, 12,812 in all, for a
-run in the background: `PDCA_FUZZ_PROFILE=fuzz-long nice pytest tests/test_fuzz.py`).
+Profiles (chosen by PDCA_FUZZ, as in tests/conftest.py): `fuzz-short` (the default: 40
+examples a test, derandomised), `fuzz-long` (2,500 examples a test, 12,812 in all, for a run
+in the background: `PDCA_FUZZ=long nice pytest tests/test_fuzz.py`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ import csv
 import hashlib
 import io
 import json
-import os
 import re
 import tempfile
 import xml.etree.ElementTree as ET
@@ -35,21 +34,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import DATA, DEMO, MINI
+from conftest import DATA, DEMO, FUZZ, MINI
 from kanazawa_pdca.cli import app
 
 _COMMON = {
     "deadline": None,
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
 }
-# profiles of their own (conftest's ci/dev are for the exact-judgement properties)
-settings.register_profile("fuzz-ci", max_examples=40, derandomize=True, **_COMMON)
-settings.register_profile("fuzz-dev", max_examples=80, **_COMMON)
-settings.register_profile("fuzz-long", max_examples=2_500, **_COMMON)
-PROFILE = os.environ.get("PDCA_FUZZ_PROFILE") or ("fuzz-ci" if os.environ.get("CI") else "fuzz-dev")
+# profiles of their own (conftest's short/long are for the property tests)
+settings.register_profile("fuzz-short", max_examples=40, derandomize=True, **_COMMON)
+settings.register_profile("fuzz-long", max_examples=2_500, print_blob=True, **_COMMON)
+PROFILE = f"fuzz-{FUZZ}"
 BASE = settings.get_profile(PROFILE)
-if os.environ.get("PDCA_FUZZ_EXAMPLES"):  # an explicit count, e.g. for one test
-    BASE = settings(BASE, max_examples=int(os.environ["PDCA_FUZZ_EXAMPLES"]))
 
 MINI_TEXT = MINI.read_text(encoding="utf-8")
 BUNDLED_TEXT = (DATA / "strategy.yaml").read_text(encoding="utf-8")
