@@ -85,10 +85,20 @@ def format_page(command, ctx, formatter, name: str, commands=None) -> None:
         if rows:
             out += ["", msg(heading), *_table(rows, width)]
     out += ["", msg("help-examples")]
-    out += [f"  {line}" for line in msg(f"help-{name}-examples").splitlines()]
+    for line in msg(f"help-{name}-examples").splitlines():  # a command, then what it does
+        out += [f"  {line}"] if line.startswith("pdca") else _hanging(line.strip(), width, 6)
     out += ["", msg("help-exit-codes")]
-    out += [f"  {line}" for line in msg(f"help-{name}-exits").splitlines()]
+    for line in msg(f"help-{name}-exits").splitlines():  # '0  ok'
+        out += _hanging(line, width, 2, 5)
     formatter.write("\n".join(out) + "\n")
+
+
+def _hanging(text: str, width: int, indent: int, hang: int | None = None) -> list[str]:
+    """`text` folded to `width`, its first line indented by `indent` and the others by
+    `hang` (the same by default)."""
+    hang = indent if hang is None else hang
+    lines = _fold(text, width - hang)
+    return [" " * (indent if i == 0 else hang) + line for i, line in enumerate(lines)]
 
 
 def _record(param, ctx) -> tuple[str, str]:

@@ -40,9 +40,9 @@ HELP: dict[str, dict[str, str]] = {
         "pdca report 2026 -o report.html で推進会議向けのレポート。\n"
         "言語は --lang ja|en または環境変数 PDCA_LANG（既定は日本語）。\n"
         "各コマンドの説明は pdca COMMAND -h。",
-        "en": "PDCA progress checker for Kanazawa City's third comprehensive strategy\n"
+        "en": "PDCA progress checker for Kanazawa City's third comprehensive strategy "
         "(第3次金沢版総合戦略, FY2024–FY2028).\n"
-        "pdca check 2026 shows where every KPI stands in FY2026; pdca validate checks the\n"
+        "pdca check 2026 shows where every KPI stands in FY2026; pdca validate checks the "
         "YAML; pdca report 2026 -o report.html writes a report for the committee.\n"
         "Language: --lang ja|en or PDCA_LANG (Japanese by default).\n"
         "Help on a command: pdca COMMAND -h.",
@@ -78,9 +78,9 @@ HELP: dict[str, dict[str, str]] = {
     "help-missing-short": {"ja": "未記録の KPI", "en": "KPIs with no figure for YEAR yet"},
     # --- validate -------------------------------------------------------------------------
     "help-validate": {
-        "ja": "戦略ファイル、すべての実績ファイルと評価ファイルを検査し、その内容の件数を\n"
+        "ja": "戦略ファイル、すべての実績ファイルと評価ファイルを検査し、その内容の件数を"
         "表示します。誤りはすべて FILE:LINE:COL の形で一度に表示します。",
-        "en": "Validate the strategy, every actuals file and every review; print what they\n"
+        "en": "Validate the strategy, every actuals file and every review; print what they "
         "hold. Every problem is listed at once, as FILE:LINE:COL.",
     },
     "help-validate-examples": {
@@ -120,10 +120,10 @@ HELP: dict[str, dict[str, str]] = {
     # --- check ----------------------------------------------------------------------------
     "help-check": {
         "ja": "YEAR 年度の各 KPI を、基準値から目標値への直線と比べて判定します。\n"
-        "推進会議が評価（data/reviews/YEAR.yaml）で変更した状況は会議のもの\n"
+        "推進会議が評価（data/reviews/YEAR.yaml）で変更した状況は会議のもの"
         "（✎ と理由つき）とし、--fail-on でもそのように数えます。",
         "en": "Assess every KPI in YEAR against its straight line from baseline to target.\n"
-        "A status the committee overrode in its review of YEAR (data/reviews/YEAR.yaml)\n"
+        "A status the committee overrode in its review of YEAR (data/reviews/YEAR.yaml) "
         "is the committee's, marked ✎ with its reason, and counts as such for --fail-on.",
     },
     "help-check-examples": {
@@ -184,13 +184,13 @@ HELP: dict[str, dict[str, str]] = {
     # --- diff -----------------------------------------------------------------------------
     "help-diff": {
         "ja": "2 つの年度を比べ、各 KPI が Y0 から Y1 へどう動いたかを示します。\n"
-        "各年度は pdca check と同じく判定します。動き: 改善 / 悪化（状況が上がった / 下がった。\n"
-        "達成 > 順調 > やや遅れ > 遅れ > 後退）、変化なし、新規（Y1 だけ判定可）、\n"
+        "各年度は pdca check と同じく判定します。動き: 改善 / 悪化（状況が上がった / 下がった。"
+        "達成 > 順調 > やや遅れ > 遅れ > 後退）、変化なし、新規（Y1 だけ判定可）、"
         "判定不能（Y0 だけ）。変化 = 実績の変化（望ましい向きを正）。",
         "en": "Compare two years: how each KPI moved from Y0 to Y1.\n"
-        "Each year is assessed exactly as pdca check would. Movement: improved / worsened\n"
-        "(the status went up / down achieved > on-track > behind > off-track > regressing),\n"
-        "unchanged, new (assessable only in Y1), lost (only in Y0); change = the figure's\n"
+        "Each year is assessed exactly as pdca check would. Movement: improved / worsened "
+        "(the status went up / down achieved > on-track > behind > off-track > regressing), "
+        "unchanged, new (assessable only in Y1), lost (only in Y0); change = the figure's "
         "change, positive in the desired direction.",
     },
     "help-diff-examples": {
@@ -219,19 +219,19 @@ HELP: dict[str, dict[str, str]] = {
     },
     # --- show -----------------------------------------------------------------------------
     "help-show": {
-        "ja": "KPI 1 件のすべて: 掲載箇所、各実績と出典・備考、各年度の期待値と状況\n"
+        "ja": "KPI 1 件のすべて: 掲載箇所、各実績と出典・備考、各年度の期待値と状況"
         "（pdca check と同じ）、目標年度への見込み、期待値の直線と実績のグラフ。",
-        "en": "Show one KPI in full: where it is printed, every figure with its source and\n"
-        "note, each year's expected value and status (as pdca check gives them), the\n"
+        "en": "Show one KPI in full: where it is printed, every figure with its source and "
+        "note, each year's expected value and status (as pdca check gives them), the "
         "outlook to the target year, and a chart of the expected line against the figures.",
     },
     "help-show-examples": {
-        "ja": "pdca show app-downloads\n    id で\n"
+        "ja": "pdca show childcare-app-downloads\n    id で\n"
         "pdca show 子育てアプリ\n    名前の一部で（その KPI だけが持つもの）\n"
-        "pdca show app-downloads -y 2025 -f json\n    2025年度から、JSON で",
-        "en": "pdca show app-downloads\n    by its id\n"
+        "pdca show childcare-app-downloads -y 2025 -f json\n    2025年度から、JSON で",
+        "en": "pdca show childcare-app-downloads\n    by its id\n"
         "pdca show 子育てアプリ\n    by a part of its name that only it has\n"
-        "pdca show app-downloads -y 2025 -f json\n    from FY2025, as JSON",
+        "pdca show childcare-app-downloads -y 2025 -f json\n    from FY2025, as JSON",
     },
     "help-show-exits": {
         "ja": "0  正常終了\n2  KPI が見つからない・1 件に決まらない、入力ファイルの誤り、"
@@ -254,10 +254,10 @@ HELP: dict[str, dict[str, str]] = {
     "opt-chart": {"ja": "text: グラフを描く。", "en": "Text: draw the chart."},
     # --- report ---------------------------------------------------------------------------
     "help-report": {
-        "ja": "推進会議向けのレポートを書きます: 1 ページ目に集計と要注意の一覧、\n"
+        "ja": "推進会議向けのレポートを書きます: 1 ページ目に集計と要注意の一覧、"
         "続いて会議の評価と、各 KPI のグラフ・前年度からの動き・見込み。",
-        "en": "Write the report for the committee's meeting: page 1 with the summary and the\n"
-        "要注意 list, then the committee's review and every KPI with its chart, movement\n"
+        "en": "Write the report for the committee's meeting: page 1 with the summary and the "
+        "要注意 list, then the committee's review and every KPI with its chart, movement "
         "since last year and outlook.",
     },
     "help-report-examples": {
@@ -291,9 +291,9 @@ HELP: dict[str, dict[str, str]] = {
     },
     # --- schema ---------------------------------------------------------------------------
     "help-schema": {
-        "ja": "YAML ファイルの種類ごとの JSON Schema を表示します（エディタの\n"
+        "ja": "YAML ファイルの種類ごとの JSON Schema を表示します（エディタの"
         "yaml-language-server 用。実績と評価のスキーマは戦略の KPI id を含みます）。",
-        "en": "Print the JSON Schema of a kind of YAML file, for editors\n"
+        "en": "Print the JSON Schema of a kind of YAML file, for editors "
         "(yaml-language-server; the actuals and reviews schemas name the strategy's KPI ids).",
     },
     "help-schema-examples": {
@@ -315,9 +315,9 @@ HELP: dict[str, dict[str, str]] = {
     },
     # --- template -------------------------------------------------------------------------
     "help-template": {
-        "ja": "YEAR 年度の記入用シートを書きます: KPI ごとに 1 行、基準値・目標値・前回の\n"
+        "ja": "YEAR 年度の記入用シートを書きます: KPI ごとに 1 行、基準値・目標値・前回の"
         "実績・期待値と、空欄の実績値・出典・備考の列。",
-        "en": "Write a fill-in sheet for YEAR: one row per KPI with its baseline, target, last\n"
+        "en": "Write a fill-in sheet for YEAR: one row per KPI with its baseline, target, last "
         "figure and expected value, and empty value / source / note columns.",
     },
     "help-template-examples": {
@@ -346,12 +346,18 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Record one figure in <actuals>/YEAR.yaml (comments and other entries kept).",
     },
     "help-record-examples": {
-        "ja": "pdca record 2026 app-downloads 174,275 --source 市調べ\n    出典つきで記録\n"
-        "pdca record R8 share-pct 47.5% --dry-run\n    書き込まずに変更を確認\n"
-        "pdca record 2026 app-downloads 180000 --overwrite\n    記録済みの値を置き換え",
-        "en": "pdca record 2026 app-downloads 174,275 --source 市調べ\n    with its source\n"
-        "pdca record R8 share-pct 47.5% --dry-run\n    show the change, write nothing\n"
-        "pdca record 2026 app-downloads 180000 --overwrite\n    replace a recorded figure",
+        "ja": "pdca record 2026 childcare-app-downloads 174,275 --source 市調べ\n"
+        "    出典つきで記録\n"
+        "pdca record R8 childcare-usage-rate-age1 75.1% --dry-run\n"
+        "    書き込まずに変更を確認\n"
+        "pdca record 2026 childcare-app-downloads 180000 --overwrite\n"
+        "    記録済みの値を置き換え",
+        "en": "pdca record 2026 childcare-app-downloads 174,275 --source 市調べ\n"
+        "    with its source\n"
+        "pdca record R8 childcare-usage-rate-age1 75.1% --dry-run\n"
+        "    show the change, write nothing\n"
+        "pdca record 2026 childcare-app-downloads 180000 --overwrite\n"
+        "    replace a recorded figure",
     },
     "help-record-exits": {
         "ja": "0  記録した（または --dry-run）\n"
@@ -379,11 +385,11 @@ HELP: dict[str, dict[str, str]] = {
     },
     # --- import ---------------------------------------------------------------------------
     "help-import": {
-        "ja": "記入済みのシート（pdca template のもの、または id と値の列のあるシート）を\n"
-        "<actuals>/YEAR.yaml に取り込みます。問題はすべてそのセルの位置\n"
+        "ja": "記入済みのシート（pdca template のもの、または id と値の列のあるシート）を"
+        "<actuals>/YEAR.yaml に取り込みます。問題はすべてそのセルの位置"
         "（FILE.xlsx:SHEET!C12）で表示し、1 つでもあれば何も書き込みません。",
-        "en": "Import filled sheets (from pdca template, or any sheet with an id and a value\n"
-        "column) into <actuals>/YEAR.yaml. Every problem is listed at its cell\n"
+        "en": "Import filled sheets (from pdca template, or any sheet with an id and a value "
+        "column) into <actuals>/YEAR.yaml. Every problem is listed at its cell "
         "(FILE.xlsx:SHEET!C12); with any, nothing is written.",
     },
     "help-import-examples": {
@@ -404,9 +410,9 @@ HELP: dict[str, dict[str, str]] = {
     },
     # --- missing --------------------------------------------------------------------------
     "help-missing": {
-        "ja": "YEAR 年度の実績がまだない KPI を、基本目標・施策ごとに表示します（担当課への\n"
+        "ja": "YEAR 年度の実績がまだない KPI を、基本目標・施策ごとに表示します（担当課への"
         "確認に）。",
-        "en": "List the KPIs with no figure for YEAR yet, by goal and policy (to chase\n"
+        "en": "List the KPIs with no figure for YEAR yet, by goal and policy (to chase "
         "departments).",
     },
     "help-missing-examples": {
