@@ -18,20 +18,15 @@ import re
 from collections.abc import Hashable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from pydantic import ValidationError
 
 from .diagnostics import Diagnostic, InputError, Location
-from .model.actuals import ActualsSet, check_series, check_year
+from .model.actuals import Actual, ActualsSet, check_series, check_year
 from .model.checks import Problem, cross_check
-
-# pydantic (the models) is imported only where a file is validated by it: a good
-# strategy takes the fast lane (fastyaml + model.plain) and never needs it
-if TYPE_CHECKING:
-    from pydantic import ValidationError
-
-    from .model.actual import Actual
-    from .model.reviews import ReviewSet
-    from .model.strategy import Strategy
+from .model.reviews import Review, ReviewSet, check_review
+from .model.strategy import Strategy
 
 STRATEGY_ENV = "PDCA_STRATEGY"
 ACTUALS_ENV = "PDCA_ACTUALS"
@@ -475,15 +470,10 @@ def load_strategy(path: Path) -> Strategy:
     """Load and validate the strategy; raise InputError with every problem found.
 
     Read from the file every time (there is no cache). A good file takes the fast lane
-    (`_plain_strategy`: no pydantic); anything else is validated by the pydantic
-    models, and a file with a problem is read again, slowly, to locate it.
+    (`fastyaml`, then the pydantic models and the cross-checks); on anything it declines
+    or any problem, the file is read again, slowly, to locate every problem.
     """
     text = _read(path)
-    plain = _plain_strategy(text)
-    if plain is not None:
-        return plain  # type: ignore[return-value]
-    from .model.strategy import Strategy
-
     try:
         data = _fast_yaml().load(text)
         with gc_paused():
@@ -496,27 +486,7 @@ def load_strategy(path: Path) -> Strategy:
     return strategy
 
 
-def _plain_strategy(text: str):
-    """The fast lane: libyaml's events -> plain data -> the plain dataclasses, checked
-    without pydantic (`model.plain`), and the cross-checks. None when any step declines
-    or finds an error: the caller then takes the pydantic path, which says what and where.
-    """
-    from . import fastyaml
-    from .model import plain
-
-    with gc_paused():
-        data = fastyaml.load(text)
-        strategy = None if data is fastyaml.DECLINED else plain.strategy(data)
-    if strategy is None or any(p.severity == "error" for p in cross_check(strategy)):
-        return None
-    return strategy
-
-
 def diagnose_strategy(file: str, text: str) -> list[Diagnostic]:
-    from pydantic import ValidationError
-
-    from .model.strategy import Strategy
-
     doc = Located(file, text)
     if doc.broken:
         return doc.diagnostics
@@ -651,10 +621,6 @@ def _entries(data: Any) -> tuple[dict[str, Actual], list[tuple[KeyPath, str, str
 
     The top-level key `fictional: true` marks invented data (the demo): it is no KPI id.
     """
-    from pydantic import ValidationError
-
-    from .model.actual import Actual
-
     if data is None:
         return {}, []
     if not isinstance(data, dict):
@@ -703,8 +669,6 @@ def load_reviews(directory: Path, strategy: Strategy | None, *, required: bool =
 
     `strategy` None (it failed to load): the files are checked for syntax and shape only.
     """
-    from .model.reviewset import ReviewSet
-
     reviews = ReviewSet()
     name = display_name(directory)
     if not directory.is_dir():
@@ -746,11 +710,7 @@ def load_reviews(directory: Path, strategy: Strategy | None, *, required: bool =
     return reviews
 
 
-def _load_review(path: Path, text: str, strategy: Strategy | None):
-    from pydantic import ValidationError
-
-    from .model.reviews import Review, check_review
-
+def _load_review(path: Path, text: str, strategy: Strategy | None) -> Review:
     try:
         review = Review.model_validate(_fast_yaml().load(text) or {})
         if strategy is None or not check_review(strategy, review):
@@ -807,8 +767,6 @@ def load_inputs(
     reviews_required: bool = True,
 ) -> tuple[Strategy, ActualsSet, ReviewSet, list[Diagnostic]]:
     """The strategy, the actuals and the reviews; every problem of all three at once."""
-    from .model.reviewset import ReviewSet
-
     diagnostics: list[Diagnostic] = []
     strategy, actuals, warnings = None, ActualsSet(), []
     try:

@@ -166,6 +166,14 @@ def test_every_plain_scalar_is_read_as_ruamel_reads_it_or_declined(scalar):
     same_as_ruamel(f"- {scalar}\n")
 
 
+def test_a_strategy_the_fast_lane_declines_loads_the_same(tmp_path, mini_text):
+    """An anchor sends the file down ruamel's path: the same pydantic model comes out."""
+    anchored = tmp_path / "s.yaml"
+    anchored.write_text(mini_text.replace("unit: 件", "unit: &u 件", 1), encoding="utf-8")
+    assert fastyaml.load(anchored.read_text(encoding="utf-8")) is DECLINED
+    assert load_strategy(anchored) == load_strategy(MINI)
+
+
 def test_loading_writes_nothing_and_reads_no_pickle(tmp_path, monkeypatch, mini_text):
     """No cache: the figures always come from the YAML, and nothing is written next to
     it, in the working folder or in a cache folder."""

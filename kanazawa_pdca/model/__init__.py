@@ -1,7 +1,13 @@
-"""The data models: the strategy document and the yearly actuals.
+"""The data models (pydantic): the strategy document, the yearly actuals, the reviews.
 
-The names are imported on first use, so that importing one model module (say the
-pydantic-free `plain` or `checks`) does not import pydantic.
+    figures.py   Figure: a finite number of sane size
+    strategy.py  the strategy document (imports figures)
+    checks.py    the cross-checks of a strategy (imports strategy; never imported by it)
+    actuals.py   Actual, ActualsSet and their checks against the strategy
+    reviews.py   Review, ReviewSet and their checks against the strategy
+
+The names below are imported on first use, so that `import kanazawa_pdca.model` alone
+imports no pydantic.
 """
 
 from __future__ import annotations

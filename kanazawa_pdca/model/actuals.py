@@ -1,28 +1,34 @@
-"""The actuals of every year, and their checks against the strategy.
+"""The actuals: the pydantic model of one recorded figure, every year's set of them, and
+their checks against the strategy.
 
 A file `data/actuals/<year>.yaml` maps KPI id -> value, or -> {value, source, note};
-each entry is an `Actual` (the pydantic model in `actual.py`, imported on first use:
-this module itself never imports pydantic).
+each entry is an `Actual`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
-from .checks import Path, Problem, figure_bounds
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+from .checks import Problem, figure_bounds
+from .figures import Figure
 
 if TYPE_CHECKING:
-    from .actual import Actual
-    from .strategy import Strategy
+    from .strategy import Path, Strategy
+
+Text = Annotated[str, StringConstraints(min_length=1)]
 
 
-def __getattr__(name: str):
-    if name == "Actual":  # `from .model.actuals import Actual` keeps working
-        from .actual import Actual
+class Actual(BaseModel):
+    """One recorded figure: the value at the end of (or over) one fiscal year, and its source."""
 
-        return Actual
-    raise AttributeError(name)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
+
+    value: Figure
+    source: Text | None = None
+    note: Text | None = None
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""The cross-checks between the parts of a strategy, on either form of it (the pydantic
-models of `strategy.py` or the plain dataclasses of `plain.py`; no pydantic here).
+"""The cross-checks between the parts of a strategy (the pydantic models of `strategy.py`,
+which this module imports; they never import it).
 
 `cross_check` checks what a single field cannot see: unique ids, references that
 resolve, re-listings that point backwards, figures consistent with the direction, …
@@ -9,20 +9,9 @@ it into FILE:LINE:COL.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from .strategy import Kpi, Strategy
-
-Path = tuple[str | int, ...]
-
-
-class Printing(NamedTuple):
-    code: str
-    ref: Any  # KpiRef
-    path: Path
-    goal: Any  # Goal
-    policy: Any  # Policy | None
+from .strategy import Kpi, Path, Strategy
 
 
 def figure_bounds(kpi: Kpi) -> tuple[int, int | None]:

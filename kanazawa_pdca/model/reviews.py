@@ -18,13 +18,14 @@ carries the committee's reason.
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from ..trajectory import Status
-from .reviewset import ReviewSet  # noqa: F401 (re-exported; it lives apart, without pydantic)
-from .strategy import Path, Problem, Strategy
+from .checks import Problem
+from .strategy import Path, Strategy
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 
@@ -88,6 +89,17 @@ class Review(Model):
             else (self.measures if code.count("-") == 2 else self.policies)
         )
         return section.get(code)
+
+
+@dataclass
+class ReviewSet:
+    """Every year's review: year -> Review, and the file each came from."""
+
+    years: dict[int, Review] = field(default_factory=dict)
+    files: dict[int, str] = field(default_factory=dict)
+
+    def get(self, year: int) -> Review | None:
+        return self.years.get(year)
 
 
 def check_review(strategy: Strategy, review: Review) -> list[Problem]:

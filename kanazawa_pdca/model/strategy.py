@@ -1,21 +1,19 @@
-"""pydantic models of data/strategy.yaml.
+"""pydantic models of data/strategy.yaml: the one definition of the strategy's shape.
 
 The models validate one document's shape (types, required fields, no unknown fields)
 and say exactly what is wrong where; `checks.cross_check` then checks what a single
-field cannot see. Good files take the fast lane (`plain.py`: the same shape, checked
-without pydantic); these models are the reference it is tested against, and the
-diagnosing path.
+field cannot see (it imports these models; they never import it). The JSON Schema of
+the file comes from them too (`schema.py`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
-from .checks import Path, Printing, Problem, cross_check  # noqa: F401 (re-exported)
 from .figures import Figure  # finite, of sane size (see figures.py)
 
 KPI_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -29,6 +27,8 @@ KpiId = Annotated[str, StringConstraints(pattern=KPI_ID_PATTERN)]
 Direction = Literal["increase", "decrease"]
 KpiKind = Literal["level", "cumulative", "period_total"]
 TargetKind = Literal["exact", "at_least", "maintain", "reset"]
+
+Path = tuple[str | int, ...]  # the keys and indexes from the document's root to a node
 
 
 class Model(BaseModel):
@@ -186,6 +186,17 @@ class Kpi(Model):
     def sign(self) -> int:
         """+1 when more is better, -1 when less is better."""
         return 1 if self.direction == "increase" else -1
+
+
+class Printing(NamedTuple):
+    """A place where a KPI is printed: its reference code (G1, 3-2-5), the reference, the
+    path of the reference in the document, and the goal and policy it is printed under."""
+
+    code: str
+    ref: KpiRef
+    path: Path
+    goal: Goal
+    policy: Policy | None
 
 
 class Strategy(Model):
