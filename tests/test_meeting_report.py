@@ -110,7 +110,7 @@ def test_the_attention_list(inputs):
     html = render_report(report, "ja", "html", previous=previous, created=DAY)
     attention = html.split('id="attention"', 1)[1].split("</section>", 1)[0]
     assert '<a href="#share-pct">割合</a>' in attention
-    assert "見込み未達 · ↓ 前年度より悪化" in attention
+    assert "<span>見込み未達</span> · <span>↓ 前年度より悪化</span>" in attention
     assert attention.count("<tr><td>") == len(view.attention)  # one row each
     md = render_report(report, "ja", "md", previous=previous, created=DAY)
     assert f"## 要注意 ({len(view.attention)})" in md
@@ -186,15 +186,17 @@ def test_page_one_shows_the_worst_and_counts_the_rest(demo):
     rest = view.attention_rest
     assert len(rest) == 53 - ATTENTION_FIRST
     html = render_report(report, "ja", "html", previous=previous, created=DAY)
-    first, after = html.split('id="attention"', 1)[1].split('<p class="more">', 1)
+    section = html.split('id="attention"', 1)[1].split("</section>", 1)[0]
+    more, tables = section.split('<p class="more">', 1)[1].split("</p>", 1)
+    counts = {k: sum(1 for a in rest if a.kind == k) for k in ("off_track", "behind")}
+    assert more == (  # said above the first table, so that page 1 says it
+        f"悪い順に {ATTENTION_FIRST} 件。ほか {len(rest)} 件（× 遅れ {counts['off_track']}、"
+        f"△ やや遅れ {counts['behind']}）は続きの表に。"
+    )
+    first, after = tables.split('id="attention-rest"', 1)
     assert first.count("<tr><td>") == ATTENTION_FIRST
     assert first.count("▼ 後退</span></td>") == 6  # the six regressing KPIs come first
-    counts = {k: sum(1 for a in rest if a.kind == k) for k in ("off_track", "behind")}
-    assert after.startswith(
-        f"ほか {len(rest)} 件（× 遅れ {counts['off_track']}、△ やや遅れ {counts['behind']}）"
-        "は続きの表に。</p>"
-    )
-    assert after.split("</section>")[0].count("<tr><td>") == len(rest)
+    assert after.count("<tr><td>") == len(rest)
     md = render_report(report, "en", "md", previous=previous, created=DAY)
     assert f"{len(rest)} more (× off track {counts['off_track']}, △ behind" in md
     assert "### Needs attention (continued)" in md

@@ -245,8 +245,8 @@ TEXT.update(
             "en": "{n} files ({years}); changes not committed (newest file changed {date})",
         },
         "report.attention_more": {
-            "ja": "ほか {n} 件（{kinds}）は続きの表に。",
-            "en": "{n} more ({kinds}) in the table that follows.",
+            "ja": "悪い順に {first} 件。ほか {n} 件（{kinds}）は続きの表に。",
+            "en": "The worst {first} first; {n} more ({kinds}) in the table after them.",
         },
         "report.attention_rest": {"ja": "要注意（続き）", "en": "Needs attention (continued)"},
         "report.miss_only": {"ja": "見込み未達のみ", "en": "only projected to miss"},

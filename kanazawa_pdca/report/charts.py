@@ -20,6 +20,7 @@ What a chart shows:
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -62,7 +63,7 @@ EXPECTED_COLOR = "#6E6E6E"
 TARGET_COLOR = OKABE_ITO["black"]
 
 # the chart's box (SVG user units; the page scales it to the card's width)
-WIDTH, HEIGHT = 320, 140
+WIDTH, HEIGHT = 320, 120
 LEFT, RIGHT, TOP, BOTTOM = 46, 14, 22, 20  # margins: y labels, last x label, unit, x labels
 MAX_X_LABELS = 6
 
@@ -278,24 +279,153 @@ def kpi_svg(result: KpiResult, report: Report, lang: Lang) -> str:
         out.append(f'<g class="c-dot">{dots}</g>')
     if data.judged is not None:
         jx, jy_ = s.x(data.judged[0]), s.y(data.judged[1])
-        # the status in words beside the dot (below it, or above near the axis), so the
-        # symbol can never be taken for a marker
+        # the status in words beside the dot, where no line, marker or label of the chart
+        # runs under it, so it is read and never taken for a marker
         word = status_label(result.status, lang)
-        below = jy_ + 17 <= HEIGHT - BOTTOM - 2
-        ty = jy_ + 17 if below else jy_ - 9
-        anchor = "end" if jx > WIDTH - RIGHT - 40 else "start" if jx < LEFT + 40 else "middle"
+        lx, ly, anchor = status_label_place(jx, jy_, word, _obstacles(s, data))
         out.append(
             f'<circle class="c-judged st-{result.status.value}" cx="{_f(jx)}" cy="{_f(jy_)}" '
-            f'r="5.5"/><text class="c-sym" x="{_f(jx)}" y="{_f(ty)}" text-anchor="{anchor}">'
+            f'r="5.5"/><text class="c-sym" x="{_f(lx)}" y="{_f(ly)}" text-anchor="{anchor}">'
             f"{esc(word)}</text>"
         )
     out.append("</svg>")
     return "".join(out)
 
 
+# --- where the status label goes ------------------------------------------------------------
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+Segment = tuple[float, float, float, float]  # x0, y0, x1, y1
+LABEL_SIZE = 11.0  # .c-sym's font size in user units
+
+
+def text_box(x: float, y: float, text: str, anchor: str, size: float = LABEL_SIZE) -> Box:
+    """The box a line of text takes (baseline at y): a wide character (kana, kanji, the
+    status symbols) is one em wide, any other about 0.6 em."""
+    width = text_width(text, size)
+    left = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
+    return left, y - size * 0.85, left + width, y + size * 0.25
+
+
+def text_width(text: str, size: float = LABEL_SIZE) -> float:
+    return sum(size if ord(c) >= 0x2000 else size * 0.6 for c in text)
+
+
+def _obstacles(s: _Scale, data: ChartData) -> tuple[list[Segment], list[Box]]:
+    """What a label must not sit on: the lines (expected, actual, outlook) as segments;
+    the target's diamond and word, the dots, as boxes."""
+    segments: list[Segment] = []
+    for series in (data.expected, data.actual):
+        points = [(s.x(y), s.y(v)) for y, v in series]
+        segments += [(*a, *b) for a, b in itertools.pairwise(points)]
+    boxes: list[Box] = [(s.x(y) - 3, s.y(v) - 3, s.x(y) + 3, s.y(v) + 3) for y, v in data.actual]
+    if data.outlook is not None and data.judged is not None:
+        (jy, jv), (oy, ov) = data.judged, data.outlook
+        segments.append((s.x(jy), s.y(jv), s.x(oy), s.y(ov)))
+        boxes.append((s.x(oy) - 4, s.y(ov) - 4, s.x(oy) + 4, s.y(ov) + 4))
+    if data.target is not None:
+        tx, ty = s.x(data.target[0]), s.y(data.target[1])
+        boxes.append((tx - 6, ty - 6, tx + 6, ty + 6))
+        boxes.append(text_box(tx - 8, ty - 7, "目標", "end"))
+    return segments, boxes
+
+
+def status_label_place(
+    jx: float, jy: float, word: str, obstacles: tuple[list[Segment], list[Box]]
+) -> tuple[float, float, str]:
+    """(x, y, text-anchor) of the status word beside the judged dot at (jx, jy): the first
+    of below, above, right, left (then further out) where the word covers no line, dot,
+    marker or label and stays inside the plot; else where it covers the least."""
+    side = "end" if jx > WIDTH - RIGHT - 40 else "start" if jx < LEFT + 40 else "middle"
+    candidates = [
+        (jx, jy + 17, side),
+        (jx, jy - 9, side),
+        (jx + 9, jy + 4, "start"),
+        (jx - 9, jy + 4, "end"),
+        (jx + 6, jy + 17, "start"),
+        (jx - 6, jy + 17, "end"),
+        (jx + 6, jy - 9, "start"),
+        (jx - 6, jy - 9, "end"),
+        (jx, jy + 28, side),
+        (jx, jy - 20, side),
+    ]
+    segments, boxes = obstacles
+    best, best_cost = candidates[0], math.inf
+    for places in (candidates, _farther(jx, jy, word)):  # the second only when needed
+        for x, y, anchor in places:
+            cost = label_cover(text_box(x, y, word, anchor), segments, boxes)
+            if cost == 0:
+                return x, y, anchor
+            if cost < best_cost:
+                best, best_cost = (x, y, anchor), cost
+    return best
+
+
+def _farther(jx: float, jy: float, word: str):
+    """Where a crowded chart's label may go next: places up to about 45 units from the
+    dot, nearest first (a generator: only looked at when no place beside it is free)."""
+    width = text_width(word)
+    places = []
+    for anchor, shift in (("start", 0.0), ("end", -width), ("middle", -width / 2)):
+        for dy in range(-36, 41, 4):
+            for dx in range(-44, 45, 4):
+                # the gap between the dot and the label's box (baseline y = jy + dy)
+                left = jx + dx + shift
+                gap_x = max(0.0, left - jx, jx - (left + width))
+                top, bottom = jy + dy - LABEL_SIZE * 0.85, jy + dy + LABEL_SIZE * 0.25
+                gap_y = max(0.0, top - jy, jy - bottom)
+                gap = math.hypot(gap_x, gap_y)
+                if 7 <= gap <= 45:
+                    places.append((gap, jx + dx, jy + dy, anchor))
+    places.sort()
+    for _, x, y, anchor in places:
+        yield x, y, anchor
+
+
+def label_cover(box: Box, segments: list[Segment], boxes: list[Box]) -> float:
+    """How much of the chart a label's box covers: the length of line under it, the area
+    of markers under it, and a heavy price for leaving the plot (axis labels below it)."""
+    left, top, right, bottom = box
+    grown = (left - 1.5, top - 1.5, right + 1.5, bottom + 1.5)
+    cost = sum(_clipped_length(seg, grown) for seg in segments)
+    for b in boxes:
+        w = min(right, b[2]) - max(left, b[0])
+        h = min(bottom, b[3]) - max(top, b[1])
+        if w > 0 and h > 0:
+            cost += w * h
+    outside = max(0.0, 0 - left) + max(0.0, right - WIDTH) + max(0.0, TOP - 10 - top)
+    outside += max(0.0, bottom - (HEIGHT - BOTTOM))
+    return cost + outside * 100
+
+
+def _clipped_length(seg: Segment, box: Box) -> float:
+    """The length of the segment inside the box (Liang–Barsky clipping)."""
+    x0, y0, x1, y1 = seg
+    dx, dy = x1 - x0, y1 - y0
+    low, high = 0.0, 1.0
+    for p, q in (
+        (-dx, x0 - box[0]),
+        (dx, box[2] - x0),
+        (-dy, y0 - box[1]),
+        (dy, box[3] - y0),
+    ):
+        if p == 0:
+            if q < 0:
+                return 0.0
+            continue
+        r = q / p
+        if p < 0:
+            low = max(low, r)
+        else:
+            high = min(high, r)
+        if low > high:
+            return 0.0
+    return (high - low) * math.hypot(dx, dy)
+
+
 # --- the summary: a stacked bar per goal --------------------------------------------------
 
-SUMMARY_W, SUMMARY_ROW, SUMMARY_LEFT = 640, 26, 34
+SUMMARY_W, SUMMARY_ROW, SUMMARY_LEFT = 640, 23, 34
 
 
 def summary_svg(report: Report, lang: Lang) -> str:
@@ -311,7 +441,7 @@ def summary_svg(report: Report, lang: Lang) -> str:
     ]
     for i, g in enumerate(goals):
         y = 4 + i * SUMMARY_ROW
-        out.append(f'<text class="c-glab" x="0" y="{y + 15}">{esc(g.code)}</text>')
+        out.append(f'<text class="c-glab" x="0" y="{y + 13}">{esc(g.code)}</text>')
         x = float(SUMMARY_LEFT)
         for status in Status:
             n = g.counts.get(status, 0)
@@ -325,7 +455,7 @@ def summary_svg(report: Report, lang: Lang) -> str:
             symbol = STATUS_STYLE[status][0]
             text = f"{symbol}{n}" if w >= 24 else symbol if w >= 11 else ""
             if text:
-                out.append(f'<text class="c-seg" x="{_f(x + w / 2)}" y="{y + 14}">{text}</text>')
+                out.append(f'<text class="c-seg" x="{_f(x + w / 2)}" y="{y + 12.5}">{text}</text>')
             x += w
     out.append("</svg>")
     return "".join(out)

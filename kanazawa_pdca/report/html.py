@@ -219,10 +219,11 @@ def _attention(view: Meeting, lang: Lang) -> list[str]:
         out.append(f"<p>{esc(_x('attention_none', lang))}</p>")
         out.append("</section>")
         return out
-    out += _attention_table(view.attention_first, lang)
     more = attention_more(view, lang)
-    if more is not None:
+    if more is not None:  # said before the table, so that page 1 says it
         out.append(f'<p class="more">{esc(more)}</p>')
+    out += _attention_table(view.attention_first, lang)
+    if more is not None:
         out.append(f'<h3 id="attention-rest">{esc(_x("attention_rest", lang))}</h3>')
         out += _attention_table(view.attention_rest, lang)
     out.append("</section>")
@@ -238,7 +239,8 @@ def _attention_table(items: list[Attention], lang: Lang) -> list[str]:
     for item in items:
         r = item.result
         kid = esc(r.kpi.id)
-        why = " · ".join(esc(reason_text(k, lang)) for k in item.reasons)
+        # each reason whole on its line: '× 遅れ · 見込み未達' breaks only between reasons
+        why = " · ".join(f"<span>{esc(reason_text(k, lang))}</span>" for k in item.reasons)
         out.append(
             f"<tr><td>{_status(r.status, lang, r.override is not None)}</td>"
             f'<td><a href="#{kid}">{esc(kpi_name(r.kpi, lang))}</a>'
@@ -288,8 +290,9 @@ def _keys(report: Report, lang: Lang, with_charts: bool) -> list[str]:
 
 def _goal_line(goal: GoalResult, lang: Lang) -> str:
     parts = [f"{_status(s, lang)} {n}" for s, n in goal.counts.items() if n]  # those present
+    # the share stays whole: never its figure alone on a line
     share = f"{esc(t('share_good', lang))}: <strong>{percent(goal.share_on_track)}</strong>"
-    return f'<p class="goal-summary">{" ".join(parts)} — {share}</p>'
+    return f'<p class="goal-summary">{" ".join(parts)} — <span class="share">{share}</span></p>'
 
 
 def _review(report: Report, code: str, lang: Lang) -> list[str]:
@@ -386,9 +389,9 @@ def _card(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[st
     ref = k.id + (" · " + ", ".join(k.measures) if k.measures else "")
     out = [
         f'<figure class="kpi st-{r.status.value}" id="{kid}" data-kpi="{kid}">',
-        f'<p class="card-head">{_status(r.status, lang, r.override is not None)}{tag_html}</p>',
+        f'<p class="card-head">{_status(r.status, lang, r.override is not None)}{tag_html}'
+        f' <span class="ref">{esc(ref)}</span></p>',
         f'<p class="name">{esc(kpi_name(k, lang))}</p>',
-        f'<p class="ref">{esc(ref)}</p>',
     ]
     if with_charts:
         out.append(charts.kpi_svg(r, view.report, lang))

@@ -72,10 +72,12 @@ def render(view: Meeting, lang: Lang = "ja", *, with_charts: bool = True) -> str
     lines += ["", f"## {_x('attention', lang)} ({len(view.attention)})", ""]
     lines += [_x("attention_note", lang), ""]
     if view.attention:
-        lines += _attention_table(view.attention_first, lang)
         more = attention_more(view, lang)
         if more is not None:
-            lines += ["", more, "", f"### {_x('attention_rest', lang)}", ""]
+            lines += [more, ""]
+        lines += _attention_table(view.attention_first, lang)
+        if more is not None:
+            lines += ["", f"### {_x('attention_rest', lang)}", ""]
             lines += _attention_table(view.attention_rest, lang)
     else:
         lines.append(_x("attention_none", lang))

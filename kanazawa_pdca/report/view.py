@@ -246,15 +246,16 @@ def reason_text(key: str, lang: Lang) -> str:
 
 
 def attention_more(view: Meeting, lang: Lang) -> str | None:
-    """The line after page 1's 要注意 table: 'ほか 43 件（△ やや遅れ 20、見込み未達のみ 23）は
-    続きの表に。', or None when page 1 shows the whole list."""
+    """The line above page 1's 要注意 table: '悪い順に 10 件。ほか 43 件（△ やや遅れ 20、
+    見込み未達のみ 23）は続きの表に。', or None when page 1 shows the whole list."""
     rest = view.attention_rest
     if not rest:
         return None
     counts = {kind: sum(1 for a in rest if a.kind == kind) for kind in ATTENTION_CLASSES}
     sep = "、" if lang == "ja" else ", "
     kinds = sep.join(f"{kind_text(k, lang)} {n}" for k, n in counts.items() if n)
-    return t("report.attention_more", lang).format(n=len(rest), kinds=kinds)
+    first = len(view.attention_first)
+    return t("report.attention_more", lang).format(first=first, n=len(rest), kinds=kinds)
 
 
 def kind_text(kind: str, lang: Lang) -> str:
