@@ -83,6 +83,7 @@ class Group:
     kpi_ids: tuple[str, ...]
     counts: dict[Status, int]
     projected_to_miss: int = 0  # KPIs whose outlook does not reach the target
+    older_figures: int = 0  # KPIs judged on a figure older than the year asked about
 
     @property
     def share_on_track(self) -> float | None:
@@ -166,11 +167,20 @@ class Report:
         shows (of the goals asked for with --goal, else of all), so a share is never read
         off a status filter.
         """
+        goals, results = self._scope()
+        counts = Counter(r.status for r in results)
+        return goals, {s: counts.get(s, 0) for s in STATUS_ORDER}
+
+    def summary_older_figures(self) -> dict[int, int]:
+        """{year: KPIs} judged on a figure older than the year asked about, newest year
+        first, over the summary's scope (whole goals, as `summary_scope` counts them)."""
+        return older_figures(self._scope()[1])
+
+    def _scope(self) -> tuple[list[GoalResult], list[KpiResult]]:
         whole = self.whole or self
         goals = [g for g in whole.goals if not self.goal_filter or g.number in self.goal_filter]
         ids = {k for g in goals for k in g.kpi_ids}
-        counts = Counter(r.status for r in whole.kpis if r.kpi.id in ids)
-        return goals, {s: counts.get(s, 0) for s in STATUS_ORDER}
+        return goals, [r for r in whole.kpis if r.kpi.id in ids]
 
     @property
     def with_data(self) -> int:
@@ -181,6 +191,13 @@ class Report:
     def stale_count(self) -> int:
         """How many KPIs are judged on a figure older than the year asked about."""
         return sum(1 for r in self.kpis if r.stale)
+
+    @property
+    def data_years(self) -> dict[int, int]:
+        """{year: KPIs} judged on a figure of that year (the year asked about included),
+        newest year first; KPIs without a figure are not counted."""
+        counts = Counter(r.actual_year for r in self.kpis if r.actual_year is not None)
+        return dict(sorted(counts.items(), reverse=True))
 
     @property
     def has_data(self) -> bool:
@@ -456,6 +473,7 @@ def _rollups(strategy: Strategy, results: dict[str, KpiResult]) -> list[GoalResu
                     ids,
                     _count(results, ids),
                     _misses(results[k] for k in ids),
+                    _older(results[k] for k in ids),
                 )
             )
         goals.append(
@@ -466,6 +484,7 @@ def _rollups(strategy: Strategy, results: dict[str, KpiResult]) -> list[GoalResu
                 tuple(goal_ids),
                 _count(results, goal_ids),
                 _misses(results[k] for k in goal_ids),
+                _older(results[k] for k in goal_ids),
                 number=goal.number,
                 policies=tuple(policies),
                 target_ids=tuple(r.kpi for r in goal.targets if r.kpi in results),
@@ -486,3 +505,13 @@ def _count(results: dict[str, KpiResult], ids: Iterable[str]) -> dict[Status, in
 
 def _misses(results: Iterable[KpiResult]) -> int:
     return sum(1 for r in results if r.outlook is not None and not r.outlook.reaches)
+
+
+def _older(results: Iterable[KpiResult]) -> int:
+    return sum(1 for r in results if r.stale)
+
+
+def older_figures(results: Iterable[KpiResult]) -> dict[int, int]:
+    """{year: KPIs} judged on a figure older than the year asked about, newest year first."""
+    counts = Counter(r.actual_year for r in results if r.stale)
+    return dict(sorted(counts.items(), reverse=True))

@@ -25,9 +25,10 @@ def test_check_xlsx_summary_and_a_sheet_per_goal(run, actuals_dir, tmp_path):
     assert wb.sheetnames == ["集計", "基本目標1", "基本目標2"]
     summary = [list(r) for r in wb["集計"].iter_rows(min_row=4, values_only=True)]
     assert summary[0] == ["基本目標", "◎ 達成", "○ 順調", "△ やや遅れ", "× 遅れ", "▼ 後退",
-                          "－ 実績なし", "… 評価対象外", "達成・順調の割合"]  # fmt: skip
+                          "－ 実績なし", "… 評価対象外", "達成・順調の割合", "前年度以前の実績"]  # fmt: skip
     assert summary[1][:8] == ["G1 目標一", 1, 0, 1, 0, 0, 1, 0]
     assert summary[-1][0] == "合計" and summary[-1][1:8] == [1, 0, 1, 0, 1, 3, 1]
+    assert summary[-1][9] == 0  # every figure is FY2026's: none judged on an older one
     ws = wb["基本目標1"]
     rows = [list(r) for r in ws.iter_rows(min_row=4, values_only=True)]
     assert rows[0][:4] == ["区分", "番号", "ID", "KPI"] and rows[0][14] == "状況"

@@ -334,8 +334,10 @@ def test_junit_messages_carry_the_figures(report):
 
 def test_junit_properties(report):
     root = parse(junit.render(report, RenderOptions(fail_on="off_track")))
+    older = {}
     for suite in root.iter("testsuite"):
         props = {p.get("name"): p.get("value") for p in suite.find("properties")}
+        older[suite.get("name").split()[0]] = props.pop("older_figures")
         assert props == {
             "year": "2026",
             "strict": "false",
@@ -344,6 +346,8 @@ def test_junit_properties(report):
             "strategy": "テスト戦略",
             "fail_on": "off_track",
         }
+    # judged on an older figure: share-pct (FY2025) in G1, fertility (FY2024) in G2
+    assert older == {"G1": "1", "G2": "1"}
 
 
 @pytest.mark.parametrize(

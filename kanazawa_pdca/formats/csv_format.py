@@ -1,4 +1,8 @@
-"""`--format csv`: one row per KPI, for spreadsheets (UTF-8, a header row, RFC 4180)."""
+"""`--format csv`: one row per KPI, for spreadsheets (UTF-8, a header row, RFC 4180).
+
+`stale` (the last column) is `true` for a KPI judged on a figure older than the year asked
+about, so a spreadsheet counts them beside the statuses (`actual_year` says which year).
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ CHECK_COLUMNS = [
     "actual_year", "actual_value", "expected", "attainment", "progress", "status",
     "missing_years", "outlook_year", "outlook_projected", "outlook_pace",
     "outlook_required_pace", "outlook_reaches",
-    "computed_status", "override_reason", "explanation",
+    "computed_status", "override_reason", "explanation", "stale",
 ]  # fmt: skip
 
 KPI_COLUMNS = [
@@ -62,6 +66,7 @@ def render(report: Report, options: RenderOptions) -> str:
             r.actual_year, r.actual, r.expected, r.attainment, r.progress, r.status.value,
             " ".join(str(y) for y in r.missing_years), *outlook_cells(r.outlook),
             r.computed_status.value, r.override.reason if r.override else None, r.explanation,
+            "true" if r.stale else "false",
         ])  # fmt: skip
     return _write(CHECK_COLUMNS, rows)
 

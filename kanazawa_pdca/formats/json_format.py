@@ -7,8 +7,11 @@ each KPI's `status` is the committee's where its review overrides it, with
 undefined, never rounded: each is the nearest float of the exact value (DESIGN.md,
 "Exactness"), so `attainment` read against `thresholds` gives the KPI's computed status.
 `outlook` per KPI is DESIGN.md's (the yearly cycle). Keys beyond the contract
-(`goals`, `projected_to_miss`, and `kind`, `direction`, `name_en`, `missing_years`, `stale`
-per KPI) are additions; the contract's keys never change.
+(`goals`, `projected_to_miss`, `older_figures` and `data_years`, and `kind`, `direction`,
+`name_en`, `missing_years`, `stale` per KPI) are additions; the contract's keys never change:
+`summary` stays `{status: count}`, and beside it `older_figures` counts the KPIs judged on a
+figure older than `year` (`stale`), `data_years` `{year: KPIs}` the year of every figure
+judged (newest first; KPIs without a figure are not in it).
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ def check_document(report: Report) -> dict[str, Any]:
         },
         "summary": {s.value: n for s, n in report.summary.items()},
         "projected_to_miss": report.projected_to_miss,
+        "older_figures": report.stale_count,
+        "data_years": {str(y): n for y, n in report.data_years.items()},
         "fictional": report.fictional,
         "review": report.review_file,
         "kpis": [kpi_result(r) for r in report.kpis],
@@ -70,6 +75,7 @@ def _group(g: Group) -> dict[str, Any]:
         "summary": {s.value: n for s, n in g.counts.items()},
         "share_on_track": g.share_on_track,
         "projected_to_miss": g.projected_to_miss,
+        "older_figures": g.older_figures,
     }
 
 

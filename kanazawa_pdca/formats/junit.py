@@ -2,7 +2,8 @@
 
     <testsuites name=… tests failures errors skipped time>
       <testsuite name="G1 …" …>          one per basic goal
-        <properties>…</properties>        year, strict, thresholds, fail_on, strategy
+        <properties>…</properties>        year, strict, thresholds, fail_on, strategy,
+                                          older_figures (KPIs judged on an older figure)
         <testcase classname="G1" name="<kpi id> <name>" time="0">
           <failure message=… type="off_track">the figures</failure>   off_track, regressing
           <skipped message=…/>                                         no_data, not_assessable
@@ -59,7 +60,7 @@ def render(report: Report, options: RenderOptions) -> str:
     for code, name, kpis in groups:
         suite = ET.SubElement(root, "testsuite", name=name)
         counts = {"tests": len(kpis), "failures": 0, "errors": 0, "skipped": 0}
-        _properties(suite, report, options)
+        _properties(suite, report, options, sum(1 for r in kpis if r.stale))
         for r in kpis:
             result = outcome(r.status, options.fail_on)
             if result == "failure":
@@ -89,7 +90,9 @@ def _xml_safe(root: ET.Element) -> None:
             node.text = escape.xml_chars(node.text)
 
 
-def _properties(suite: ET.Element, report: Report, options: RenderOptions) -> None:
+def _properties(suite: ET.Element, report: Report, options: RenderOptions, older: int) -> None:
+    """The run's settings, and `older_figures`: how many of the suite's KPIs are judged on a
+    figure older than the year asked about."""
     props = ET.SubElement(suite, "properties")
     values = {
         "year": str(report.year),
@@ -97,6 +100,7 @@ def _properties(suite: ET.Element, report: Report, options: RenderOptions) -> No
         "thresholds.on_track": f"{report.thresholds.on_track:g}",
         "thresholds.behind": f"{report.thresholds.behind:g}",
         "strategy": report.strategy.meta.title,
+        "older_figures": str(older),
     }
     if options.fail_on:
         values["fail_on"] = options.fail_on

@@ -5,7 +5,14 @@ from __future__ import annotations
 from ..assess import KpiResult, Report, share_on_track
 from ..i18n import Lang, kpi_name, override_note, result_label, status_label, t, title, unit_suffix
 from ..present import escape
-from ..present.layout import criteria, first_shown, floor_text, goal_views, kpi_count
+from ..present.layout import (
+    criteria,
+    first_shown,
+    floor_text,
+    goal_views,
+    kpi_count,
+    older_line,
+)
 from ..present.notes import provenance_parts
 from ..present.numbers import (
     bar,
@@ -42,6 +49,8 @@ def render(report: Report, options: RenderOptions) -> str:
     else:
         lines += ["", f"## {t('summary', lang)}", ""]
     lines += summary_table(report, lang)
+    if older := older_line(report, lang):  # the counts include figures of older years
+        lines += ["", _esc(older)]
     for view in goal_views(report, lang):
         lines += ["", f"## {_esc(view.heading)}", ""]
         for section in view.sections:
@@ -62,7 +71,7 @@ def render(report: Report, options: RenderOptions) -> str:
 def summary_table(report: Report, lang: Lang) -> list[str]:
     statuses = list(Status)
     head = [t("goal", lang), *(status_label(s, lang) for s in statuses), t("share_good", lang)]
-    head.append(t("outlook.miss", lang))
+    head += [t("outlook.miss", lang), t("report.stale", lang)]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" + "---:|" * (len(head) - 1)]
     goals, totals = report.summary_scope()  # whole goals, whatever the filters
     whole = report.whole or report
@@ -74,11 +83,11 @@ def summary_table(report: Report, lang: Lang) -> list[str]:
         cells = [_esc(f"{g.code} {title(g, lang)}")]
         cells += [str(g.counts[s]) for s in statuses]
         cells.append(percent(g.share_on_track))
-        cells.append(str(g.projected_to_miss))
+        cells += [str(g.projected_to_miss), str(g.older_figures)]
         rows.append("| " + " | ".join(cells) + " |")
     total = [f"**{t('total', lang)}**", *(str(totals[s]) for s in statuses)]
     total.append(percent(share_on_track(totals)))
-    total.append(str(misses))
+    total += [str(misses), str(sum(report.summary_older_figures().values()))]
     rows.append("| " + " | ".join(total) + " |")
     return rows
 

@@ -41,7 +41,7 @@ from ..i18n import (
 from ..i18n import unit as kpi_unit
 from ..present import grid
 from ..present.escape import terminal
-from ..present.layout import first_shown, floor_gap, goal_views
+from ..present.layout import first_shown, floor_gap, goal_views, older_line
 from ..present.notes import note_mark, notes_text, overrides_text
 from ..present.numbers import (
     bar,
@@ -530,6 +530,8 @@ def summary(report: Report, options: RenderOptions) -> Text:
         rule,
         *grid.render(columns, [total], gap),
     ]
+    if older := older_line(report, lang):  # the counts above include figures of older years
+        lines.append(paragraph(Text(older, style=NOTE_STYLE), width))
     # a symbol never folds away from its word (no-break spaces inside each label)
     legend = " · ".join(status_label(s, lang).replace(" ", "\u00a0") for s in statuses)
     if mode == "symbols":

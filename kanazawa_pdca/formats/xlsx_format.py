@@ -1,7 +1,8 @@
 """`--format xlsx -o FILE.xlsx`: the check as an Excel workbook (bytes, not text).
 
-A summary sheet (counts per status for each goal, the share on track) and one sheet per
-basic goal (one row per KPI, as the table shows them: 数値目標 first, then each policy).
+A summary sheet (counts per status for each goal, the share on track, the KPIs judged on an
+older year's figure) and one sheet per basic goal (one row per KPI, as the table shows them:
+数値目標 first, then each policy).
 Headers in Japanese (English with --lang en). A status is written as symbol + word
 (`○ 順調`) and coloured by conditional formatting keyed on that symbol, so colour and
 symbol always agree and the meaning never rests on colour alone. Figures are numbers
@@ -136,21 +137,25 @@ def _summary_sheet(ws, report: Report, lang: Lang) -> None:
     _title_rows(ws, report, lang, t("summary", lang))
     statuses = list(Status)
     headers = [t("goal", lang), *(status_label(s, lang) for s in statuses), t("share_good", lang)]
+    headers.append(t("report.stale", lang))  # KPIs judged on a figure older than the year
+    share_column = len(headers) - 1
     _header(ws, 4, headers)
     row = 5
     for goal in report.goals:
         ws.cell(row, 1, _v(f"{goal.code} {title(goal, lang)}"))
         for i, s in enumerate(statuses, start=2):
             ws.cell(row, i, goal.counts[s])
-        share = ws.cell(row, len(headers), goal.share_on_track)
+        share = ws.cell(row, share_column, goal.share_on_track)
         share.number_format = "0%"
+        ws.cell(row, len(headers), goal.older_figures)
         row += 1
     ws.cell(row, 1, t("total", lang)).font = Font(bold=True)
     for i, s in enumerate(statuses, start=2):
         ws.cell(row, i, report.summary[s]).font = Font(bold=True)
-    total = ws.cell(row, len(headers), report.share_on_track)
+    total = ws.cell(row, share_column, report.share_on_track)
     total.number_format = "0%"
     total.font = Font(bold=True)
+    ws.cell(row, len(headers), report.stale_count).font = Font(bold=True)
     widths = {1: (20, 60), **{i: (8, 14) for i in range(2, len(headers) + 1)}}
     fit_columns(ws, widths, 4)
     ws.freeze_panes = "B5"

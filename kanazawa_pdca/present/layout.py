@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..assess import GoalResult, KpiResult, Report
 from ..i18n import Lang, status_label, t, title
 from ..trajectory import Status
+from ..years import reiwa
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,21 @@ def kpi_count(report: Report, lang: Lang) -> str:
         return text + (f" ({stale} from an earlier year)" if stale else "")
     text = f"{total} 件（実績あり {with_data} 件"
     return text + (f"、うち前年度以前の実績 {stale} 件）" if stale else "）")
+
+
+def older_line(report: Report, lang: Lang) -> str | None:
+    """'うち前年度以前の実績で判定: 86 件（R8 78 件、R7 8 件）': the KPIs of the summary (whole
+    goals) judged on a figure older than the year asked about, per year; None when none is."""
+    older = report.summary_older_figures()
+    total = sum(older.values())
+    if not total:
+        return None
+    if lang == "en":
+        years = ", ".join(f"FY{y} {n}" for y, n in older.items())
+        kpis = f"{total} KPI{'s' * (total != 1)}"
+        return f"Of these, judged on an earlier year's figure: {kpis} ({years})"
+    years = "、".join(f"{reiwa(y)} {n} 件" for y, n in older.items())
+    return f"うち前年度以前の実績で判定: {total} 件（{years}）"
 
 
 def goal_views(report: Report, lang: Lang) -> list[GoalView]:
