@@ -44,7 +44,9 @@ def _strategy(n: int):
 
 def _results(n: int) -> dict:
     return {
-        CountingId(f"kpi-{i:06d}"): SimpleNamespace(status=Status.NO_DATA, outlook=None)
+        CountingId(f"kpi-{i:06d}"): SimpleNamespace(
+            status=Status.NO_DATA, outlook=None, stale=False
+        )
         for i in range(n)
     }
 
