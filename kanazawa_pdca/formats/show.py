@@ -98,27 +98,53 @@ def _printed(text: str, value: float | None, k, lang: Lang) -> str:
 
 
 def render_text(h, options: RenderOptions, *, chart: bool = True) -> str:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
+    """The KPI as a terminal page: what it is, the year asked about, every year, every
+    figure, then the chart (plotext) unless `chart` is False."""
     from rich.text import Text
 
     lang = options.lang
     width = options.width or 80  # piped without $COLUMNS: a width any terminal shows
-    k, r = h.kpi, h.current
-    esc = escape.terminal
-    out: list = []
+    blocks = [
+        ("", _head(h.kpi, lang)),
+        ("", _definition(h, lang)),
+        ("", _current(h, lang)),
+        (t("show.years", lang), _years(h, lang)),
+        (t("show.figures", lang), _figures(h, lang)),
+    ]
+    text = _printed_blocks([(Text(title, style="bold"), body) for title, body in blocks], options)
+    if chart:
+        text += _chart(h, lang, width, options.color)
+    return text
 
-    head = Text(esc(kpi_name(k, lang)), style="bold")
+
+def _head(k, lang: Lang):
+    """The KPI's name in the language asked for; its id and its other name, dimmed."""
+    from rich.text import Text
+
+    head = Text(escape.terminal(kpi_name(k, lang)), style="bold")
     other = k.name if lang == "en" else k.name_en
-    head.append(f"\n{k.id} · {esc(other)}", style="dim")
-    out.append(head)
+    head.append(f"\n{k.id} · {escape.terminal(other)}", style="dim")
+    return head
 
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="bold", no_wrap=True)
-    facts.add_column(overflow="fold")
+
+def _facts_grid():
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    return grid
+
+
+def _definition(h, lang: Lang):
+    """What the KPI is: unit, kind and direction, baseline, target, period, where it is
+    printed in the strategy, and its note."""
+    from rich.text import Text
+
+    k = h.kpi
+    facts = _facts_grid()
     kind = KIND_WORDS[k.kind][lang] + " · " + t(f"show.direction.{k.direction}", lang)
-    facts.add_row(t("unit", lang), Text(esc(unit(k, lang)) or "—"))
+    facts.add_row(t("unit", lang), Text(escape.terminal(unit(k, lang)) or "—"))
     facts.add_row(t("kind", lang), kind)
     facts.add_row(t("baseline", lang), Text(_printed(k.baseline.text, k.baseline.value, k, lang)))
     target = _printed(k.target.text, k.target.value, k, lang)
@@ -129,69 +155,95 @@ def render_text(h, options: RenderOptions, *, chart: bool = True) -> str:
     if k.period:
         word = t("show.period" if k.kind == "period_total" else "show.window", lang)
         facts.add_row(word, f"{reiwa(k.period[0])}–{reiwa(k.period[1])}")
+    facts.add_row(t("show.printed", lang), _printings(h.printings, lang))
+    if k.note:
+        facts.add_row(t("show.kpi_note", lang), Text(escape.terminal(k.note), style="dim"))
+    return facts
+
+
+def _printings(printings, lang: Lang):
+    """Where the strategy prints the KPI: a goal's targets or a policy, one a line."""
+    from rich.text import Text
+
     places = Text()
-    for i, p in enumerate(h.printings):
+    for i, p in enumerate(printings):
         if i:
             places.append("\n")
         places.append(p.code, style="cyan")
-        what = p.goal_title if p.code.startswith("G") else p.title
-        what_en = p.goal_title_en if p.code.startswith("G") else p.title_en
-        places.append(f"  {esc(what_en if lang == 'en' else what)}")
-        if p.code.startswith("G"):
+        goal = p.code.startswith("G")
+        what = (
+            (p.goal_title_en if goal else p.title_en)
+            if lang == "en"
+            else (p.goal_title if goal else p.title)
+        )
+        places.append(f"  {escape.terminal(what)}")
+        if goal:
             places.append(f" — {t('show.targets', lang)}", style="dim")
         if p.relisted:
             places.append(f" {t('show.relisted', lang)}", style="dim")
-    facts.add_row(t("show.printed", lang), places)
-    if k.note:
-        facts.add_row(t("show.kpi_note", lang), Text(esc(k.note), style="dim"))
-    out.append(facts)
+    return places
 
-    # the year asked about, as pdca check gives it
-    now = Table.grid(padding=(0, 2))
-    now.add_column(style="bold", no_wrap=True)
-    now.add_column(overflow="fold")
-    status = Text(result_label(r, lang), style=STATUS_STYLE[r.status][1])
+
+def _current(h, lang: Lang):
+    """The year asked about, as pdca check gives it: status and figures, the committee's
+    override, the explanation, the outlook and its pace."""
+    from rich.text import Text
+
+    k, r = h.kpi, h.current
+    now = _facts_grid()
+    now.add_row(label(h.year, lang), _status_line(k, r, lang))
+    note = override_note(r, lang)
+    if note:
+        now.add_row("", Text(escape.terminal(note), style="magenta"))
+    if r.explanation:
+        now.add_row("", Text(escape.terminal(r.explanation), style="dim"))
+    outlook = Text(escape.terminal(outlook_cell(r, lang, unit=True)))
+    if r.outlook is not None:
+        outlook.append(f"  {pace_text(r, lang)}", style="dim")
+    now.add_row(t("outlook", lang), outlook)
+    return now
+
+
+def _status_line(k, r, lang: Lang):
+    """'△ やや遅れ  実績 … · 期待値 … · 達成率 … · 進捗率 …' (the figures there are)."""
+    from rich.text import Text
+
+    suffix = escape.terminal(unit_suffix(k, lang))
     digits = figure_digits(k)
+    status = Text(result_label(r, lang), style=STATUS_STYLE[r.status][1])
     if r.actual is not None:
         status.append(
             f"  {t('chart.actual_sum' if k.kind == 'period_total' else 'actual', lang)} "
-            f"{with_unit(r.actual, esc(unit_suffix(k, lang)))} {year_tag(r.actual_year)}"
-            f" · {t('expected', lang)} {with_unit(r.expected, esc(unit_suffix(k, lang)), digits)}"
+            f"{with_unit(r.actual, suffix)} {year_tag(r.actual_year)}"
+            f" · {t('expected', lang)} {with_unit(r.expected, suffix, digits)}"
             f" · {t('attainment', lang)} {percent(r.attainment)}"
             f" · {t('progress', lang)} {percent(r.progress)}"
         )
     elif r.expected is not None:
-        status.append(
-            f"  {t('expected', lang)} {with_unit(r.expected, esc(unit_suffix(k, lang)), digits)}"
-        )
-    now.add_row(label(h.year, lang), status)
-    note = override_note(r, lang)
-    if note:
-        now.add_row("", Text(esc(note), style="magenta"))
-    if r.explanation:
-        now.add_row("", Text(esc(r.explanation), style="dim"))
-    outlook = Text(esc(outlook_cell(r, lang, unit=True)))
-    if r.outlook is not None:
-        outlook.append(f"  {pace_text(r, lang)}", style="dim")
-    now.add_row(t("outlook", lang), outlook)
-    out.append(now)
+        status.append(f"  {t('expected', lang)} {with_unit(r.expected, suffix, digits)}")
+    return status
 
-    # every year, as pdca check gives it
+
+def _years(h, lang: Lang):
+    """Every year of the KPI as pdca check judges it; a year still to come (after the year
+    asked about and the last figure) shows only what is expected of it."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    k = h.kpi
+    digits = figure_digits(k)
     figures = {f.year: f for f in h.figures}
     years = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     years.add_column(t("show.year", lang), no_wrap=True)
-    years.add_column(t("show.recorded", lang), justify="right", no_wrap=True)
-    years.add_column(t("expected", lang), justify="right", no_wrap=True)
-    years.add_column(t("show.judged", lang), justify="right", no_wrap=True)
-    years.add_column(t("attainment", lang), justify="right", no_wrap=True)
-    years.add_column(t("progress", lang), justify="right", no_wrap=True)
+    for key in ("show.recorded", "expected", "show.judged", "attainment", "progress"):
+        years.add_column(t(key, lang), justify="right", no_wrap=True)
     years.add_column(t("status", lang), no_wrap=True)
     last_figure = max((f.year for f in h.figures), default=None)
     for y in h.years:
         recorded = figures.get(y.year)
         expected = with_unit(expected_at(k, y.year), "", digits)
         if y.year > h.year and (last_figure is None or y.year > last_figure):
-            # a year still to come: only what is expected of it
             years.add_row(reiwa(y.year), "—", expected, "", "", "", "")
             continue
         judged = with_unit(y.actual, "")
@@ -206,50 +258,62 @@ def render_text(h, options: RenderOptions, *, chart: bool = True) -> str:
             percent(y.progress),
             Text(result_label(y, lang), style=STATUS_STYLE[y.status][1]),
         )
-    headings = set()
-    out.append(heading := Text(t("show.years", lang), style="bold"))
-    headings.add(id(heading))
-    out.append(years)
+    return years
 
-    # every recorded figure with its source and note
+
+def _figures(h, lang: Lang):
+    """Every recorded figure with its source and note (or that there is none yet)."""
+    from rich.text import Text
+
+    suffix = escape.terminal(unit_suffix(h.kpi, lang))
     notes = Text()
     if not h.figures:
         notes.append(t("show.no_figures", lang), style="yellow")
     for i, f in enumerate(h.figures):
         if i:
             notes.append("\n")
-        notes.append(f"{reiwa(f.year)}  {with_unit(f.value, esc(unit_suffix(k, lang)))}")
+        notes.append(f"{reiwa(f.year)}  {with_unit(f.value, suffix)}")
         if f.source:
-            notes.append(f"  {t('show.source', lang)}: {esc(f.source)}", style="dim")
+            notes.append(f"  {t('show.source', lang)}: {escape.terminal(f.source)}", style="dim")
         if f.note:
-            notes.append(f"  {t('show.note', lang)}: {esc(f.note)}", style="dim")
-    out.append(heading := Text(t("show.figures", lang), style="bold"))
-    headings.add(id(heading))
-    out.append(notes)
+            notes.append(f"  {t('show.note', lang)}: {escape.terminal(f.note)}", style="dim")
+    return notes
+
+
+def _printed_blocks(blocks, options: RenderOptions) -> str:
+    """The blocks through rich at the width asked for: each (title, body) as the title's
+    line (when there is a title) right above its body, a blank line between blocks."""
+    from rich.console import Console
 
     console = Console(
         file=io.StringIO(),
         force_terminal=options.color,
         no_color=not options.color,
         color_system="auto" if options.color else None,
-        width=width,
+        width=options.width or 80,
         highlight=False,
         emoji=False,
         legacy_windows=False,
     )
     with console.capture() as capture:
-        for i, item in enumerate(out):
-            if i and id(out[i - 1]) not in headings:
+        for i, (title, body) in enumerate(blocks):
+            if i:
                 console.print()
-            console.print(item)
+            if title.plain:
+                console.print(title)
+            console.print(body)
     text = capture.get()
     if not options.color:  # rich pads grid cells to the width
         text = "\n".join(line.rstrip() for line in text.split("\n"))
-    if chart:
-        from .chart import render_chart
-
-        drawn = render_chart(h, lang, width, options.color)
-        if drawn:
-            shown = f" ({escape.terminal(unit(k, lang))})" if k.unit else ""
-            text += f"\n{t('show.chart', lang)}{shown}\n{drawn}"
     return text
+
+
+def _chart(h, lang: Lang, width: int, color: bool) -> str:
+    """The chart under its title and unit, or nothing when there is nothing to draw."""
+    from .chart import render_chart
+
+    drawn = render_chart(h, lang, width, color)
+    if not drawn:
+        return ""
+    shown = f" ({escape.terminal(unit(h.kpi, lang))})" if h.kpi.unit else ""
+    return f"\n{t('show.chart', lang)}{shown}\n{drawn}"
