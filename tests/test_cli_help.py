@@ -240,3 +240,34 @@ def test_zsh_and_fish_complete_kpi_ids_with_their_names():
                                       "_TYPER_COMPLETE_ARGS": "pdca show app",
                                       "PDCA_STRATEGY": str(MINI), "PDCA_LANG": "en"})  # fmt: skip
     assert fish[0] == "app-downloads" and "Downloads" in fish[1]
+
+
+def test_install_and_show_completion_for_each_shell(tmp_path):
+    """Typer's own installation (into HOME), said from the catalogue; the scripts of
+    --show-completion for bash, zsh and fish."""
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("PDCA_")},
+        "HOME": str(tmp_path),
+        "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1",  # the shell is given
+    }
+
+    def pdca(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "kanazawa_pdca", *args],
+            capture_output=True, text=True, env=env, check=False,
+        )  # fmt: skip
+
+    done = pdca("--install-completion", "bash")
+    script = tmp_path / ".bash_completions" / "pdca.sh"
+    assert (done.returncode, done.stdout) == (
+        0,
+        f"bash の補完を {script} に設定しました。端末を開き直すと有効になります。\n",
+    )
+    assert "_PDCA_COMPLETE=complete_bash" in script.read_text()
+    assert f"source '{script}'" in (tmp_path / ".bashrc").read_text()
+    assert "completion installed in" in pdca("--lang", "en", "--install-completion", "zsh").stdout
+    assert (tmp_path / ".zfunc" / "_pdca").is_file()
+    assert "compdef _pdca_completion pdca" in pdca("--show-completion", "zsh").stdout
+    assert "_PDCA_COMPLETE=complete_fish" in pdca("--show-completion", "fish").stdout
+    refused = pdca("--install-completion", "tcsh")
+    assert refused.returncode == 2 and refused.stderr.startswith("pdca: --install-completion: ")

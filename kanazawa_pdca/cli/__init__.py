@@ -58,6 +58,15 @@ class PdcaGroup(TyperGroup):
     """The `pdca` group: the command table (commands built when first asked for), its
     help page in the run's language, and the one error boundary (`main`)."""
 
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        for param in params:
+            if param.name == "install_completion":  # Typer's, said from the catalogue
+                from .complete import install
+
+                param.callback = install
+        return params
+
     def list_commands(self, ctx) -> list[str]:
         return list(COMMANDS)
 

@@ -46,3 +46,24 @@ def statuses(ctx, incomplete: str) -> list[tuple[str, str]]:
 
     names = [(s.value.replace("_", "-"), words["ja"]) for s, words in STATUS_WORDS.items()]
     return [(name, word) for name, word in names if name.startswith(incomplete)]
+
+
+def install(ctx, param, value):
+    """`pdca --install-completion`: Typer's installation for the shell in use (or the one
+    given), said from the catalogue."""
+    if not value or ctx.resilient_parsing:
+        return value
+    import sys
+
+    from typer.completion import Shells, _get_shell_name
+    from typer.completion import install as install_for
+
+    from ..i18n import text as msg
+
+    shell = value if isinstance(value, str) else _get_shell_name()
+    if shell not in {s.value for s in Shells}:
+        print(msg("completion-unsupported", shell=shell or "?"), file=sys.stderr)
+        sys.exit(1)
+    shell, path = install_for(shell=shell, prog_name=ctx.find_root().info_name)
+    print(msg("completion-installed", shell=shell, path=path))
+    sys.exit(0)

@@ -33,6 +33,14 @@ HELP: dict[str, dict[str, str]] = {
         "ja": "いまのシェルの補完スクリプトを表示します（設定を自分で行うとき）。",
         "en": "Show the completion script for the current shell, to install it yourself.",
     },
+    "completion-installed": {
+        "ja": "{shell} の補完を {path} に設定しました。端末を開き直すと有効になります。",
+        "en": "{shell} completion installed in {path}; it takes effect in a new terminal.",
+    },
+    "completion-unsupported": {
+        "ja": "pdca: シェル {shell} の補完には対応していません（bash、zsh、fish、PowerShell）",
+        "en": "pdca: no completion for the shell {shell} (bash, zsh, fish, PowerShell)",
+    },
     # --- pdca -----------------------------------------------------------------------------
     "help-pdca": {
         "ja": "第3次金沢版総合戦略（2024〜2028年度）の KPI 進捗チェッカー。\n"
