@@ -174,7 +174,8 @@ def test_print_rules(run, tmp_path):
     printed = css.split("@media print {", 1)[1]
     assert ".cards { grid-template-columns: 1fr 1fr;" in printed
     assert "break-before: page" not in css and "page-break-before: always" not in css
-    assert "h1, h2, h3 { break-after: avoid;" in css
+    # a heading never ends a page, and is never split across two (a long policy title)
+    assert "h1, h2, h3 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }" in css
     assert re.search(r"figure, tr, [^{]*\{\s*break-inside: avoid;", printed)
     assert "@page { size: A4 portrait;" in css
     # headers: a status word whole (word-break: keep-all), 方向性 whole (nowrap)
