@@ -312,8 +312,11 @@ def test_template_xlsx_as_a_city_clerk_gets_it(run, tmp_path, actuals_dir):
     assert ws.freeze_panes == "D4"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
     assert ws.print_title_rows == "$3:$3"
-    # widths fit Japanese text (full-width characters count two)
-    assert ws.column_dimensions["E"].width >= 2 * len("期間合計") + 2
+    # a long kind wraps in its narrow column, on a row tall enough for its two lines
+    # (full-width characters count two): '期間合計 (R6～R10)' is 18 wide in a column of 9
+    assert ws["E6"].value == "期間合計 (R6～R10)" and ws["E6"].alignment.wrap_text
+    assert ws.column_dimensions["E"].width < 18 <= 2 * ws.column_dimensions["E"].width
+    assert ws.row_dimensions[6].height >= 2 * 15
 
 
 def test_template_in_english_for_one_goal_then_filled_and_imported(run, tmp_path):

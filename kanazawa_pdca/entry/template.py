@@ -19,6 +19,7 @@ from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, Lang, kpi_name, unit
 from ..model.actuals import ActualsSet
 from ..model.strategy import Kpi, Strategy
 from ..present import escape
+from ..present.numbers import decimals, figure_digits
 from ..years import label, reiwa
 from .sheets import TEMPLATE_MARK, TEMPLATE_NAME
 
@@ -29,7 +30,15 @@ COLUMNS = {
            "Its year", "Expected FY{year}", "Value", "Source", "Note"],
 }  # fmt: skip
 ENTRY = (11, 12, 13)  # value, source, note (1-based columns)
+LAST, EXPECTED = 8, 10  # the last recorded figure, the expected value
 HEADER_ROW = 3
+# (min, max) width of each column, narrow enough that the sheet prints on A4 landscape at
+# 8 pt or more (English units and kinds are whole words: wider); the text columns wrap
+# (WRAPPED) and each row is as tall as its text
+WIDTHS = {1: (12, 16), 2: (6, 7), 3: (16, 24), 4: (4, 6), 5: (6, 9), 6: (10, 13),
+          7: (10, 13), 8: (7, 12), 9: (7, 7), 10: (7, 12), 11: (10, 10), 12: (12, 12),
+          13: (12, 12)}  # fmt: skip
+WRAPPED = (1, 2, 3, 4, 5, 6, 7, 9, 12, 13)
 
 TITLE = {
     "ja": "{title} KPI 実績記入シート — {label}",
@@ -71,14 +80,14 @@ def kind_words(kpi: Kpi, lang: Lang) -> str:
 
 
 def expected_figure(kpi: Kpi, year: int) -> float | None:
-    """The value to expect in the cell: for a period total, the year's own share."""
+    """The value to expect in the cell: for a period total, the year's own share. Unrounded:
+    `rows` gives it at the KPI's precision."""
     if kpi.kind == "period_total":
         if not kpi.assessable or not kpi.period or not (kpi.period[0] <= year <= kpi.period[1]):
             return None
         start, end = kpi.period
         return kpi.target.value / (end - start + 1)  # type: ignore[operator]
-    value = expected_at(kpi, year)
-    return None if value is None else round(value, 2)
+    return expected_at(kpi, year)
 
 
 def rows(
@@ -104,7 +113,7 @@ def rows(
                     kpi.target.text,
                     last,
                     None if last_year is None else f"{last_year} ({reiwa(last_year)})",
-                    None if expected is None else round(expected, 2),
+                    None if expected is None else _at_precision(expected, kpi),
                     None,
                     None,
                     None,
@@ -112,6 +121,13 @@ def rows(
             )
         )
     return out
+
+
+def _at_precision(value: float, kpi: Kpi) -> float | int:
+    """A computed figure at the KPI's precision, as every human format shows it
+    (present.numbers.figure_digits): 27,432 件, not 27,432.17; 54.4%, not 54.43."""
+    digits = figure_digits(kpi)
+    return round(value) if digits == 0 else round(value, digits)
 
 
 def headers(year: int, lang: Lang) -> list[str]:
@@ -147,7 +163,15 @@ def render_xlsx(
     from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .workbook import cell_value, fit_columns, print_a4_landscape, to_bytes
+    from .workbook import (
+        banner,
+        cell_value,
+        figure_format,
+        fit_columns,
+        fit_rows,
+        print_a4_landscape,
+        to_bytes,
+    )
 
     wb = Workbook()
     ws = wb.active
@@ -163,8 +187,6 @@ def render_xlsx(
     wb.defined_names[TEMPLATE_NAME] = DefinedName(TEMPLATE_NAME, attr_text=str(year))
     wb.properties.creator = "pdca template"
 
-    ws.cell(1, 1, cell_value(wb.properties.title)).font = Font(bold=True, size=14)
-    ws.cell(2, 1, cell_value(HELP[lang].format(year=year))).font = Font(color="555555")
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     entry_fill = PatternFill("solid", fgColor="FFF2CC")
     thin = Side(style="thin", color="BBBBBB")
@@ -181,9 +203,11 @@ def render_xlsx(
         for column, value in enumerate(row.cells, start=1):
             cell = ws.cell(r, column, cell_value(value))
             cell.border = border
-            cell.alignment = Alignment(wrap_text=column in (3, 6, 7), vertical="top")
-            if isinstance(value, int | float):
-                cell.number_format = "#,##0.##"
+            cell.alignment = Alignment(wrap_text=column in WRAPPED, vertical="top")
+            if column == LAST and value is not None:  # a figure as it was written
+                cell.number_format = figure_format(decimals(value))
+            elif column == EXPECTED and value is not None:  # at the KPI's precision
+                cell.number_format = figure_format(figure_digits(row.kpi))
             if column in ENTRY:
                 cell.protection = Protection(locked=False)
                 cell.fill = entry_fill
@@ -194,12 +218,12 @@ def render_xlsx(
     for dv in validations.values():
         ws.add_data_validation(dv)
 
-    widths = {1: (12, 40), 2: (6, 16), 3: (20, 44), 4: (4, 12), 5: (6, 18), 6: (10, 28),
-              7: (10, 28), 8: (8, 14), 9: (8, 12), 10: (10, 14), 11: (12, 16), 12: (14, 30),
-              13: (14, 30)}  # fmt: skip
-    fit_columns(ws, widths, HEADER_ROW)
-    ws.row_dimensions[2].height = 30
-    ws.cell(2, 1).alignment = Alignment(wrap_text=False, vertical="top")
+    english = {4: (4, 11), 5: (6, 12)} if lang == "en" else {}  # whole words
+    fit_columns(ws, WIDTHS | english, HEADER_ROW + 1, header_row=HEADER_ROW)
+    last_column = len(COLUMNS[lang])
+    banner(ws, 1, wb.properties.title, last_column, Font(bold=True, size=14))
+    banner(ws, 2, HELP[lang].format(year=year), last_column, Font(color="555555"))
+    fit_rows(ws, HEADER_ROW)
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 4)  # the header and id / ref / name stay
     ws.auto_filter.ref = f"A{HEADER_ROW}:M{max(ws.max_row, HEADER_ROW)}"
     ws.protection.sheet = True  # no password: a protection against slips, not a lock

@@ -45,15 +45,21 @@ HEADERS = {
     "ja": ["区分", "番号", "ID", "KPI", "単位", "基準値", "基準年度", "目標値", "目標年度",
            "期待値", "実績", "実績年度", "達成度", "進捗", "状況", "出典", "備考"],
     "en": ["Section", "Ref", "KPI id", "KPI", "Unit", "Baseline", "Base year", "Target",
-           "Target year", "Expected", "Actual", "Actual year", "Attainment", "Progress",
+           "Target year", "Expected", "Actual", "Actual year", "Attain.", "Progress",
            "Status", "Source", "Note"],
 }  # fmt: skip
 STATUS_COLUMN = 15
 PERCENT_COLUMNS = (13, 14)
-NUMBER_COLUMNS = (6, 8, 10, 11)
-WIDTHS = {1: (10, 30), 2: (6, 14), 3: (12, 34), 4: (20, 44), 5: (4, 10), 6: (8, 14),
-          7: (6, 10), 8: (8, 14), 9: (6, 10), 10: (8, 14), 11: (8, 14), 12: (6, 10),
-          13: (7, 10), 14: (7, 10), 15: (10, 16), 16: (10, 30), 17: (10, 40)}  # fmt: skip
+EXPECTED_COLUMN = 10  # computed: at the KPI's precision; the other figures as written
+NUMBER_COLUMNS = (6, 8, 11)
+# (min, max) widths, narrow enough that a sheet prints on A4 landscape at 8 pt or more
+# (entry.workbook); the text columns wrap (WRAPPED) and each row is as tall as its text.
+# The section (column 1: its heading on every row, for filtering) shows what fits, '(1)妊娠
+# から'; the headings are written in full once, above the table
+WIDTHS = {1: (8, 8), 2: (6, 7), 3: (12, 13), 4: (16, 21), 5: (4, 6), 6: (6, 12),
+          7: (6, 6), 8: (6, 12), 9: (6, 6), 10: (6, 12), 11: (6, 12), 12: (6, 6),
+          13: (7, 7), 14: (7, 7), 15: (8, 8), 16: (8, 8), 17: (8, 8)}  # fmt: skip
+WRAPPED = (2, 3, 4, 5, 8, 15, 16, 17)
 
 
 def render(report: Report, options: RenderOptions) -> bytes:
@@ -85,18 +91,22 @@ def _v(value):
     return cell_value(value)
 
 
-def _title_rows(ws, report: Report, lang: Lang, subtitle: str) -> None:
+def _title_rows(ws, report: Report, lang: Lang, subtitle: str, columns: int) -> None:
+    """The title and the subtitle with the criteria, over the table's `columns` (call it
+    once the columns have their widths)."""
     from openpyxl.styles import Font
+
+    from ..entry.workbook import banner
 
     meta = report.strategy.meta
     name = meta.title if lang == "ja" else meta.title_en
-    ws.cell(1, 1, _v(f"{name} — {label(report.year, lang)}")).font = Font(bold=True, size=14)
+    banner(ws, 1, f"{name} — {label(report.year, lang)}", columns, Font(bold=True, size=14))
     th = report.thresholds
     criteria = (
         f"{t('thresholds', lang)}: {status_label(Status.ON_TRACK, lang)} ≥ {th.on_track:.0%} · "
         f"{status_label(Status.BEHIND, lang)} ≥ {th.behind:.0%}"
     )
-    ws.cell(2, 1, _v(f"{subtitle}　{criteria}")).font = Font(color="555555")
+    banner(ws, 2, f"{subtitle}　{criteria}", columns, Font(color="555555"))
 
 
 def _header(ws, row: int, headers: list[str]) -> None:
@@ -129,12 +139,11 @@ def _status_colours(ws, ref: str, first_cell: str) -> None:
 
 
 def _summary_sheet(ws, report: Report, lang: Lang) -> None:
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
-    from ..entry.workbook import fit_columns, print_a4_landscape
+    from ..entry.workbook import fit_columns, fit_rows, print_a4_landscape
 
     ws.title = t("summary", lang)
-    _title_rows(ws, report, lang, t("summary", lang))
     statuses = list(Status)
     headers = [t("goal", lang), *(status_label(s, lang) for s in statuses), t("share_good", lang)]
     headers.append(t("report.stale", lang))  # KPIs judged on a figure older than the year
@@ -142,12 +151,14 @@ def _summary_sheet(ws, report: Report, lang: Lang) -> None:
     _header(ws, 4, headers)
     row = 5
     for goal in report.goals:
-        ws.cell(row, 1, _v(f"{goal.code} {title(goal, lang)}"))
+        name = ws.cell(row, 1, _v(f"{goal.code} {title(goal, lang)}"))
+        name.alignment = Alignment(wrap_text=True, vertical="top")
         for i, s in enumerate(statuses, start=2):
-            ws.cell(row, i, goal.counts[s])
+            ws.cell(row, i, goal.counts[s]).alignment = Alignment(vertical="top")
         share = ws.cell(row, share_column, goal.share_on_track)
         share.number_format = "0%"
-        ws.cell(row, len(headers), goal.older_figures)
+        share.alignment = Alignment(vertical="top")
+        ws.cell(row, len(headers), goal.older_figures).alignment = Alignment(vertical="top")
         row += 1
     ws.cell(row, 1, t("total", lang)).font = Font(bold=True)
     for i, s in enumerate(statuses, start=2):
@@ -156,34 +167,54 @@ def _summary_sheet(ws, report: Report, lang: Lang) -> None:
     total.number_format = "0%"
     total.font = Font(bold=True)
     ws.cell(row, len(headers), report.stale_count).font = Font(bold=True)
-    widths = {1: (20, 60), **{i: (8, 14) for i in range(2, len(headers) + 1)}}
-    fit_columns(ws, widths, 4)
+    widths = {1: (20, 44), **{i: (10, 12) for i in range(2, len(headers) + 1)}}
+    fit_columns(ws, widths, 5, header_row=4)
+    _title_rows(ws, report, lang, t("summary", lang), len(headers))
+    fit_rows(ws, 4)
     ws.freeze_panes = "B5"
     print_a4_landscape(ws, "4:4")
 
 
 def _goal_sheet(ws, report: Report, view, lang: Lang) -> None:
-    from openpyxl.styles import Alignment
+    from openpyxl.styles import Alignment, Font
 
-    from ..entry.workbook import fit_columns, print_a4_landscape
+    from ..entry.workbook import (
+        banner,
+        figure_format,
+        fit_columns,
+        fit_rows,
+        print_a4_landscape,
+    )
+    from ..present.numbers import decimals, figure_digits
 
-    _title_rows(ws, report, lang, view.heading)
     _header(ws, 4, HEADERS[lang])
     row = 5
     for section in view.sections:
         for r in section.results:
             for column, value in enumerate(_cells(r, section.heading, lang), start=1):
                 cell = ws.cell(row, column, _v(value))
-                cell.alignment = Alignment(wrap_text=column in (1, 4, 16, 17), vertical="top")
-                if column in PERCENT_COLUMNS and value is not None:
+                cell.alignment = Alignment(wrap_text=column in WRAPPED, vertical="top")
+                if not isinstance(value, int | float):
+                    continue
+                if column in PERCENT_COLUMNS:
                     cell.number_format = "0.0%"
-                elif column in NUMBER_COLUMNS and value is not None:
-                    cell.number_format = "#,##0.##"
+                elif column == EXPECTED_COLUMN:
+                    cell.number_format = figure_format(figure_digits(r.kpi))
+                elif column in NUMBER_COLUMNS:
+                    cell.number_format = figure_format(decimals(value))
             row += 1
     last = max(row - 1, 5)
     status_letter = "O"  # STATUS_COLUMN
     _status_colours(ws, f"{status_letter}5:{status_letter}{last}", f"{status_letter}5")
-    fit_columns(ws, WIDTHS, 4)
+    english = {3: (13, 13), 4: (16, 18), 5: (4, 10), 15: (11, 11), 16: (7, 7), 17: (7, 7)}
+    fit_columns(ws, WIDTHS | (english if lang == "en" else {}), 5, header_row=4)
+    _title_rows(ws, report, lang, view.heading, len(HEADERS[lang]))
+    # the sections' headings in full, once, above the table (column 1 shows what fits)
+    headings = [s.heading for s in view.sections if s.heading != t("targets", lang)]
+    if headings:
+        banner(ws, 3, ("　" if lang == "ja" else " · ").join(headings), len(HEADERS[lang]),
+               Font(color="555555"))  # fmt: skip
+    fit_rows(ws, 4)
     ws.freeze_panes = "E5"
     ws.auto_filter.ref = f"A4:Q{last}"
     print_a4_landscape(ws, "4:4")
