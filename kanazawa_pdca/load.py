@@ -102,30 +102,22 @@ def display_name(path: Path) -> str:
 # --- YAML -------------------------------------------------------------------------------
 
 
-class _FastLoader:
-    """`load(text)`: the document as plain data, the fast way (see `fastyaml`).
+def _plain_data(text: str) -> Any:
+    """The document as plain data, the fast way: `fastyaml`, and for what it declines
+    (anchors, tags, timestamps, syntax errors, …) ruamel.yaml's C safe loader (refusing
+    merge keys, and aliases that expand out of bounds), whose errors reach the caller.
 
-    Files that `fastyaml` declines (anchors, tags, timestamps, syntax errors, …) are
-    read by ruamel.yaml's C safe loader, as before (refusing merge keys, and aliases
-    that expand out of bounds); its errors reach the caller.
     The garbage collector is paused meanwhile: building a large document creates
     objects and no garbage, and the collector's passes over them were half the time.
     """
+    from . import fastyaml
 
-    @staticmethod
-    def load(text: str) -> Any:
-        from . import fastyaml
-
-        with gc_paused():
-            data = fastyaml.load(text)
-            if data is fastyaml.DECLINED:
-                _check_aliases(text)
-                data = _ruamel_safe().load(text)
-        return data
-
-
-def _fast_yaml() -> _FastLoader:
-    return _FastLoader()
+    with gc_paused():
+        data = fastyaml.load(text)
+        if data is fastyaml.DECLINED:
+            _check_aliases(text)
+            data = _ruamel_safe().load(text)
+    return data
 
 
 @contextmanager
@@ -475,7 +467,7 @@ def load_strategy(path: Path) -> Strategy:
     """
     text = _read(path)
     try:
-        data = _fast_yaml().load(text)
+        data = _plain_data(text)
         with gc_paused():
             strategy = Strategy.model_validate(data)
     except Exception as exc:
@@ -579,7 +571,7 @@ def _load_year(
     """One year's entries, its problems, and whether it is marked `fictional: true`."""
     failure: Exception | None = None
     try:
-        data = _fast_yaml().load(text)
+        data = _plain_data(text)
         entries, shape = _entries(data)
     except Exception as exc:  # malformed YAML or duplicate keys: Located says what and where
         data, entries, shape, failure = None, {}, None, exc
@@ -712,7 +704,7 @@ def load_reviews(directory: Path, strategy: Strategy | None, *, required: bool =
 
 def _load_review(path: Path, text: str, strategy: Strategy | None) -> Review:
     try:
-        review = Review.model_validate(_fast_yaml().load(text) or {})
+        review = Review.model_validate(_plain_data(text) or {})
         if strategy is None or not check_review(strategy, review):
             return review
     except Exception:  # malformed YAML, duplicate keys, a wrong shape: Located says where

@@ -1,5 +1,7 @@
 """Property: on any generated document, fastyaml declines or reads exactly what ruamel's
-safe loader reads (and declines whatever ruamel refuses)."""
+safe loader reads (and declines whatever ruamel refuses); and the loader's YAML step
+(fastyaml, ruamel's safe loader for what it declines) reads what ruamel reads, or fails
+where ruamel fails, always."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from kanazawa_pdca import fastyaml
+from kanazawa_pdca.load import _plain_data
 
 TRICKY = [
     "0", "-0", "7", "-12", "010", "0x1F", "0o7", "1_000", "+5", "1.5", "-0.25", "1.", ".5",
@@ -86,6 +89,23 @@ def test_generated_documents_read_as_ruamel_reads_them_or_are_declined(document,
         return
     if fast is not fastyaml.DECLINED:
         assert typed(fast) == typed(expected), text
+
+
+@given(node(3), st.booleans())
+def test_the_fast_path_with_its_fallback_reads_what_ruamel_reads(document, flow):
+    text = render(document, flow=flow) + "\n"
+    try:
+        expected = YAML(typ="safe").load(text)
+    except Exception:
+        expected = fastyaml.DECLINED
+    try:
+        ours = _plain_data(text)
+    except Exception:
+        # where ruamel fails, or a merge key (`<<`), which pdca refuses and ruamel merges
+        assert expected is fastyaml.DECLINED or "<<" in text, text
+        return
+    assert expected is not fastyaml.DECLINED, text
+    assert typed(ours) == typed(expected), text
 
 
 def typed(value):
