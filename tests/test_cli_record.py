@@ -130,31 +130,62 @@ def test_missing_with_everything_recorded_passes_fail(run, actuals_dir):
 
 
 # --- processes ---------------------------------------------------------------------------
+# Real processes, forked from one parent that has imported (and, for record, run) pdca once:
+# each starts at once, so twenty start together, and a kill can come at any moment of a
+# write (an interpreter's start-up a process cost ~0.5 s each and left them staggered).
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="forks processes (POSIX)")
+
+RECORDERS = """
+import os, sys
+from kanazawa_pdca.cli import main
+
+def run(args):
+    sys.argv = ["pdca", *args]
+    try:
+        main()
+    except SystemExit as exc:
+        return exc.code or 0
+    return 0
+
+strategy, folder, ids = sys.argv[1], sys.argv[2], sys.argv[3:]
+# once in the parent, writing nothing: every module `pdca record` imports is loaded
+run(["record", "2026", ids[0], "1", "--strategy", strategy, "--actuals", folder, "--dry-run"])
+gun_r, gun_w = os.pipe()
+pids = []
+for i, kpi_id in enumerate(ids):
+    pid = os.fork()
+    if pid == 0:
+        os.close(gun_w)
+        os.read(gun_r, 1)  # all wait here until the parent closes the pipe
+        code = run(["record", "2026", kpi_id, str(i + 1), "--strategy", strategy,
+                    "--actuals", folder])
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    pids.append(pid)
+os.close(gun_r)
+os.close(gun_w)  # the start
+codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
+print("exit codes", *codes, flush=True)
+"""
 
 
-def _pdca(*args: str, **kwargs) -> subprocess.Popen:
-    env = {**os.environ, "PDCA_CACHE_DIR": os.environ.get("PDCA_CACHE_DIR", "")}
-    return subprocess.Popen(
-        [sys.executable, "-m", "kanazawa_pdca", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        **kwargs,
-    )
-
-
+@needs_fork
 def test_twenty_concurrent_records_all_land(tmp_path):
     folder = tmp_path / "actuals"
     strategy = load_strategy(DATA / "strategy.yaml")
     ids = [k.id for k in strategy.kpis][:20]
-    procs = [
-        _pdca("record", "2026", kpi_id, str(i + 1), "--actuals", str(folder),
-              "--strategy", str(DATA / "strategy.yaml"))
-        for i, kpi_id in enumerate(ids)
-    ]  # fmt: skip
-    for p in procs:
-        _, err = p.communicate(timeout=120)
-        assert p.returncode == 0, err.decode()
+    script = tmp_path / "recorders.py"
+    script.write_text(RECORDERS, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), str(DATA / "strategy.yaml"), str(folder), *ids],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "exit codes" + " 0" * 20, done.stderr
     actuals, _ = load_actuals(folder, strategy)
     assert {k: a.value for k, a in actuals.years[2026].items()} == {
         kpi_id: i + 1 for i, kpi_id in enumerate(ids)
@@ -166,24 +197,31 @@ def test_twenty_concurrent_records_all_land(tmp_path):
 
 
 KILLER = """
-import sys
+import os, sys
 from decimal import Decimal
 from pathlib import Path
 from kanazawa_pdca.entry.writer import Figure, write_figures
 from kanazawa_pdca.load import load_strategy
 
-
 strategy = load_strategy(Path(sys.argv[1]))
 folder = Path(sys.argv[2])
-print("ready", flush=True)
-i = 0
-while True:
-    i += 1
-    write_figures(folder, 2026, strategy, [Figure("share-pct", Decimal(50 + i % 2))],
-                  overwrite=True)
+for line in sys.stdin:  # "go": fork a writer, print its pid; "reap": wait for it
+    if line.strip() == "go":
+        pid = os.fork()
+        if pid == 0:  # write, alternating two values, until killed
+            i = 0
+            while True:
+                i += 1
+                write_figures(folder, 2026, strategy, [Figure("share-pct", Decimal(50 + i % 2))],
+                              overwrite=True)
+        print(pid, flush=True)
+    else:
+        os.waitpid(pid, 0)
+        print("reaped", flush=True)
 """
 
 
+@needs_fork
 def test_a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file(tmp_path):
     folder = tmp_path / "actuals"
     folder.mkdir()
@@ -194,21 +232,30 @@ def test_a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file(tmp_path):
     script = tmp_path / "killer.py"
     script.write_text(KILLER, encoding="utf-8")
     rng = random.Random(8)
-    interrupted = 0
-    for _ in range(12):
-        p = subprocess.Popen(
-            [sys.executable, str(script), str(MINI), str(folder)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        assert p.stdout.readline() == b"ready\n"
-        time.sleep(rng.uniform(0.05, 0.6))
-        p.send_signal(signal.SIGKILL)
-        p.wait()
-        text = (folder / "2026.yaml").read_text(encoding="utf-8")
-        assert text in versions  # parses, and is either the old or the new content
-        interrupted += any(folder.glob(".2026.yaml.*.tmp"))
-    print(f"killed with a temporary file in place: {interrupted} of 12")
+    interrupted, kills = 0, 20
+    with subprocess.Popen(
+        [sys.executable, str(script), str(MINI), str(folder)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as parent:
+        try:
+            for _ in range(kills):
+                parent.stdin.write("go\n")
+                parent.stdin.flush()
+                writer = int(parent.stdout.readline())
+                time.sleep(rng.uniform(0.02, 0.25))
+                os.kill(writer, signal.SIGKILL)
+                parent.stdin.write("reap\n")
+                parent.stdin.flush()
+                assert parent.stdout.readline() == "reaped\n"
+                text = (folder / "2026.yaml").read_text(encoding="utf-8")
+                assert text in versions  # parses, and is either the old or the new content
+                interrupted += any(folder.glob(".2026.yaml.*.tmp"))
+        finally:
+            parent.stdin.close()
+    assert parent.returncode == 0
+    print(f"killed with a temporary file in place: {interrupted} of {kills}")
     load_actuals(folder, load_strategy(MINI))  # still a valid actuals folder
     # the next write clears what a killed one left behind
     from decimal import Decimal
