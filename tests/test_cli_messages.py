@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from fractions import Fraction
 
 import pytest
 
@@ -76,14 +75,6 @@ def test_behind_at_or_above_on_track_is_refused(run, mini):
     assert result.stderr == (
         "pdca check: thresholds must satisfy 0 < behind (0.8) < on-track (0.8) [threshold-order]\n"
     )
-
-
-def test_threshold_options_feed_exact_thresholds(run, mini):
-    from kanazawa_pdca.cli.common import thresholds as _thresholds
-    from kanazawa_pdca.load import load_strategy
-
-    th = _thresholds(load_strategy(MINI), "90%", "0.3")
-    assert (th.exact_on_track, th.exact_behind) == (Fraction(9, 10), Fraction(3, 10))
 
 
 # --- item 9: years -------------------------------------------------------------------------

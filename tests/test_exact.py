@@ -335,14 +335,16 @@ def test_overridden_thresholds_at_their_own_boundaries(tmp_path, figure, status)
     assert regraded(r.attainment, th) is status
 
 
+@pytest.mark.parametrize("spelling", [("0.9", "0.5"), ("90%", "50%")], ids=["ratio", "percent"])
 @pytest.mark.parametrize(("figure", "status"), OVERRIDE_ROWS)
-def test_overridden_thresholds_on_the_command_line(tmp_path, run, figure, status):
+def test_overridden_thresholds_on_the_command_line(tmp_path, run, figure, status, spelling):
     strategy = tmp_path / "strategy.yaml"
     strategy.write_text(_strategy_text("pct-up"), encoding="utf-8")
     (tmp_path / "actuals").mkdir()
     (tmp_path / "actuals" / "2025.yaml").write_text(f"k: {figure}\n", encoding="utf-8")
     args = ["--strategy", strategy, "--actuals", tmp_path / "actuals", "-f", "json"]
-    result = run("check", "2025", *args, "--on-track", "0.9", "--behind", "0.5")
+    on_track, behind = spelling
+    result = run("check", "2025", *args, "--on-track", on_track, "--behind", behind)
     doc = json.loads(result.stdout)
     (kpi,) = doc["kpis"]
     assert kpi["status"] == status.value
