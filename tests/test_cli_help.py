@@ -271,3 +271,39 @@ def test_install_and_show_completion_for_each_shell(tmp_path):
     assert "_PDCA_COMPLETE=complete_fish" in pdca("--show-completion", "fish").stdout
     refused = pdca("--install-completion", "tcsh")
     assert refused.returncode == 2 and refused.stderr.startswith("pdca: --install-completion: ")
+
+
+def test_every_example_of_the_help_is_a_valid_command_line():
+    """Each example parses against the command's declarations (options, choices, years),
+    and names a KPI of the bundled strategy when it names one."""
+    import shlex
+
+    from typer.main import get_command
+
+    from kanazawa_pdca.cli import app
+    from kanazawa_pdca.i18n import HELP
+    from kanazawa_pdca.load import load_strategy, resolve_strategy
+
+    ids = {k.id for k in load_strategy(resolve_strategy(None)).kpis}
+    group = get_command(app)
+    examples = [
+        line
+        for code, entry in HELP.items()
+        if code.endswith("-examples")
+        for lang in ("ja", "en")
+        for line in entry[lang].splitlines()
+        if line.startswith("pdca ")
+    ]
+    assert len(examples) >= 2 * 2 * (len(COMMANDS) + 1)
+    for line in examples:
+        args = shlex.split(line)[1:]
+        if args[0] == "--lang":  # pdca --lang en COMMAND …
+            args = args[2:]
+        if args[0].startswith("--"):
+            assert args == ["--install-completion"], line  # not run: it writes into HOME
+            continue
+        name, *rest = args
+        command = group.get_command(None, name)
+        with command.make_context(name, rest) as ctx:
+            kpi = ctx.params.get("kpi")
+            assert kpi is None or kpi in ids or name == "show", line
