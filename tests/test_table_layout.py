@@ -108,10 +108,18 @@ def test_english_at_120_keeps_the_whole_summary_header(run):
 
 
 def test_japanese_name_column_is_capped_when_wide(run):
+    """At 200 columns the spare width goes to the names (up to 30 characters, not 20) and
+    the outlook is on one line; the name column still stops at its wider cap."""
     text = demo(run, width=200)
-    header = next(line for line in text.splitlines() if line.startswith("KPI"))
-    assert header.index("単位") <= 44  # the name column stops at its cap
-    assert "進捗" in header and "基準値" in header
+    lines = text.splitlines()
+    header = next(line for line in lines if line.startswith("KPI"))
+    assert 44 < header.index("単位") <= 64  # the name column stops at its wider cap
+    assert "進捗" in header and "基準値" in header and "見込み" in header
+    row = next(line for line in lines if line.startswith("子どもを産み育てやすい環境"))
+    assert "子どもを産み育てやすい環境が整っていると感じる市民の割合" in row  # one line
+    assert "R10 見込 60.7 / 59 ✓" in row  # the outlook on the row's first line
+    narrower = demo(run, width=140)
+    assert "R10 見込 60.7" not in narrower and "R10 見込" in narrower  # two lines there
 
 
 def test_japanese_names_get_room_at_100(run):
@@ -428,3 +436,54 @@ def test_summary_rule_sits_under_the_whole_header(run, lang, width):
     lines = demo(run, "--summary", width=width, lang=lang).splitlines()
     g1 = next(i for i, line in enumerate(lines) if line.startswith("G1 "))
     assert set(lines[g1 - 1]) == {"─"}  # the header, however folded, is above the rule
+
+
+def _pty(columns: int) -> tuple[int, int]:
+    """A pseudo-terminal `columns` wide: (controller, terminal) file descriptors."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    return controller, terminal
+
+
+def _piped(stdin, stderr) -> str:
+    """`pdca check 2027 … | cat` in a process of its own: stdout a pipe, COLUMNS unset."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "PDCA_LANG")}
+    env["NO_COLOR"] = "1"
+    args = [sys.executable, "-m", "kanazawa_pdca", "check", "2027", "--actuals", str(DEMO)]
+    done = subprocess.run(
+        args, stdin=stdin, stdout=subprocess.PIPE, stderr=stderr, env=env, timeout=60
+    )
+    assert done.returncode == 0
+    return done.stdout.decode("utf-8")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals are POSIX")
+def test_piped_output_uses_terminal_width():
+    """`pdca check 2027 | less` on an 80-column terminal: stdout is a pipe, but stderr (or
+    stdin) is still the terminal, so the table fits its width; with no terminal at all the
+    table keeps its natural width."""
+    import subprocess
+
+    for columns, where in ((80, "stderr"), (100, "stdin")):
+        controller, terminal = _pty(columns)
+        try:
+            if where == "stderr":
+                text = _piped(subprocess.DEVNULL, terminal)
+            else:
+                text = _piped(terminal, subprocess.DEVNULL)
+        finally:
+            os.close(terminal)
+            os.close(controller)
+        widths = [cell_len(line) for line in text.splitlines()]
+        assert max(widths) <= columns, where
+        assert max(widths) >= columns - 10, where  # the width is used, not a narrow default
+    alone = _piped(subprocess.DEVNULL, subprocess.DEVNULL)  # no terminal: the natural width
+    assert max(cell_len(line) for line in alone.splitlines()) > 120

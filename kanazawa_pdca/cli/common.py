@@ -214,8 +214,9 @@ def terminal_options(
     """Colour and width for the terminal formats.
 
     Colour: `always`, `never`, or (auto) on a terminal unless NO_COLOR is set (FORCE_COLOR
-    counts as a terminal). Width: --width, else the terminal's, else $COLUMNS when set,
-    else none: piped or written to a file, the table takes its own natural width.
+    counts as a terminal). Width: --width, else the terminal's (`terminal_width`), else
+    none: written to a file or piped with no terminal at all, the table takes its own
+    natural width.
     """
     from rich.console import Console
 
@@ -228,11 +229,29 @@ def terminal_options(
     else:
         use_color = color is Color.always
     if width is None:
-        if tty:
-            width = console.width
-        elif os.environ.get("COLUMNS", "").isdigit():
-            width = int(os.environ["COLUMNS"])
+        width = terminal_width(to_file=output is not None)
     return RenderOptions(lang=lang.value, color=use_color, width=width)
+
+
+def terminal_width(*, to_file: bool = False) -> int | None:
+    """The width of the terminal the person reads on: $COLUMNS when set, else the size of
+    the first of stdout, stderr and stdin that is a terminal (`pdca check 2027 | less` is
+    read on the terminal stderr and stdin still are), else None: no terminal at all.
+
+    Written to a file (`-o`), only $COLUMNS counts: the file is not read on this terminal.
+    """
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if to_file:
+        return None
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            if stream is not None and stream.isatty():
+                return os.get_terminal_size(stream.fileno()).columns or None
+        except (AttributeError, ValueError, OSError):
+            continue
+    return None
 
 
 # --- reading ------------------------------------------------------------------------------

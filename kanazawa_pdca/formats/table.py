@@ -4,10 +4,10 @@ Laid out by the light `grid` renderer (rich's Table costs ~1 ms a row). The layo
 fits the width asked for (the terminal's, `--width N`, or, when the output is piped,
 the table's own natural width):
 
-- the name column is capped (`NAME_CAP`): at 200 columns the figures get the room, the
-  names do not stretch; when short of room it shrinks to `NAME_MIN`, then the optional
-  columns are left out in `drop` order (progress first, then the baseline), and the
-  status words fold;
+- the name column is capped (`NAME_CAP`; from 140 columns on `NAME_WIDE`, so that at 200
+  columns most names fit on one line, and the outlook too when it fits); when short of
+  room it shrinks to `NAME_MIN`, then the optional columns are left out in `drop` order
+  (progress first, then the baseline), and the status words fold;
 - text folds by display cells (a Japanese character is 2), English at spaces, Japanese
   between characters under the kinsoku rules (`grid.fold`); a reference code never splits.
 
@@ -68,7 +68,8 @@ DIM = "dim"
 
 NAME_MIN = {"ja": 26, "en": 24}  # the name column's width when short of room
 NAME_FLOOR = 16  # narrower than this, names go on lines of their own above the figures
-NAME_CAP = {"ja": 40, "en": 56}  # …and at most (20 Japanese characters)
+NAME_CAP = {"ja": 40, "en": 56}  # …and at most (20 Japanese characters)…
+NAME_WIDE = {"ja": 60, "en": 80}  # …unless the terminal is wide enough for more (200 columns)
 WIDE_GAP = 140  # from this width on, two spaces between columns
 UNIT_WIDTH = 8  # a longer unit folds
 EN_WORD = 10  # in English the unit column widens to a whole word up to this
@@ -181,12 +182,18 @@ OUTLOOK_WIDTH = 140  # from this width on the 見込み column is shown without 
 
 def _outlook(r: KpiResult, lang: Lang) -> Text | str:
     """'R10 見込' over '58.1 / 59 ✗' (outlook_cell's words, on two lines)."""
-    cell = outlook_cell(r, lang)
+    cell = _outlook_line(r, lang)
+    if isinstance(cell, Text):
+        when, figures = cell.plain.split(" ", 2)[:2], cell.plain.split(" ", 2)[2]
+        return Text(f"{' '.join(when)}\n{figures}", style=cell.style)
+    return cell
+
+
+def _outlook_line(r: KpiResult, lang: Lang) -> Text | str:
+    """'R10 見込 58.1 / 59 ✗' on one line, where the terminal is wide enough for it."""
     if r.outlook is None:
         return ""
-    when, figures = cell.split(" ", 2)[:2], cell.split(" ", 2)[2]
-    style = "" if r.outlook.reaches else NOTE_STYLE
-    return Text(f"{' '.join(when)}\n{figures}", style=style)
+    return Text(outlook_cell(r, lang), style="" if r.outlook.reaches else NOTE_STYLE)
 
 
 def show_outlook(options: RenderOptions) -> bool:
@@ -295,7 +302,9 @@ def fit(
                 grid.Column(t(s.key, lang), widths[s.key], s.justify, wrap=s.wrap) for s in shown
             ]
             return Layout(columns, [s.key for s in shown], gap, stacked=True)
-        name = max(4, min(NAME_CAP[lang], room))
+        # the spare width of a wide terminal goes to the names (fewer of them fold)
+        cap = NAME_WIDE[lang] if width >= WIDE_GAP else NAME_CAP[lang]
+        name = max(4, min(cap, room))
     columns = [grid.Column(t("kpi", lang), name, "left", wrap=True)]
     columns += [grid.Column(t(s.key, lang), widths[s.key], s.justify, wrap=s.wrap) for s in shown]
     return Layout(columns, ["kpi", *(s.key for s in shown)], gap)
@@ -425,8 +434,21 @@ def goal_tables(report: Report, options: RenderOptions) -> list[Text]:
     views = goal_views(report, lang)
     specs = kpi_columns(options)
     results = [r for v in views for s in v.sections for r in s.results]
+    results_by_id = {r.kpi.id: r for r in results}
     cells = {r.kpi.id: {s.key: s.cell(r, lang) for s in specs} for r in results}
     fitted = fit(specs, {s.key: [c[s.key] for c in cells.values()] for s in specs}, width, lang)
+    if width is not None and "outlook" in fitted.keys and not fitted.stacked:
+        # a wide terminal: the outlook on one line, when the names keep their room
+        flat = {
+            k: {**c, "outlook": _outlook_line(results_by_id[k], lang)} for k, c in cells.items()
+        }
+        wide = fit(specs, {s.key: [c[s.key] for c in flat.values()] for s in specs}, width, lang)
+        if (
+            wide.keys == fitted.keys
+            and not wide.stacked
+            and wide.columns[0].width >= NAME_CAP[lang]
+        ):
+            cells, fitted = flat, wide
     rule_width = fitted.width
     header = grid.header(fitted.columns, fitted.gap, HEADER_STYLE)
     out = []
