@@ -4,13 +4,16 @@ report must not go.
 `check_target` refuses a target that is not (or would not be) a regular file — a
 directory, a FIFO, a device, a socket, a loop of symbolic links — and any target that,
 through symbolic links or `..`, is the strategy file or lies in the actuals or reviews
-folder. `write_atomic` writes through a temporary file with an unpredictable name
-(`tempfile.mkstemp`, created exclusively in the target's folder), fsyncs it and renames
-it over the target; interrupted (Ctrl-C, SIGTERM, SIGHUP), it removes the temporary file.
+folder. `write_atomic` is pdca's one way to write a file, for `-o` and for the actuals
+alike: a temporary file with an unpredictable name (`tempfile.mkstemp`, created exclusively
+in the target's folder), fsync, rename over the target, fsync of the folder; interrupted
+(Ctrl-C, SIGTERM, SIGHUP) or failing, it removes the temporary file.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import signal
 import stat
@@ -110,28 +113,49 @@ def _terminations_interrupt() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` via a temporary file in the same folder and an atomic rename.
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Replace `path` by `data` (text is written as UTF-8) so that every reader, and a
+    crash at any moment, sees the old file or the new one, never a mix.
 
-    A crash or a full disk leaves the old file as it was; the new file keeps the old
-    file's permission bits when it replaces one. The temporary file's name is random
-    and created exclusively (no planted symbolic link can redirect it); it is removed
-    when the write fails or is interrupted.
+    A temporary file in the same folder (random name, created exclusively with mode 0600:
+    no planted symbolic link can redirect it), fsynced and renamed over the target, then
+    the folder fsynced (the rename itself survives a power cut). The new file keeps the old
+    file's permission bits (0644 for a new file). A full disk, an error or an interruption
+    leaves the old file as it was and removes the temporary one.
     """
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     with _terminations_interrupt():
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(raw)
                 handle.flush()
                 os.fsync(handle.fileno())
             try:
-                os.chmod(tmp, path.stat().st_mode & 0o7777)
+                mode = path.stat().st_mode & 0o7777
             except FileNotFoundError:
-                os.chmod(tmp, 0o644)
+                mode = 0o644
+            os.chmod(tmp, mode)
             os.replace(tmp, path)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
             raise
+        _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable; a file system that cannot fsync a folder (EINVAL)
+    is left as it is (the file itself is already written and renamed)."""
+    if os.name != "posix":  # pragma: no cover - Windows cannot open a folder
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno != errno.EINVAL:
+            raise
+    finally:
+        os.close(fd)

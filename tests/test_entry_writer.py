@@ -11,7 +11,7 @@ import pytest
 
 from conftest import MINI
 from kanazawa_pdca.diagnostics import InputError
-from kanazawa_pdca.entry.writer import Figure, lock_path, replace_file, write_figures
+from kanazawa_pdca.entry.writer import Figure, lock_path, write_figures
 from kanazawa_pdca.load import load_actuals, load_strategy
 
 COMMENTED = """\
@@ -223,13 +223,13 @@ def test_an_invalid_year_file_is_reported_not_overwritten(folder, strategy):
     assert (folder / "2026.yaml").read_text(encoding="utf-8") == "share-pct: [1\n"
 
 
-def test_interrupted_replace_leaves_the_old_file_and_no_temporary(folder, monkeypatch):
+def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(folder, strategy, monkeypatch):
     def boom(*_):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(KeyboardInterrupt):
-        replace_file(folder / "2026.yaml", b"new: 1\n")
+        write_figures(folder, 2026, strategy, [fig("app-downloads", 1)])
     assert (folder / "2026.yaml").read_text(encoding="utf-8") == COMMENTED
     assert sorted(p.name for p in folder.iterdir()) == ["2026.yaml"]
 

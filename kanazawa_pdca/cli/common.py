@@ -193,12 +193,7 @@ def emit(
                 (resolve_reviews(reviews)[0], "the reviews folder"),
             ],
         )
-        if isinstance(text, bytes):  # a workbook (check --format xlsx)
-            from ..entry.writer import replace_file
-
-            replace_file(output, text)
-        else:
-            write_atomic(output, text)
+        write_atomic(output, text)  # text, or a workbook's bytes (check --format xlsx)
     except RefusedTarget as exc:
         err(f"{output}:1:1: {message_text(exc.code, exc.message)} [{exc.code}]\n")
         raise typer.Exit(Exit.BAD_INPUT) from None

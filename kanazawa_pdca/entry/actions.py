@@ -159,9 +159,9 @@ def template(
     An existing file is kept unless `force`: it may be a sheet a department filled in
     (the README names the template and the filled sheet alike, 2026.xlsx)."""
     from ..load import display_name
+    from ..output import write_atomic
     from ..years import label
     from . import template as tpl
-    from .writer import replace_file
 
     if bad := [g for g in goals if not 1 <= g <= len(strategy.goals)]:
         raise UsageError(f"no basic goal {bad[0]} (1–{len(strategy.goals)})", "--goal")
@@ -179,7 +179,7 @@ def template(
     count = len(tpl.rows(strategy, actuals, year, lang, goals))
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(output, data)
+        write_atomic(output, data)
     except OSError as exc:
         raise location_error(str(output), "cannot-write", f"cannot write: {exc.strerror}") from None
     name = display_name(output)

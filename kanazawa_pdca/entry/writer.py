@@ -3,8 +3,9 @@
 Guarantees:
 - one writer at a time: a lock file beside the actuals folder (`filelock`), and the year's
   file is read again under the lock, so concurrent runs never lose each other's figures;
-- a killed run leaves the old file or the new one, never a mix: a temporary file (created
-  with an unpredictable name, mode 0600, O_EXCL), fsync, rename, fsync of the folder;
+- a killed run leaves the old file or the new one, never a mix: `output.write_atomic`, pdca's
+  one writer (a temporary file with an unpredictable name, mode 0600, O_EXCL; fsync, rename,
+  fsync of the folder);
 - untouched entries keep their bytes: comments, key order and quoting survive (ruamel's
   round-trip mode, no line folding); new entries go where the strategy lists them;
 - a figure that differs from one recorded is a conflict, refused with both values unless
@@ -20,7 +21,6 @@ import difflib
 import io
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -30,6 +30,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, InputError, Location
 from ..model.actuals import Actual, check_year
 from ..model.strategy import Strategy
+from ..output import write_atomic
 from .missing import expects_figure
 from .numbers import to_yaml_number
 
@@ -147,7 +148,7 @@ def write_figures(
         outcome = _merge(path, year, strategy, figures, overwrite, shown_name)
         _remove_stale_temporaries(path)
         if outcome.after != outcome.before:
-            replace_file(path, outcome.encoded())
+            write_atomic(path, outcome.encoded())
             outcome.written = True
     return outcome
 
@@ -188,42 +189,6 @@ def _locked(folder: Path, timeout: float) -> Iterator[None]:
         yield
     finally:
         lock.release()
-
-
-def replace_file(path: Path, data: bytes) -> None:
-    """Replace `path` by `data` atomically: temporary file, fsync, rename, fsync the folder.
-
-    The temporary file is made by mkstemp (unpredictable name, O_EXCL, mode 0600) in the
-    same folder; the new file keeps the old one's permission bits (0644 for a new file).
-    """
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            mode = path.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            mode = 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":  # pragma: no cover - Windows cannot open a folder
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _remove_stale_temporaries(path: Path) -> None:
