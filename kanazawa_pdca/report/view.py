@@ -158,7 +158,8 @@ def _git_commit_date(paths: list[Path]) -> tuple[dt.date | None, bool] | None:
     def git(*args: str) -> str | None:
         try:
             done = subprocess.run(
-                ["git", "-C", str(folder), *args, "--", *names],
+                # no fsmonitor hook: reading the date runs nothing the repository names
+                ["git", "-C", str(folder), "-c", "core.fsmonitor=false", *args, "--", *names],
                 capture_output=True,
                 text=True,
                 timeout=10,
