@@ -7,6 +7,7 @@ import re
 import shlex
 import shutil
 import textwrap
+import unicodedata
 
 import pytest
 
@@ -122,6 +123,88 @@ def test_the_yaml_examples_validate(run, sandbox):
     result = run("validate")
     assert result.exit_code == 0, result.stderr
     assert "2026" in result.stdout
+
+
+# --- what the guide shows pdca printing is what it prints -----------------------------------
+def shown(start: str) -> str:
+    """The guide's text block that starts with `start`."""
+    found = [b for b in blocks("text") if b.startswith(start)]
+    assert len(found) == 1, start
+    return found[0]
+
+
+def fill_template(run, folder, figures: dict[str, tuple[str, str, str]]) -> str:
+    """`pdca template 2026 -o 2026.xlsx`, then the entry cells typed as a department would:
+    {id: (実績値, 出典, 備考)}."""
+    import openpyxl
+
+    assert run("template", "2026", "-o", "2026.xlsx").exit_code == 0
+    book = openpyxl.load_workbook(folder / "2026.xlsx")
+    sheet = book.worksheets[0]
+    header = next(r for r in sheet.iter_rows() if r[0].value == "ID")
+    columns = [
+        next(c.column for c in header if c.value == name) for name in ("実績値", "出典", "備考")
+    ]
+    for row in sheet.iter_rows(min_row=header[0].row + 1):
+        for column, text in zip(columns, figures.get(row[0].value, ()), strict=False):
+            sheet.cell(row[0].row, column, text or None)
+    book.save(folder / "2026.xlsx")
+    return "2026.xlsx"
+
+
+def test_the_import_the_guide_shows_is_what_pdca_prints(run, sandbox):
+    figures = {
+        "child-rearing-environment-satisfaction": ("55.4", "市民意識調査", "速報値"),
+        "childcare-app-downloads": ("26,105", "こども未来課", ""),
+        "parenting-refresh-class-participants": ("412", "", ""),
+        "home-education-webpage-annual-visits": ("23,332", "", ""),
+        "childcare-usage-rate-age1": ("75.1", "", ""),
+    }
+    book = fill_template(run, sandbox, figures)
+    result = run("import", "2026", book)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == shown("data/actuals/2026.yaml (2026年度")
+
+
+def test_the_import_errors_the_guide_shows_are_what_pdca_prints(run, sandbox):
+    figures = {
+        "parenting-refresh-class-participants": ("△12", "", ""),
+        "home-education-webpage-annual-visits": ("1,23", "", ""),
+        "childcare-usage-rate-age1": ("12人", "", ""),
+    }
+    book = fill_template(run, sandbox, figures)
+    result = run("import", "2026", book)
+    assert result.exit_code == 2
+    assert result.stderr == shown("2026.xlsx:")
+    assert not (sandbox / "data" / "actuals" / "2026.yaml").exists()
+
+
+def test_the_file_errors_the_guide_shows_are_what_pdca_prints(run, sandbox):
+    (sandbox / "data" / "actuals" / "2026.yaml").write_text(
+        "childcare-app-download: 26105\n"
+        "home-education-webpage-annual-visits: -3\n"
+        "childcare-app-downloads: 26105\n"
+        "childcare-app-downloads: 26200\n",
+        encoding="utf-8",
+    )
+    result = run("check", "2026")
+    assert result.exit_code == 2
+    assert result.stderr == shown("data/actuals/2026.yaml:1:1:")
+
+
+def github_anchor(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation (（）・/.) dropped, spaces
+    as hyphens; letters of any script, digits, '_' and '-' kept."""
+    kept = (c for c in heading.strip().lower() if c in " -_" or unicodedata.category(c)[0] in "LMN")
+    return "".join(kept).replace(" ", "-")
+
+
+def test_every_link_inside_the_guide_leads_to_a_heading():
+    headings = re.findall(r"^#+ (.+)$", TEXT, re.MULTILINE)
+    anchors = {github_anchor(h) for h in headings}
+    links = re.findall(r"\]\(#([^)]+)\)", TEXT)
+    assert len(links) >= 10
+    assert sorted(set(links) - anchors) == []
 
 
 def test_every_picture_the_guide_links_exists_and_is_small():
