@@ -98,6 +98,12 @@ def test_every_command_in_the_guide_runs_as_written(run, sandbox):
     assert not (sandbox / "data" / "actuals" / "2026.yaml").exists()
 
 
+def test_every_command_on_the_demo_data_says_it_is_fictional():
+    demo = [line for body in blocks("sh") for line in body.splitlines() if "examples/demo" in line]
+    assert len(demo) >= 5
+    assert [line for line in demo if "架空" not in line.partition("#")[2]] == []
+
+
 def test_every_command_in_the_guide_text_parses(run):
     """`pdca …` in the running text (options named in a sentence) are real options: --help
     after them still parses the command line up to it."""
