@@ -10,12 +10,12 @@ It writes docs/images/*.png from the bundled strategy and the FICTIONAL demo fig
 - check-table.png  the terminal table of `pdca check 2026 --actuals examples/demo-actuals`
                    (goal 1, its first rows): pdca's own colours (`--color always`) recorded by
                    rich (`Console(record=True)` → SVG), then a headless Chromium screenshot;
-- template-sheet.png  the first printed page of `pdca template 2026 -o 2026.xlsx`, as
-                   LibreOffice prints it (`soffice --headless --convert-to pdf`, `pdftoppm`);
-- report-page1.png and report-cards.png  page 1 and a page of KPI cards of the demo's meeting
-                   report (`pdca report 2026 … -o demo.html`), printed by headless Chromium on
-                   A4 without the browser's headers and footers (`--print-to-pdf
-                   --no-pdf-header-footer`), then `pdftoppm`.
+- template-sheet.png  the top of the first printed page of `pdca template 2026 -o 2026.xlsx`,
+                   as LibreOffice prints it (`soffice --headless --convert-to pdf`, `pdftoppm`);
+- report-page1.png and report-cards.png  page 1 and the row of KPI cards that holds CARD, of
+                   the demo's meeting report (`pdca report 2026 … -o demo.html`) printed by
+                   headless Chromium on A4 without the browser's headers and footers
+                   (`--print-to-pdf --no-pdf-header-footer`), then `pdftoppm`.
 
 It needs Chromium, LibreOffice Calc, poppler's pdftoppm and Japanese fonts:
 
@@ -123,19 +123,24 @@ def content_box(pdf: Path, page: int) -> tuple[float, float, float, float]:
     )
 
 
-def widest_gap(pdf: Path, page: int, low: float, high: float) -> float:
-    """The middle of the widest empty band between lines of text, between the fractions low
-    and high of the page's text (where one row of KPI cards ends and the next begins)."""
+def card_row(pdf: Path, page: int, card: str) -> tuple[float, float]:
+    """(top, bottom) in points of the row of KPI cards that holds `card`: from the line that
+    prints its id (a card's first line) to the last line before the next row's first line or
+    before the page's footer (the first gap of more than GAP points)."""
     found = words(pdf, page)
-    top, bottom = min(w[2] for w in found), max(w[4] for w in found)
-    lines = sorted((w[2], w[4]) for w in found)
-    best, where, reach = 0.0, (top + bottom) / 2, lines[0][1]
-    for y0, y1 in lines[1:]:
-        middle = (reach + y0) / 2
-        if y0 - reach > best and low <= (middle - top) / (bottom - top) <= high:
-            best, where = y0 - reach, middle
-        reach = max(reach, y1)
-    return where
+    top = next(w[2] for w in found if w[0] == card)
+    later = sorted((w[2], w[4]) for w in found if w[2] > top + 1)
+    ids = {w[2] for w in found if w[2] > top + 1 and ID.fullmatch(w[0])}
+    bottom = top + 12
+    for y0, y1 in later:
+        if y0 - bottom > GAP or (ids and y0 >= min(ids) - 1):
+            break
+        bottom = max(bottom, y1)
+    return top, bottom
+
+
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")  # a KPI id as a card prints it
+GAP = 40  # points: more empty space than this below a card is the page's bottom margin
 
 
 def page_with(pdf: Path, word: str) -> int:
@@ -319,10 +324,9 @@ def make_report(work: Path, which: set[str]) -> list[Path]:
     if "card" in which:
         out = IMAGES / "report-cards.png"
         page = page_with(pdf, CARD)
-        x0, y0, x1, _ = content_box(pdf, page)
-        # the row of cards that holds CARD (with the page's banner above it)
-        cut = widest_gap(pdf, page, 0.25, 0.75)
-        pdftoppm(pdf, page, out, 100, (x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, cut))
+        x0, _, x1, _ = content_box(pdf, page)
+        top, bottom = card_row(pdf, page, CARD)
+        pdftoppm(pdf, page, out, 110, (x0 - MARGIN, top - 7, x1 + MARGIN, bottom + MARGIN))
         made.append(out)
     return made
 
