@@ -123,6 +123,14 @@ def content_box(pdf: Path, page: int) -> tuple[float, float, float, float]:
     )
 
 
+def page_width(pdf: Path) -> float:
+    """The width in points of the first page."""
+    info = subprocess.run(
+        [tool("pdfinfo"), str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
+    return float(re.search(r"Page size:\s+([\d.]+) x", info)[1])
+
+
 def card_row(pdf: Path, page: int, card: str) -> tuple[float, float]:
     """(top, bottom) in points of the row of KPI cards that holds `card`: from the line that
     prints its id (a card's first line) to the last line before the next row's first line or
@@ -277,7 +285,7 @@ def make_table(work: Path) -> Path:
 
 # --- the fill-in sheet ---------------------------------------------------------------------
 SHEET_PIXELS = 900  # the printed table's width in the picture
-SHEET_ASPECT = 0.45  # the top of the printed table: under half as high as it is wide
+SHEET_ASPECT = 0.55  # the top of the printed table: about half as high as it is wide
 MARGIN = 8  # points around what is printed
 
 
@@ -302,6 +310,7 @@ def make_sheet(work: Path) -> Path:
     out = IMAGES / "template-sheet.png"
     pdf = work / "2026.pdf"
     x0, y0, x1, y1 = content_box(pdf, 1)
+    x1 = max(x1, page_width(pdf) - x0)  # the table's last column, as wide as the left margin
     box = (x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, min(y1, y0 + (x1 - x0) * SHEET_ASPECT))
     pdftoppm(pdf, 1, out, round(SHEET_PIXELS / ((box[2] - box[0]) / 72)), box)
     return out
