@@ -70,7 +70,10 @@ def test_record_dry_run_shows_a_diff_and_writes_nothing(run, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["share-pc", "5"], "unknown KPI id 'share-pc' (did you mean 'share-pct'?)"),
+        (
+            ["share-px", "5"],
+            "pdca record: no KPI matches 'share-px'; did you mean: share-pct Share",
+        ),
         (["share-pct", "120"], "a percentage must be within 0–100, got 120 [percentage-range]"),
         (["share-pct", "12人"], "the unit '人' does not match (its unit is '%') [wrong-unit]"),
         (["app-downloads", "1,23"], "digits are grouped in threes (174,275) [bad-number]"),
@@ -83,6 +86,37 @@ def test_record_refuses_bad_arguments(run, tmp_path, args, message, english):
     assert result.exit_code == 2
     assert message in " ".join(result.stderr.split()), result.stderr
     assert not (tmp_path / "a").exists()
+
+
+def test_record_takes_a_name_piece_like_show(run, tmp_path):
+    """`pdca record 2027 子育てアプリ 31,300` finds the KPI `pdca show 子育てアプリ` finds: an
+    id, or a unique piece of the Japanese or English name; ambiguous and unknown pieces are
+    refused alike (exit 2, the candidates or the closest listed, nothing written)."""
+    (tmp_path / "a").mkdir()
+    mini = ("--strategy", MINI, "--actuals", tmp_path / "a")
+    for piece in ("ダウンロード", "ｄｏｗｎｌｏａｄｓ (cumulative)", "app-downloads"):
+        shown = run("show", piece, *mini, "--no-chart")
+        assert shown.exit_code == 0 and "app-downloads" in shown.stdout
+        recorded = run("record", "2026", piece, "2,500", *mini, "--dry-run")
+        assert recorded.exit_code == 0, recorded.stderr
+        assert "+ app-downloads  2,500件" in recorded.stdout
+    recorded = run("record", "2026", "割合", "55", *mini)
+    assert recorded.exit_code == 0 and "+ share-pct  55%" in recorded.stdout
+    assert (tmp_path / "a" / "2026.yaml").read_text(encoding="utf-8") == HEAD + "share-pct: 55\n"
+    for piece, first in (
+        ("累計", "pdca {}: '累計' に当てはまる KPI が 2 件あります。id で指定してください:"),
+        ("zzzzzz", "pdca {}: 'zzzzzz' に当てはまる KPI はありません"),
+    ):
+        shown, recorded = run("show", piece, *mini), run("record", "2026", piece, "1", *mini)
+        assert shown.exit_code == recorded.exit_code == 2
+        assert shown.stdout == recorded.stdout == ""
+        assert shown.stderr.splitlines()[0] == first.format("show")
+        assert recorded.stderr.splitlines()[0] == first.format("record")
+        assert recorded.stderr.splitlines()[1:] == shown.stderr.splitlines()[1:]
+    ambiguous = run("record", "2026", "累計", "1", *mini).stderr
+    assert "  app-downloads  ダウンロード数（累計）" in ambiguous
+    assert "  new-course-participants  講座参加者数（累計）" in ambiguous
+    assert (tmp_path / "a" / "2026.yaml").read_text(encoding="utf-8") == HEAD + "share-pct: 55\n"
 
 
 def test_record_never_writes_into_the_bundled_copy(run, tmp_path, monkeypatch):

@@ -379,6 +379,38 @@ def fail_on_worse(comparison) -> None:
 # --- the yearly cycle's "Do": template, record, import, missing ---------------------------
 
 
+def lookup_kpi(strategy, query: str, lang: Lang, command: str):
+    """The KPI a person typed, for every command that takes one (`show`, `record`): an id,
+    or a unique piece of its Japanese or English name (`history.find_kpi`). Ambiguous: the
+    candidates on stderr; unknown: the closest and a hint; both exit 2."""
+    from ..history import KpiLookupError, find_kpi
+    from ..present.escape import terminal
+
+    try:
+        return find_kpi(strategy, query)
+    except KpiLookupError as exc:
+        failed = exc
+
+    def line(k) -> str:
+        return f"  {k.id}  {terminal(k.name_en if lang == 'en' else k.name)}\n"
+
+    quoted = repr(terminal(failed.query))
+    if failed.candidates:
+        n = len(failed.candidates)
+        err(msg("kpi-ambiguous", command=command, query=quoted, n=n) + "\n")
+        err("".join(line(k) for k in failed.candidates[:30]))
+        if n > 30:
+            err(msg("kpi-more", n=n - 30) + "\n")
+    else:
+        if failed.suggestions:
+            err(msg("kpi-no-match-suggest", command=command, query=quoted) + "\n")
+            err("".join(line(k) for k in failed.suggestions))
+        else:
+            err(msg("kpi-no-match", command=command, query=quoted) + "\n")
+        err(msg("kpi-list-hint") + "\n")
+    raise typer.Exit(Exit.BAD_INPUT)
+
+
 def run_action(action) -> None:
     """Call an entry action: usage errors and input errors end in exit 2, its text goes to
     stdout and its warnings to stderr; its exit status is the command's."""

@@ -15,6 +15,7 @@ from .common import (
     YearArg,
     for_writing,
     language,
+    lookup_kpi,
     run_action,
 )
 from .complete import kpi_ids
@@ -42,8 +43,11 @@ def record(
         from ..entry.actions import record_one
 
         s, a, folder = for_writing(strategy, actuals)
+        found = lookup_kpi(
+            s, kpi, lang, "record"
+        )  # an id or a piece of the name, as `pdca show` takes
         return record_one(
-            s, a, folder, year, kpi, value, source=source, note=note,
+            s, a, folder, year, found.id, value, source=source, note=note,
             overwrite=overwrite, dry_run=dry_run, lang=lang.value,
         )  # fmt: skip
 

@@ -7,8 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..diagnostics import Exit
-from ..i18n import text as msg
 from .common import (
     ActualsOpt,
     BehindOpt,
@@ -23,9 +21,9 @@ from .common import (
     WidthOpt,
     assess_year,
     emit,
-    err,
     language,
     load_reviewed,
+    lookup_kpi,
     parse_year,
     terminal_options,
 )
@@ -72,12 +70,9 @@ def show(
 ) -> None:
     lang = language(lang)
     s, a, r, _ = load_reviewed(strategy, actuals, reviews)
-    from ..history import KpiLookupError, find_kpi, kpi_history
+    from ..history import kpi_history
 
-    try:
-        found = find_kpi(s, kpi)
-    except KpiLookupError as exc:
-        _lookup_failed(exc, lang.value)
+    found = lookup_kpi(s, kpi, lang, "show")
     if year is None:
         year = max(a.years, default=s.meta.period.start)
     th = assess_year(s, a, year, strategy, strict, on_track, behind, r).thresholds
@@ -89,27 +84,3 @@ def show(
     else:
         text = render_text(history, terminal_options(lang, output, width, color), chart=chart)
     emit(text, output, strategy, actuals)
-
-
-def _lookup_failed(exc, lang: str):
-    """KPI not found, or ambiguous: the candidates on stderr, exit 2."""
-    from ..present.escape import terminal
-
-    def line(k) -> str:
-        return f"  {k.id}  {terminal(k.name_en if lang == 'en' else k.name)}\n"
-
-    query = repr(terminal(exc.query))
-    if exc.candidates:
-        n = len(exc.candidates)
-        err(msg("kpi-ambiguous", query=query, n=n) + "\n")
-        err("".join(line(k) for k in exc.candidates[:30]))
-        if n > 30:
-            err(msg("kpi-more", n=n - 30) + "\n")
-    else:
-        if exc.suggestions:
-            err(msg("kpi-no-match-suggest", query=query) + "\n")
-            err("".join(line(k) for k in exc.suggestions))
-        else:
-            err(msg("kpi-no-match", query=query) + "\n")
-        err(msg("kpi-list-hint") + "\n")
-    raise typer.Exit(Exit.BAD_INPUT)

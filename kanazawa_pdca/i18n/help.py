@@ -373,7 +373,12 @@ HELP: dict[str, dict[str, str]] = {
         "en": "0  recorded (or --dry-run)\n2  a problem in an input file, a conflict with a "
         "recorded figure (without --overwrite), or a usage error",
     },
-    "arg-record-kpi": {"ja": "KPI の id（pdca kpis で一覧）。", "en": "KPI id (see pdca kpis)."},
+    "arg-record-kpi": {
+        "ja": "KPI の id（pdca kpis で一覧）、またはその KPI だけが持つ日本語名・英語名の一部"
+        "（pdca show と同じ）。",
+        "en": "A KPI id (see pdca kpis), or a fragment of its Japanese or English name that "
+        "only it has (as pdca show takes).",
+    },
     "arg-record-value": {
         "ja": "実績値: 174,275 / 47.5 / 47.5% / △1.5（全角数字も可）。",
         "en": "The figure: 174,275 / 47.5 / 47.5% / △1.5 (full-width digits are fine).",
@@ -561,17 +566,17 @@ HELP: dict[str, dict[str, str]] = {
         "en": "pdca: {n} KPI{n_s} worsened since {year}: {ids}",
     },
     "kpi-ambiguous": {
-        "ja": "pdca show: {query} に当てはまる KPI が {n} 件あります。id で指定してください:",
-        "en": "pdca show: {query} matches {n} KPIs; give one of their ids:",
+        "ja": "pdca {command}: {query} に当てはまる KPI が {n} 件あります。id で指定してください:",
+        "en": "pdca {command}: {query} matches {n} KPIs; give one of their ids:",
     },
     "kpi-more": {"ja": "  … ほか {n} 件", "en": "  … and {n} more"},
     "kpi-no-match": {
-        "ja": "pdca show: {query} に当てはまる KPI はありません",
-        "en": "pdca show: no KPI matches {query}",
+        "ja": "pdca {command}: {query} に当てはまる KPI はありません",
+        "en": "pdca {command}: no KPI matches {query}",
     },
     "kpi-no-match-suggest": {
-        "ja": "pdca show: {query} に当てはまる KPI はありません。次のことですか:",
-        "en": "pdca show: no KPI matches {query}; did you mean:",
+        "ja": "pdca {command}: {query} に当てはまる KPI はありません。次のことですか:",
+        "en": "pdca {command}: no KPI matches {query}; did you mean:",
     },
     "kpi-list-hint": {
         "ja": "KPI の一覧は `pdca kpis` で表示できます。",
