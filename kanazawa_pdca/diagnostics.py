@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import total_ordering
+from typing import Any
+
+from .i18n.messages import Lang, diagnostic_text, said
 
 
 class Exit(IntEnum):
@@ -52,18 +56,35 @@ def column_letter(number: int) -> str:
     return letters or "A"
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class Diagnostic:
-    """One problem: where, a stable code (kebab-case), the message, and its severity."""
+    """One problem: where, a stable code (kebab-case, printed as `[code]`), the values its
+    message is made of, its severity, and the variant of the code's wording if it has
+    several. The text is made at the edge, in the language asked for
+    (`i18n.diagnostic_text`); `str()` is the English line."""
 
     location: Location
     code: str
-    message: str
+    values: Mapping[str, Any] = field(default_factory=dict, hash=False)
     severity: str = field(default="error")  # "error" | "warning"
+    variant: str | None = None
+
+    @property
+    def message(self) -> str:
+        """The message in English (for logs and tests; people get `diagnostic_text`)."""
+        return said(self, Lang.en)
 
     def __str__(self) -> str:
-        prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.location}: {prefix}{self.message} [{self.code}]"
+        return diagnostic_text(self, Lang.en)
+
+    def _key(self) -> tuple:
+        return (self.location, self.code, self.message, self.severity)
+
+    def __lt__(self, other: Diagnostic) -> bool:
+        if not isinstance(other, Diagnostic):
+            return NotImplemented
+        return self._key() < other._key()
 
     @property
     def is_error(self) -> bool:

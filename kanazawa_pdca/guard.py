@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Location
+from .i18n.messages import Phrase
 
 # A 10,000-KPI strategy is about 5 MB; nothing legitimate comes near this.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -52,8 +53,16 @@ FORBIDDEN = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U000
 VERSION_DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S*)", re.M)
 
 
-def _diag(file: str, code: str, message: str, line: int = 1, column: int = 1) -> Diagnostic:
-    return Diagnostic(Location(file, line, column), code, message)
+def _diag(
+    file: str,
+    code: str,
+    line: int = 1,
+    column: int = 1,
+    *,
+    variant: str | None = None,
+    **values: Any,
+) -> Diagnostic:
+    return Diagnostic(Location(file, line, column), code, values, variant=variant)
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -77,28 +86,28 @@ def read_bytes(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
     """
     from .diagnostics import InputError
 
-    def fail(code: str, message: str) -> InputError:
-        return InputError([_diag(name, code, message)])
+    def fail(code: str, variant: str | None = None, **values: Any) -> InputError:
+        return InputError([_diag(name, code, variant=variant, **values)])
 
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise fail("file-not-found", "no such file") from None
+        raise fail("file-not-found") from None
     except IsADirectoryError:
-        raise fail("not-a-file", "is a directory, not a file") from None
+        raise fail("not-a-file", "directory") from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise fail("not-a-file", "a loop of symbolic links, not a file") from None
-        raise fail("unreadable", f"cannot read: {exc.strerror}") from None
+            raise fail("not-a-file", "loop") from None
+        raise fail("unreadable", detail=exc.strerror) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise fail("not-a-file", "is a directory, not a file")
+            raise fail("not-a-file", "directory")
         if not stat.S_ISREG(info.st_mode):
-            raise fail("not-a-file", f"is {_kind(info.st_mode)}, not a regular file")
+            raise fail("not-a-file", "special", kind=file_kind(info.st_mode))
         if info.st_size > limit:
-            raise fail("file-too-large", _too_large(info.st_size, limit))
+            raise _too_large(fail, info.st_size, limit)
         os.set_blocking(fd, True)
         chunks, size = [], 0
         while size <= limit:
@@ -108,32 +117,36 @@ def read_bytes(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:
-            raise fail("file-too-large", _too_large(size, limit))
+            raise _too_large(fail, size, limit)
         return b"".join(chunks)
     except OSError as exc:
-        raise fail("unreadable", f"cannot read: {exc.strerror}") from None
+        raise fail("unreadable", detail=exc.strerror) from None
     finally:
         os.close(fd)
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> Phrase:
+    """What a file that is not a regular file is (a directory, a FIFO, a device, …)."""
+    if stat.S_ISDIR(mode):
+        return Phrase("file-kind.directory")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return Phrase("file-kind.fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return Phrase("file-kind.device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return Phrase("file-kind.socket")
+    return Phrase("file-kind.special")
 
 
-def _too_large(size: int, limit: int) -> str:
+def _too_large(fail: Any, size: int, limit: int) -> Exception:
     """'file too large (80 MB; the limit is 64 MB)'; the size is unknown past limit + 1."""
 
-    def amount(n: int) -> str:
-        return f"{n / 2**20:,.0f} MB" if n >= 2**20 else f"{n:,} bytes"
+    def amount(n: int) -> Phrase:
+        return Phrase("amount.mb", n=n / 2**20) if n >= 2**20 else Phrase("amount.bytes", n=n)
 
-    shown = f"{amount(size)}; " if size > limit + 1 else ""
-    return f"file too large ({shown}the limit is {amount(limit)})"
+    if size > limit + 1:
+        return fail("file-too-large", size=amount(size), limit=amount(limit))
+    return fail("file-too-large", "unknown-size", limit=amount(limit))
 
 
 # --- text --------------------------------------------------------------------------------
@@ -152,10 +165,11 @@ def scan_text(file: str, text: str) -> list[Diagnostic]:
                 _diag(
                     file,
                     "control-character",
-                    f"character {_u(char)} ({_char_name(char)}) is not allowed in YAML"
-                    + ("; write it as an escape in a double-quoted string" if char != "\0" else ""),
                     line,
                     column,
+                    variant="escape" if char != "\0" else None,
+                    u=_u(char),
+                    name=_char_name(char),
                 )
             )
     if found > MAX_CHAR_REPORTS:
@@ -164,48 +178,39 @@ def scan_text(file: str, text: str) -> list[Diagnostic]:
             _diag(
                 file,
                 "control-character",
-                f"… and {found - MAX_CHAR_REPORTS} more characters YAML does not allow "
-                "(is this a text file?)",
                 line,
                 column,
+                variant="more",
+                n=found - MAX_CHAR_REPORTS,
             )
         )
     if "%YAML" in text:
         for match in VERSION_DIRECTIVE.finditer(text):
             if match.group(1) not in ("1.1", "1.2"):
                 line, column = _line_col(text, match.start(1))
-                out.append(
-                    _diag(
-                        file,
-                        "yaml-version",
-                        f"unsupported YAML version {match.group(1)[:20]!r}: "
-                        "pdca reads YAML 1.2 (or 1.1); remove the %YAML line",
-                        line,
-                        column,
-                    )
-                )
+                out.append(_diag(file, "yaml-version", line, column, version=match.group(1)[:20]))
     return out
 
 
-def _char_name(char: str) -> str:
+def _char_name(char: str) -> Phrase:
     names = {
-        "\0": "NUL",
-        "\x07": "BEL",
+        "\0": "nul",
+        "\x07": "bel",
         "\x08": "backspace",
-        "\x1b": "ESC",
-        "\x7f": "DEL",
-        "\ufeff": "byte order mark",
-        "\ufffe": "not a character",
-        "\uffff": "not a character",
+        "\x1b": "esc",
+        "\x7f": "del",
+        "\ufeff": "bom",
+        "\ufffe": "noncharacter",
+        "\uffff": "noncharacter",
     }
     if char in names:
-        return names[char]
+        return Phrase(f"char-name.{names[char]}")
     code = ord(char)
     if code < 0x20 or 0x7F <= code <= 0x9F:
-        return "a control character"
+        return Phrase("char-name.control")
     if 0xD800 <= code <= 0xDFFF:
-        return "a lone surrogate"
-    return "not a character"
+        return Phrase("char-name.surrogate")
+    return Phrase("char-name.noncharacter")
 
 
 # --- nesting -------------------------------------------------------------------------------
@@ -242,15 +247,7 @@ def check_depth(file: str, text: str) -> list[Diagnostic]:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    return [
-                        _diag(
-                            file,
-                            "too-deep",
-                            f"nested more than {MAX_DEPTH} levels deep",
-                            mark.line + 1,
-                            mark.column + 1,
-                        )
-                    ]
+                    return [_diag(file, "too-deep", mark.line + 1, mark.column + 1, n=MAX_DEPTH)]
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 depth -= 1
             elif kind is StreamEndEvent or event is None:
@@ -283,32 +280,22 @@ def check_graph(file: str, root: Any) -> list[Diagnostic]:
     active: set[int] = set()
     expansion = 0
 
-    def stop(code: str, message: str, node: Any) -> _Stop:
+    def stop(code: str, node: Any, **values: Any) -> _Stop:
         mark = node.start_mark
-        return _Stop(_diag(file, code, message, mark.line + 1, mark.column + 1))
+        return _Stop(_diag(file, code, mark.line + 1, mark.column + 1, **values))
 
     def visit(node: Any, depth: int) -> int:  # recursion bounded by MAX_DEPTH
         nonlocal expansion
         key = id(node)
         if key in active:
-            raise stop(
-                "recursive-alias",
-                "an alias inside the node anchored here refers to it: a recursive "
-                "structure pdca cannot read",
-                node,
-            )
+            raise stop("recursive-alias", node)
         if key in sizes:  # an alias
             expansion += sizes[key]
             if expansion > MAX_ALIAS_NODES:
-                raise stop(
-                    "alias-expansion",
-                    f"aliases of the node anchored here expand to more than "
-                    f"{MAX_ALIAS_NODES:,} nodes (an alias bomb?); write the data out",
-                    node,
-                )
+                raise stop("alias-expansion", node, n=MAX_ALIAS_NODES)
             return sizes[key]
         if depth > MAX_DEPTH:
-            raise stop("too-deep", f"nested more than {MAX_DEPTH} levels deep", node)
+            raise stop("too-deep", node, n=MAX_DEPTH)
         size = 1
         if isinstance(node, MappingNode | SequenceNode):
             active.add(key)
@@ -333,14 +320,22 @@ def check_graph(file: str, root: Any) -> list[Diagnostic]:
 
 
 class BadScalar(Exception):
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
+    """A node pdca does not read: a code, the values of its message, and its variant."""
+
+    def __init__(self, code: str, variant: str | None = None, **values: Any):
+        super().__init__(code)
         self.code = code
-        self.message = message
+        self.variant = variant
+        self.values = values
+
+    def __str__(self) -> str:
+        from .i18n.messages import said
+
+        return said(self)
 
 
-def tag_problem(node: Any) -> tuple[str, str] | None:
-    """(code, message) when a node's tag is one pdca does not read, else None."""
+def tag_problem(node: Any) -> BadScalar | None:
+    """What is wrong when a node's tag is one pdca does not read, else None."""
     from ruamel.yaml.nodes import ScalarNode
 
     tag = str(node.tag)
@@ -348,61 +343,55 @@ def tag_problem(node: Any) -> tuple[str, str] | None:
     if tag in allowed:
         return None
     if tag == MERGE_TAG:
-        return "merge-key", MERGE_MESSAGE
+        return BadScalar("merge-key")
     shown = "!!" + tag[len(TAG_PREFIX) :] if tag.startswith(TAG_PREFIX) else tag
     if not shown.startswith("!"):
         shown = f"!<{shown}>"
-    return (
-        "unknown-tag",
-        f"unknown tag {shown[:60]!r}: pdca reads plain YAML (text, numbers, true/false, "
-        "null, lists and mappings)",
-    )
-
-
-MERGE_MESSAGE = "merge keys (<<) are not supported: write the fields out"
+    return BadScalar("unknown-tag", tag=shown[:60])
 
 
 def construct_scalar(constructor: Any, node: Any) -> Any:
     """A scalar node's value, or BadScalar saying what is wrong with it."""
     problem = tag_problem(node)
     if problem:
-        raise BadScalar(*problem)
+        raise problem
     tag = str(node.tag)
     value = node.value if isinstance(node.value, str) else ""
     if tag == f"{TAG_PREFIX}int" and len(value) > 400:
-        raise BadScalar("number-too-long", f"a number of {len(value)} characters is too long")
+        raise BadScalar("number-too-long", n=len(value))
     try:
         result = constructor.construct_object(node, deep=True)
     except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
-        raise BadScalar("bad-scalar", _scalar_message(tag, value, exc)) from None
+        raise _bad_scalar(tag, value, exc) from None
     except Exception as exc:  # ruamel's own ConstructorError and anything else
-        raise BadScalar("bad-scalar", _scalar_message(tag, value, exc)) from None
+        raise _bad_scalar(tag, value, exc) from None
     if (
         isinstance(result, int)
         and not isinstance(result, bool)
         and result.bit_length() > MAX_INT_BITS
     ):
-        raise BadScalar("number-too-long", "an integer too large to be a figure")
+        raise BadScalar("number-too-long", "integer")
     return result
 
 
-def _scalar_message(tag: str, value: str, exc: Exception) -> str:
+def _bad_scalar(tag: str, value: str, exc: Exception) -> BadScalar:
     shown = value if len(value) <= 40 else value[:40] + "…"
     kind = tag[len(TAG_PREFIX) :] if tag.startswith(TAG_PREFIX) else tag
     if kind == "timestamp":
-        return f"{shown!r} is not a valid date ({exc})"
+        return BadScalar("bad-scalar", "date", value=shown, detail=str(exc))
     if kind == "int" and "digits" in str(exc):
-        return f"a number of {len(value)} digits is too long"
-    what = {"int": "an integer", "float": "a number", "bool": "true or false", "null": "null"}
-    return f"{shown!r} is not {what.get(kind, kind)}"
+        return BadScalar("bad-scalar", "digits", n=len(value))
+    if kind in ("int", "float", "bool", "null"):
+        return BadScalar("bad-scalar", kind, value=shown)
+    return BadScalar("bad-scalar", value=shown, kind=kind)
 
 
 # --- syntax errors -------------------------------------------------------------------------
 
 UNCLOSED = {
-    "while parsing a flow sequence": "'[' is never closed",
-    "while parsing a flow mapping": "'{' is never closed",
-    "while scanning a quoted scalar": "a quoted string is never closed",
+    "while parsing a flow sequence": Phrase("unclosed.sequence"),
+    "while parsing a flow mapping": Phrase("unclosed.mapping"),
+    "while scanning a quoted scalar": Phrase("unclosed.quote"),
 }
 
 
@@ -426,26 +415,26 @@ def syntax_error(file: str, text: str, exc: Any) -> Diagnostic:
     if "duplicate anchor" in context and exc.problem_mark is not None:
         first = place(exc.context_mark)
         line, column = place(exc.problem_mark)
-        return _diag(
-            file,
-            "duplicate-anchor",
-            f"the same anchor is defined twice (first at line {first[0]}): give each its own name",
-            line,
-            column,
-        )
+        return _diag(file, "duplicate-anchor", line, column, first=first[0])
     if context in UNCLOSED and exc.context_mark is not None:
         opened = place(exc.context_mark)
         found = place(exc.problem_mark)
+        what = UNCLOSED[context]
         if "stream end" in problem or "end of stream" in problem:
-            why = "the file ends first"
-        else:
-            why = f"line {found[0]}: {problem}"
-        return _diag(file, "yaml-syntax", f"malformed YAML: {UNCLOSED[context]} ({why})", *opened)
-    message = problem or context or "malformed YAML"
+            return _diag(file, "yaml-syntax", *opened, variant="unclosed", what=what)
+        return _diag(
+            file,
+            "yaml-syntax",
+            *opened,
+            variant="unclosed-at",
+            what=what,
+            found=found[0],
+            detail=problem,
+        )
+    detail = problem or context or "malformed YAML"
     if context and problem:
-        message = f"{problem} ({context})"
-    message = message.replace("\t", "\\t")
-    if "\\t" in message:
-        message += "; YAML does not allow tabs for indentation"
+        detail = f"{problem} ({context})"
+    detail = detail.replace("\t", "\\t")
     line, column = place(exc.problem_mark or exc.context_mark)
-    return _diag(file, "yaml-syntax", f"malformed YAML: {message}", line, column)
+    tabs = "tabs" if "\\t" in detail else None
+    return _diag(file, "yaml-syntax", line, column, variant=tabs, detail=detail)

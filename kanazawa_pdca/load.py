@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .diagnostics import Diagnostic, InputError, Location
+from .i18n.messages import Lang, Phrase, plural, table
 from .model.actuals import Actual, ActualsSet, check_series, check_year
 from .model.checks import Problem, cross_check
 from .model.reviews import Review, ReviewSet, check_review
@@ -158,13 +159,15 @@ def _no_merge_constructor():
     """The safe constructor, refusing merge keys (`<<`) as the diagnosing path does."""
     from ruamel.yaml.constructor import ConstructorError, SafeConstructor
 
-    from .guard import MERGE_MESSAGE, MERGE_TAG
+    from .guard import MERGE_TAG
+    from .i18n.messages import text as message
 
     class NoMergeConstructor(SafeConstructor):
         def flatten_mapping(self, node):
             for key_node, _ in node.value:
                 if key_node.tag == MERGE_TAG:
-                    raise ConstructorError(None, None, MERGE_MESSAGE, key_node.start_mark)
+                    reason = message("merge-key", Lang.en)
+                    raise ConstructorError(None, None, reason, key_node.start_mark)
 
     return NoMergeConstructor
 
@@ -212,13 +215,13 @@ def _decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(
-            [_diag(name, "encoding", "not valid UTF-8 text", line=line, column=col)]
-        ) from None
+        raise InputError([_diag(name, "encoding", line, col)]) from None
 
 
-def _diag(file: str, code: str, message: str, *, line=1, column=1, severity="error"):
-    return Diagnostic(Location(file, line, column), code, message, severity)
+def _diag(
+    file: str, code: str, line: int = 1, column: int = 1, *, variant: str | None = None, **values
+) -> Diagnostic:
+    return Diagnostic(Location(file, line, column), code, values, variant=variant)
 
 
 def _compose(text: str):
@@ -289,8 +292,8 @@ class Located:
             self.diagnostics.append(syntax_error(self.file, text, exc))
             return None
         except (YAMLError, RecursionError, ValueError, AssertionError) as exc:
-            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            self.diagnostics.append(_diag(self.file, "yaml-syntax", f"malformed YAML: {message}"))
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            self.diagnostics.append(_diag(self.file, "yaml-syntax", detail=detail))
             return None
         self._constructor = yaml.constructor
         return root
@@ -299,10 +302,16 @@ class Located:
         """Whether a diagnostic was already given at `path` or above it."""
         return any(path[:n] in self.bad for n in range(len(path) + 1))
 
-    def _flag(self, path: KeyPath, node, code: str, message: str) -> None:
+    def _flag(self, path: KeyPath, node, problem) -> None:
+        """A node that cannot be read (`problem`: a guard.BadScalar) at its mark."""
         mark = node.start_mark
         self.diagnostics.append(
-            _diag(self.file, code, message, line=mark.line + 1, column=mark.column + 1)
+            Diagnostic(
+                Location(self.file, mark.line + 1, mark.column + 1),
+                problem.code,
+                problem.values,
+                variant=problem.variant,
+            )
         )
         self.bad.add(path)
 
@@ -312,7 +321,7 @@ class Located:
         from .guard import BadScalar, construct_scalar, tag_problem
 
         if not isinstance(node, ScalarNode) and (problem := tag_problem(node)):
-            self._flag(path, node, *problem)
+            self._flag(path, node, problem)
             return None
         if isinstance(node, MappingNode | SequenceNode):
             self.containers.add(path)
@@ -322,32 +331,24 @@ class Located:
             for key_node, value_node in node.value:
                 key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 if isinstance(key_node, ScalarNode) and (problem := tag_problem(key_node)):
-                    self._flag(path, key_node, *problem)  # a merge key, a bad tag
+                    self._flag(path, key_node, problem)  # a merge key, a bad tag
                     continue
                 if not isinstance(key_node, ScalarNode):
-                    self.diagnostics.append(
-                        _diag(
-                            self.file,
-                            "bad-key",
-                            "a mapping key must be a plain scalar",
-                            line=key_mark[0],
-                            column=key_mark[1],
-                        )
-                    )
+                    self.diagnostics.append(_diag(self.file, "bad-key", *key_mark))
                     continue
                 try:
                     key = construct_scalar(self._constructor, key_node)
                 except BadScalar as exc:
-                    self._flag(path, key_node, exc.code, exc.message)
+                    self._flag(path, key_node, exc)
                     continue
                 if key in first:
                     self.diagnostics.append(
                         _diag(
                             self.file,
                             "duplicate-key",
-                            f"duplicate key {_short(key)} (first defined at line {first[key][0]})",
-                            line=key_mark[0],
-                            column=key_mark[1],
+                            *key_mark,
+                            key=_short(key),
+                            first=first[key][0],
                         )
                     )
                     continue
@@ -368,7 +369,7 @@ class Located:
         try:
             return construct_scalar(self._constructor, node)
         except BadScalar as exc:
-            self._flag(path, node, exc.code, exc.message)
+            self._flag(path, node, exc)
             return None
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Location:
@@ -391,7 +392,7 @@ class Located:
         return Location(self.file, line, column)
 
     def problem(self, p: Problem) -> Diagnostic:
-        return Diagnostic(self.locate(p.path), p.code, p.message, p.severity)
+        return Diagnostic(self.locate(p.path), p.code, p.values, p.severity, p.variant)
 
     def validation_errors(self, exc: ValidationError, prefix: KeyPath = ()) -> list[Diagnostic]:
         out = []
@@ -399,13 +400,9 @@ class Located:
             loc = (*prefix, *err["loc"])
             if self.covered(loc):
                 continue
-            out.append(
-                Diagnostic(
-                    self.locate(loc, key=err["type"] == "extra_forbidden"),
-                    _error_code(err["type"]),
-                    _error_message(loc, err),
-                )
-            )
+            code, values, variant = _error(loc, err)
+            at = self.locate(loc, key=err["type"] == "extra_forbidden")
+            out.append(Diagnostic(at, code, values, variant=variant))
         return out
 
 
@@ -415,33 +412,43 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _error_code(pydantic_type: str) -> str:
-    return {
-        "missing": "missing-field",
-        "extra_forbidden": "unknown-field",
-        "finite_number": "not-finite",
-        "figure_range": "figure-range",
-    }.get(pydantic_type, "wrong-type" if pydantic_type.endswith("_type") else "invalid-value")
-
-
-def _error_message(loc: KeyPath, err: dict) -> str:
+def _error(loc: KeyPath, err: dict) -> tuple[str, dict[str, Any], str | None]:
+    """A pydantic error as (code, values, variant): its type (and context) picks the
+    catalogue's template; nothing of pydantic's English is kept but for a type the
+    catalogue does not know (`pydantic.other`)."""
     where = _dotted(loc)
     kind = err["type"]
     if kind == "missing":
-        return f"{where}: required field is missing"
+        return "missing-field", {"where": where}, None
     if kind == "extra_forbidden":
-        return f"{where}: unknown field"
-    if kind == "figure_range":  # the message shows the figure
-        return f"{where}: {err['msg']}"
-    return f"{where}: {err['msg']} (got {_shown(err.get('input'))})"
+        return "unknown-field", {"where": where}, None
+    if kind == "figure_range":
+        return "figure-range", {"where": where, "got": err["ctx"]["shown"]}, None
+    values = {"where": where, "detail": _pydantic_detail(err), "got": _shown(err.get("input"))}
+    if kind == "finite_number":
+        return "not-finite", values, "field"
+    if kind.endswith("_type"):
+        return "wrong-type", values, "field"
+    return "invalid-value", values, None
 
 
-def _shown(value: Any) -> str:
+def _pydantic_detail(err: dict) -> Phrase:
+    key = f"pydantic.{err['type']}"
+    if key not in table():
+        return Phrase("pydantic.other", msg=err["msg"])
+    ctx = dict(err.get("ctx") or {})
+    for name, value in list(ctx.items()):
+        if isinstance(value, int):
+            ctx[f"{name}_s"] = plural(value)
+    return Phrase(key, **ctx)
+
+
+def _shown(value: Any) -> Phrase | str:
     """A value as a message shows it: null, 'text', 12, a mapping, a list."""
     if value is None:
-        return "null"
+        return Phrase("shown.null")
     if isinstance(value, dict | list):
-        return "a mapping" if isinstance(value, dict) else "a list"
+        return Phrase("shown.mapping" if isinstance(value, dict) else "shown.list")
     return repr(value)
 
 
@@ -506,8 +513,8 @@ def load_actuals(
     name = display_name(directory)
     if not directory.is_dir():
         if required:
-            what = "is not a directory" if directory.exists() else "no such directory"
-            raise InputError([_diag(name, "no-actuals-dir", what)])
+            what = "not-a-directory" if directory.exists() else None
+            raise InputError([_diag(name, "no-actuals-dir", variant=what)])
         return actuals, []
     texts: dict[int, tuple[Path, str]] = {}
     for path in sorted(directory.iterdir()):
@@ -516,20 +523,13 @@ def load_actuals(
         match = YEAR_FILE.match(path.name)
         if not match or not 1989 <= int(match[1]) <= 2100:
             diagnostics.append(
-                _diag(
-                    display_name(path),
-                    "file-name",
-                    f"an actuals file is named after its fiscal year, like 2026.yaml "
-                    f"(got {path.name!r})",
-                )
+                _diag(display_name(path), "file-name", variant="actuals", name=path.name)
             )
             continue
         year = int(match[1])
         if year in texts:
             other = display_name(texts[year][0])
-            diagnostics.append(
-                _diag(display_name(path), "duplicate-year", f"{year} is also in {other}")
-            )
+            diagnostics.append(_diag(display_name(path), "duplicate-year", year=year, other=other))
             continue
         try:
             texts[year] = (path, _read(path))
@@ -584,10 +584,11 @@ def _load_year(
         return {}, doc.diagnostics, False
     entries, shape = _entries(doc.data)
     out = list(doc.diagnostics)
-    for key_path, code, message in shape:
+    for key_path, code, values, variant in shape:
         if doc.covered(key_path):
             continue
-        out.append(Diagnostic(doc.locate(key_path, key=code == "unknown-field"), code, message))
+        at = doc.locate(key_path, key=code == "unknown-field")
+        out.append(Diagnostic(at, code, values, variant=variant))
     if strategy is not None:
         out += [doc.problem(p) for p in check_year(strategy, year, entries)]
     if failure is not None:
@@ -605,10 +606,13 @@ def _at_least_one(diagnostics: list[Diagnostic], file: str, exc: Exception) -> l
     if any(d.is_error for d in diagnostics):
         return diagnostics
     reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return [*diagnostics, _diag(file, "unreadable", f"cannot be read: {reason[:200]}")]
+    return [*diagnostics, _diag(file, "unreadable", variant="refused", detail=reason[:200])]
 
 
-def _entries(data: Any) -> tuple[dict[str, Actual], list[tuple[KeyPath, str, str]]]:
+Shape = list[tuple[KeyPath, str, dict[str, Any], "str | None"]]  # path, code, values, variant
+
+
+def _entries(data: Any) -> tuple[dict[str, Actual], Shape]:
     """Validate the shape of one year's file: KPI id -> value | {value, source, note}.
 
     The top-level key `fictional: true` marks invented data (the demo): it is no KPI id.
@@ -616,17 +620,17 @@ def _entries(data: Any) -> tuple[dict[str, Actual], list[tuple[KeyPath, str, str
     if data is None:
         return {}, []
     if not isinstance(data, dict):
-        return {}, [((), "wrong-type", "an actuals file maps KPI ids to values")]
+        return {}, [((), "wrong-type", {}, "actuals")]
     entries: dict[str, Actual] = {}
-    shape: list[tuple[KeyPath, str, str]] = []
+    shape: Shape = []
     for key, raw in data.items():
         if key == FICTIONAL:
             if not isinstance(raw, bool):
-                message = f"{FICTIONAL}: expected true or false, got {_shown(raw)}"
-                shape.append(((key,), "wrong-type", message))
+                values = {"where": FICTIONAL, "got": _shown(raw)}
+                shape.append(((key,), "wrong-type", values, "bool"))
             continue
         if not isinstance(key, str):
-            shape.append(((key, "<key>"), "wrong-type", f"a KPI id is text, got {key!r}"))
+            shape.append(((key, "<key>"), "wrong-type", {"got": key}, "kpi-id"))
             continue
         record = raw if isinstance(raw, dict) else {"value": raw}
         try:
@@ -638,19 +642,20 @@ def _entries(data: Any) -> tuple[dict[str, Actual], list[tuple[KeyPath, str, str
     return entries, shape
 
 
-def _actual_error(key: str, raw: Any, err: dict) -> tuple[str, str]:
+def _actual_error(key: str, raw: Any, err: dict) -> tuple[str, dict[str, Any], str | None]:
     got = err.get("input")
     if err["loc"] == ("value",) and err["type"] != "missing":
         if got is None:
-            return "missing-value", f"{key}: no value (null); remove the line or give a number"
+            return "missing-value", {"where": key}, None
         if isinstance(got, bool):
-            return "wrong-type", f"{key}: expected a number, got a boolean ({str(got).lower()})"
+            shown = Phrase("shown.boolean", value=str(got).lower())
+            return "wrong-type", {"where": key, "got": shown}, None
         if isinstance(got, float) and not math.isfinite(got):
-            return "not-finite", f"{key}: expected a finite number, got {got}"
+            return "not-finite", {"where": key, "got": got}, None
         if err["type"] == "figure_range":
-            return "figure-range", f"{key}: {err['msg']}"
-        return "wrong-type", f"{key}: expected a number, got {_shown(got)}"
-    return _error_code(err["type"]), _error_message((key, *err["loc"]), err)
+            return "figure-range", {"where": key, "got": err["ctx"]["shown"]}, None
+        return "wrong-type", {"where": key, "got": _shown(got)}, None
+    return _error((key, *err["loc"]), err)
 
 
 # --- the committee's reviews -------------------------------------------------------------
@@ -665,8 +670,8 @@ def load_reviews(directory: Path, strategy: Strategy | None, *, required: bool =
     name = display_name(directory)
     if not directory.is_dir():
         if required:
-            what = "is not a directory" if directory.exists() else "no such directory"
-            raise InputError([_diag(name, "no-reviews-dir", what)])
+            what = "not-a-directory" if directory.exists() else None
+            raise InputError([_diag(name, "no-reviews-dir", variant=what)])
         return reviews
     diagnostics: list[Diagnostic] = []
     for path in sorted(directory.iterdir()):
@@ -675,20 +680,13 @@ def load_reviews(directory: Path, strategy: Strategy | None, *, required: bool =
         match = YEAR_FILE.match(path.name)
         if not match or not 1989 <= int(match[1]) <= 2100:
             diagnostics.append(
-                _diag(
-                    display_name(path),
-                    "file-name",
-                    f"a review file is named after its fiscal year, like 2026.yaml "
-                    f"(got {path.name!r})",
-                )
+                _diag(display_name(path), "file-name", variant="review", name=path.name)
             )
             continue
         year = int(match[1])
         if year in reviews.years:
             other = reviews.files[year]
-            diagnostics.append(
-                _diag(display_name(path), "duplicate-year", f"{year} is also in {other}")
-            )
+            diagnostics.append(_diag(display_name(path), "duplicate-year", year=year, other=other))
             continue
         try:
             review = _load_review(path, _read(path), strategy)

@@ -22,22 +22,32 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+from .i18n.messages import Phrase
 
 
 class RefusedTarget(Exception):
-    """A target `-o` must not write; `code` is the diagnostic code."""
+    """A target `-o` must not write: the diagnostic code, the values of its message and its
+    variant (`i18n.said` says it in the language)."""
 
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
+    def __init__(self, code: str, variant: str | None = None, **values: Any):
+        super().__init__(code)
         self.code = code
-        self.message = message
+        self.variant = variant
+        self.values = values
+
+    def __str__(self) -> str:
+        from .i18n.messages import said
+
+        return said(self)
 
 
 def _resolved(path: Path) -> Path:
     try:
         return Path(os.path.realpath(path, strict=False))
     except (OSError, RuntimeError, ValueError):
-        raise RefusedTarget("output-not-a-file", "a loop of symbolic links, not a file") from None
+        raise RefusedTarget("output-not-a-file", "loop") from None
 
 
 def _within(path: Path, folder: Path) -> bool:
@@ -53,8 +63,8 @@ def check_target(
 ) -> None:
     """Raise RefusedTarget unless `path` is a place to write an output file.
 
-    `protected_files` / `protected_folders`: (path, what it is) pairs, e.g.
-    (strategy.yaml, "the strategy file"), (data/actuals, "the actuals folder").
+    `protected_files` / `protected_folders`: (path, which input) pairs, the input one of
+    strategy, actuals, reviews: (strategy.yaml, "strategy"), (data/actuals, "actuals").
     `folder_must_exist`: False for a writer that creates the target's folder.
     """
     path = Path(path)
@@ -64,30 +74,21 @@ def check_target(
         info = None
     except OSError as exc:
         if exc.errno == 40:  # ELOOP
-            raise RefusedTarget(
-                "output-not-a-file", "a loop of symbolic links, not a file"
-            ) from None
+            raise RefusedTarget("output-not-a-file", "loop") from None
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        kind = (
-            "a directory"
-            if stat.S_ISDIR(info.st_mode)
-            else "a FIFO (named pipe)"
-            if stat.S_ISFIFO(info.st_mode)
-            else "a device"
-            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
-            else "a special file"
-        )
-        raise RefusedTarget("output-not-a-file", f"is {kind}: pdca writes regular files only")
+        from .guard import file_kind
+
+        raise RefusedTarget("output-not-a-file", kind=file_kind(info.st_mode))
     target = _resolved(path)
     if folder_must_exist and not target.parent.is_dir():
-        raise RefusedTarget("output-no-folder", f"cannot write: no such folder {target.parent}")
+        raise RefusedTarget("output-no-folder", folder=str(target.parent))
     for file, what in protected_files:
         if target == _resolved(file):
-            raise RefusedTarget("output-protected", f"refusing to overwrite {what}")
+            raise RefusedTarget("output-protected", what=Phrase(f"input.{what}"))
     for folder, what in protected_folders:
         if _within(target, _resolved(folder)):
-            raise RefusedTarget("output-protected", f"refusing to write into {what}")
+            raise RefusedTarget("output-protected", "folder", what=Phrase(f"input.{what}"))
 
 
 @contextmanager

@@ -24,12 +24,20 @@ ACCEPTED_FORMS = "2026, FY2026, R8, 令和8, 令和8年度, 2026年度"
 
 class YearError(ValueError):
     """A year argument that is not a fiscal year in an accepted form: a catalogue code
-    (`year-format`, `year-era-start`, `year-range`) and its values; str() is English."""
+    (`year-format`, `year-era-start`, `year-range`) and its values; `str()` says it in the
+    run's language."""
 
-    def __init__(self, message: str, code: str, **values: object) -> None:
-        super().__init__(message)
+    variant = None
+
+    def __init__(self, code: str, **values: object):
+        super().__init__(code)
         self.code = code
         self.values = values
+
+    def __str__(self) -> str:
+        from .i18n.messages import said
+
+        return said(self)
 
 
 def parse_year(text: str) -> int:
@@ -44,26 +52,17 @@ def parse_year(text: str) -> int:
     normal = unicodedata.normalize("NFKC", raw).strip()
     match = _PATTERN.match(normal)
     if not match:
-        raise YearError(
-            f"not a fiscal year: {raw!r} (use one of: {ACCEPTED_FORMS})",
-            "year-format",
-            value=raw,
-            forms=ACCEPTED_FORMS,
-        )
+        raise YearError("year-format", value=raw, forms=ACCEPTED_FORMS)
     if match["year"]:
         year = int(match["year"])
     else:
         era = match["era"].upper() if match["era"].isascii() else match["era"]
         n = 1 if match["n"] == "元" else int(match["n"])
         if n < 1:
-            raise YearError(
-                f"not a fiscal year: {raw!r} (era years start at 1)", "year-era-start", value=raw
-            )
+            raise YearError("year-era-start", value=raw)
         year = _ERAS[era] + n
     if not 1989 <= year <= 2100:
-        raise YearError(
-            f"fiscal year out of range: {raw!r} (expected 1989–2100)", "year-range", value=raw
-        )
+        raise YearError("year-range", value=raw)
     return year
 
 

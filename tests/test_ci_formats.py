@@ -227,15 +227,31 @@ def test_unwritable_step_summary_is_a_warning(report, tmp_path, monkeypatch, cap
 # --- validate annotations ------------------------------------------------------------------
 
 
-def test_diagnostics_to_annotations():
+@pytest.fixture
+def run_in_english():
+    from kanazawa_pdca.i18n import set_lang
+
+    set_lang("en")  # as `--lang en` sets it for a run
+    yield
+    set_lang(None)
+
+
+def test_diagnostics_to_annotations(run_in_english):
+    fell = {"id": "y", "value": 1.0, "previous": 2.0, "year": 2025}
     diagnostics = [
-        Diagnostic(Location("data/actuals/2026.yaml", 4, 12), "percentage-range", "x: 150%"),
-        Diagnostic(Location("a,b.yaml", 1, 1), "cumulative-decrease", "y: fell", "warning"),
+        Diagnostic(
+            Location("data/actuals/2026.yaml", 4, 12),
+            "file-name",
+            {"name": "50%"},
+            variant="actuals",
+        ),
+        Diagnostic(Location("a,b.yaml", 1, 1), "cumulative-decrease", fell, "warning"),
     ]
     assert github.diagnostics_to_annotations(diagnostics) == (
         "::error file=data/actuals/2026.yaml,line=4,col=12,title=pdca validate::"
-        "x: 150%25 [percentage-range]\n"
-        "::warning file=a%2Cb.yaml,line=1,col=1,title=pdca validate::y: fell [cumulative-decrease]\n"
+        "an actuals file is named after its fiscal year, like 2026.yaml (got '50%25') [file-name]\n"
+        "::warning file=a%2Cb.yaml,line=1,col=1,title=pdca validate::y: running total 1 is lower "
+        "than 2 in 2025 (a cumulative KPI never falls) [cumulative-decrease]\n"
     )
     assert github.diagnostics_to_annotations([]) == ""
 

@@ -411,7 +411,7 @@ def test_the_template_year_survives_a_round_trip_through_another_program(run, tm
     assert ok.exit_code == 0
 
 
-def test_a_note_without_a_figure_is_a_warning(imp, tmp_path):
+def test_a_note_without_a_figure_is_a_warning(imp, tmp_path, english):
     book = xlsx(tmp_path / "w.xlsx", [["id", "value", "note"], ["share-pct", "集計中", "8月確定"],
                                       ["app-downloads", 5, None]])  # fmt: skip
     result = imp(book)

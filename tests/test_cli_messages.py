@@ -10,7 +10,7 @@ import pytest
 
 from conftest import MINI
 from kanazawa_pdca.diagnostics import Diagnostic, Location
-from kanazawa_pdca.i18n import MESSAGES, diagnostic_text, text
+from kanazawa_pdca.i18n import Phrase, diagnostic_text, table, text
 from kanazawa_pdca.options import OptionError, parse_goals, parse_ratio, parse_status
 from kanazawa_pdca.trajectory import Status
 
@@ -115,7 +115,7 @@ def test_no_actuals_hint_names_the_folder_given(run, tmp_path):
 
 
 def test_every_message_has_both_languages():
-    for code, entry in MESSAGES.items():
+    for code, entry in table().items():
         assert set(entry) == {"ja", "en"}, code
 
 
@@ -194,38 +194,83 @@ def test_validate_speaks_japanese_by_default(run):
     assert en[0].startswith("data/strategy.yaml: ok — 4 goals, 17 policies")
 
 
-# each translated diagnostic: the English message as the loaders write it, and its Japanese
+# diagnostics as the loaders raise them (code, values, variant): the English as it always
+# read, and a Japanese that is not it
 ENGLISH = {
-    "unknown-kpi": "unknown KPI id 'shar-pct' (did you mean 'share-pct'?)",
-    "percentage-range": "share-pct: a percentage must be within 0–100, got 150",
-    "negative-value": "app-downloads: a count cannot be negative, got -1 件",
-    "duplicate-key": "duplicate key 'share-pct' (first defined at line 1)",
-    "cumulative-decrease": "app-downloads: running total 1400 is lower than 1500 in 2024 "
-    "(a cumulative KPI never falls)",
-    "outside-period": "visitors-total: a yearly figure for a 2024–2028 total, recorded for "
-    "2030, outside that window",
-    "thresholds-order": "thresholds must satisfy 0 < behind (1.2) < on_track (1)",
-    "file-name": "an actuals file is named after its fiscal year, like 2026.yaml (got 'x.yaml')",
-    "wrong-type": "share-pct: expected a number, got 'abc'",
-    "not-finite": "share-pct: expected a finite number, got nan",
-    "missing-field": "share-pct.value: required field is missing",
-    "unknown-field": "share-pct.sauce: unknown field",
-    "yaml-syntax": "malformed YAML: '[' is never closed (the file ends first)",
+    "unknown-kpi": (
+        {"id": "shar-pct", "hint": Phrase("did-you-mean", hint="share-pct")},
+        None,
+        "unknown KPI id 'shar-pct' (did you mean 'share-pct'?)",
+    ),
+    "percentage-range": (
+        {"id": "share-pct", "value": 150.0},
+        "actual",
+        "share-pct: a percentage must be within 0–100, got 150",
+    ),
+    "negative-value": (
+        {"id": "app-downloads", "value": -1.0, "unit": "件"},
+        None,
+        "app-downloads: a count cannot be negative, got -1 件",
+    ),
+    "duplicate-key": (
+        {"key": "'share-pct'", "first": 1},
+        None,
+        "duplicate key 'share-pct' (first defined at line 1)",
+    ),
+    "cumulative-decrease": (
+        {"id": "app-downloads", "value": 1400.0, "previous": 1500.0, "year": 2024},
+        None,
+        "app-downloads: running total 1400 is lower than 1500 in 2024 (a cumulative KPI "
+        "never falls)",
+    ),
+    "outside-period": (
+        {"id": "visitors-total", "first": 2024, "last": 2028, "year": 2030},
+        None,
+        "visitors-total: a yearly figure for a 2024–2028 total, recorded for 2030, outside "
+        "that window",
+    ),
+    "thresholds-order": (
+        {"behind": 1.2, "on_track": 1.0},
+        None,
+        "thresholds must satisfy 0 < behind (1.2) < on_track (1)",
+    ),
+    "file-name": (
+        {"name": "x.yaml"},
+        "actuals",
+        "an actuals file is named after its fiscal year, like 2026.yaml (got 'x.yaml')",
+    ),
+    "wrong-type": (
+        {"where": "share-pct", "got": "'abc'"},
+        None,
+        "share-pct: expected a number, got 'abc'",
+    ),
+    "not-finite": (
+        {"where": "share-pct", "got": float("nan")},
+        None,
+        "share-pct: expected a finite number, got nan",
+    ),
+    "missing-field": (
+        {"where": "share-pct.value"},
+        None,
+        "share-pct.value: required field is missing",
+    ),
+    "unknown-field": ({"where": "share-pct.sauce"}, None, "share-pct.sauce: unknown field"),
+    "yaml-syntax": (
+        {"what": Phrase("unclosed.sequence")},
+        "unclosed",
+        "malformed YAML: '[' is never closed (the file ends first)",
+    ),
 }
 
 
 @pytest.mark.parametrize("code", sorted(ENGLISH))
-def test_every_catalogued_diagnostic_is_translated(code):
-    d = Diagnostic(Location("a.yaml", 2, 3), code, ENGLISH[code])
+def test_every_diagnostic_is_said_in_both_languages(code):
+    values, variant, english = ENGLISH[code]
+    d = Diagnostic(Location("a.yaml", 2, 3), code, values, variant=variant)
+    assert diagnostic_text(d, "en") == str(d) == f"a.yaml:2:3: {english} [{code}]"
     ja = diagnostic_text(d, "ja")
     assert ja.startswith("a.yaml:2:3: ") and ja.endswith(f" [{code}]")
-    assert ENGLISH[code] not in ja
-    assert diagnostic_text(d, "en") == str(d)
-
-
-def test_an_uncatalogued_diagnostic_stays_english_with_its_code():
-    d = Diagnostic(Location("a.yaml"), "some-new-check", "something new", "warning")
-    assert diagnostic_text(d, "ja") == "a.yaml:1:1: 警告: something new [some-new-check]"
+    assert english not in ja
 
 
 def test_option_errors_carry_their_code():

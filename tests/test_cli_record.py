@@ -119,7 +119,7 @@ def test_record_takes_a_name_piece_like_show(run, tmp_path):
     assert (tmp_path / "a" / "2026.yaml").read_text(encoding="utf-8") == HEAD + "share-pct: 55\n"
 
 
-def test_record_never_writes_into_the_bundled_copy(run, tmp_path, monkeypatch):
+def test_record_never_writes_into_the_bundled_copy(run, tmp_path, monkeypatch, english):
     monkeypatch.chdir(tmp_path)  # no ./data here: the default would be the packaged data
     result = run("record", "2026", "total-fertility-rate", "1.3")
     assert result.exit_code == 2 and "never writes into its bundled copy" in result.stderr

@@ -1,273 +1,278 @@
-"""Issue #10 item 12: every diagnostic pdca can print has a Japanese and an English text.
+"""Issue #14: one message catalogue keyed by code. A diagnostic carries its code and values;
+the catalogue (`i18n.catalogue`, with `i18n.help`) holds its Japanese and English templates;
+the text is made at the edge and never parsed back.
 
-The catalogue (`messages.DIAGNOSTICS`) maps a code to the English messages as the loaders
-write them (patterns) and their Japanese templates. These tests hold it to the source:
-every code literal in the package is catalogued, every pattern reads a real message, and
-real errors come out in Japanese by default and in English with --lang en."""
+These tests hold the catalogue to the source: every code the package raises is catalogued,
+both languages take the same values, every template is filled by the values its code is
+raised with (read off the source), and real errors come out in Japanese by default and
+in English with --lang en."""
 
 from __future__ import annotations
 
 import ast
 import re
+import string
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from conftest import MINI
-from kanazawa_pdca.diagnostics import Diagnostic, Location
-from kanazawa_pdca.i18n import DIAGNOSTICS, HELP, MESSAGES, diagnostic_text, message_text, variants
+from kanazawa_pdca.i18n import Phrase, table, text
+from kanazawa_pdca.i18n.catalogue import CATALOGUE
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kanazawa_pdca"
-KEBAB = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
-# kebab-case literals of the package that are not diagnostic codes
-NOT_CODES = {"fictional-data", "no-charts", "pdca-template", "system-out"}
-# codes built at run time (model/reviews.py: f"unknown-{name}")
-BUILT = {"unknown-rating", "unknown-direction"}
-
-
-def code_literals() -> set[str]:
-    found = set()
-    for path in PACKAGE.rglob("*.py"):
-        if path.name == "messages.py":
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and KEBAB.match(str(node.value)):
-                found.add(node.value)
-    return found - NOT_CODES
-
-
-def test_every_code_in_the_package_has_japanese_and_english():
-    codes = code_literals() | BUILT
-    assert len(codes) > 80  # the scan sees the codes (not an empty pass)
-    missing = sorted(c for c in codes if c not in DIAGNOSTICS and c not in MESSAGES | HELP)
-    assert missing == []
-    for code in codes & set(MESSAGES | HELP):
-        assert set((MESSAGES | HELP)[code]) >= {"ja", "en"}, code
-
-
-# one English message per catalogue pattern, as the source writes it
-SAMPLES = [
-    ("file-not-found", "no such file"),
-    ("not-a-file", "is a directory, not a file"),
-    ("not-a-file", "a loop of symbolic links, not a file"),
-    ("not-a-file", "is a FIFO, not a regular file"),
-    ("not-a-file", "is not a regular file"),
-    ("unreadable", "cannot read: Permission denied"),
-    ("unreadable", "cannot be read: bad things"),
-    ("file-too-large", "file too large (80 MB; the limit is 64 MB)"),
-    ("file-too-large", "file too large (the limit is 64 MB)"),
-    ("encoding", "not valid UTF-8 text"),
-    (
-        "encoding",
-        "neither UTF-8 nor Shift_JIS (CP932) text: save the sheet as CSV UTF-8 or CSV from Excel",
-    ),
-    (
-        "encoding",
-        "line 3 is not UTF-8 but line 2 is: the file mixes encodings; save it again as CSV UTF-8",
-    ),
-    (
-        "control-character",
-        "character U+0007 (BEL) is not allowed in YAML; write it as an escape in a "
-        "double-quoted string",
-    ),
-    ("control-character", "character U+0000 (NUL) is not allowed in YAML"),
-    ("control-character", "… and 12 more characters YAML does not allow (is this a text file?)"),
-    (
-        "alias-expansion",
-        "aliases of the node anchored here expand to more than 100,000 nodes (an alias bomb?); "
-        "write the data out",
-    ),
-    (
-        "recursive-alias",
-        "an alias inside the node anchored here refers to it: a recursive structure pdca "
-        "cannot read",
-    ),
-    ("too-deep", "nested more than 64 levels deep"),
-    ("number-too-long", "a number of 5000 characters is too long"),
-    ("number-too-long", "an integer too large to be a figure"),
-    ("bad-scalar", "'2024-13-45' is not a valid date (month must be in 1..12)"),
-    ("bad-scalar", "a number of 5000 digits is too long"),
-    ("bad-scalar", "'0x' is not an integer"),
-    ("bad-scalar", "'1.2.3' is not a number"),
-    ("bad-scalar", "'yes!' is not true or false"),
-    ("bad-scalar", "'~~' is not null"),
-    ("bad-scalar", "'x' is not binary"),
-    (
-        "duplicate-anchor",
-        "the same anchor is defined twice (first at line 1): give each its own name",
-    ),
-    (
-        "yaml-version",
-        "unsupported YAML version '2.0': pdca reads YAML 1.2 (or 1.1); remove the %YAML line",
-    ),
-    ("bad-key", "a mapping key must be a plain scalar"),
-    ("no-actuals-dir", "is not a directory"),
-    ("no-actuals-dir", "no such directory"),
-    ("no-reviews-dir", "is not a directory"),
-    ("no-reviews-dir", "no such directory"),
-    ("duplicate-year", "2026 is also in R8.yaml"),
-    ("output-not-a-file", "a loop of symbolic links, not a file"),
-    ("output-not-a-file", "is a directory, not a file"),
-    ("output-not-a-file", "is a FIFO, not a regular file"),
-    ("output-not-a-file", "is not a regular file"),
-    ("output-not-a-file", "is a directory: pdca writes regular files only"),
-    ("output-no-folder", "cannot write: no such folder out/x"),
-    ("output-protected", "refusing to overwrite the strategy"),
-    ("output-protected", "refusing to write into the actuals folder"),
-    ("output-unwritable", "cannot write: Permission denied"),
-    ("cannot-write", "cannot write: Permission denied"),
-    ("unknown-kpi", "unknown KPI id 'shar-pct' (did you mean 'share-pct'?)"),
-    ("unknown-kpi", "unknown KPI id 'nope' in 1-1-1"),
-    (
-        "outside-period",
-        "visitors-total: a yearly figure for a 2024–2028 total, recorded for 2030, outside "
-        "that window",
-    ),
-    ("outside-period", "target year 2031 is outside the strategy's period 2024–2028"),
-    ("outside-period", "period 2023–2028 is outside the strategy's period 2024–2028"),
-    ("duplicate-code", "evaluation.ratings: code 'A' is defined twice"),
-    ("duplicate-id", "KPI id 'share-pct' is already defined (kpis[0])"),
-    (
-        "measures-mismatch",
-        "KPI 'share-pct': measures ['1-1-1'] do not match where it is printed (['1-1-2'])",
-    ),
-    (
-        "kpi-order",
-        "KPIs must be defined in order of first printing: expected 'a' here, found 'b'",
-    ),
-    ("direction-mismatch", "direction is increase but the target 40 is not above the baseline 50"),
-    ("direction-mismatch", "direction is decrease but the target 60 is not below the baseline 50"),
-    ("relisted-first", "KPI 'share-pct' is marked 再掲 in 1-1-1 but is not printed earlier"),
-    ("unreferenced-kpi", "KPI 'share-pct' is never printed"),
-    ("reset-has-value", "a 'reset' target has no year and no value (it is to be set again)"),
-    ("target-missing", "target value is missing"),
-    ("target-missing", "target year is missing"),
-    ("year-order", "target year 2023 is not after the baseline year 2023"),
-    ("period-order", "period start is after its end"),
-    ("period-missing", "a period_total KPI needs a period"),
-    ("period-unused", "a period applies only to period_total KPIs and maintain targets"),
-    ("numbering", "policy number 3 out of sequence (expected 2)"),
-    ("unknown-goal", "unknown goal code (G1…) 'G9' (did you mean 'G1'?)"),
-    ("unknown-policy", "unknown policy code (goal-policy, like 1-2) '9-9'"),
-    ("unknown-measure", "unknown measure code (goal-policy-measure, like 1-2-3) '9-9-9'"),
-    ("unknown-rating", "goals.G1.rating: 'Z' is not in the strategy's evaluation.ratings (A, B)"),
-    (
-        "unknown-direction",
-        "goals.G1.direction: 'x' is not in the strategy's evaluation.directions (拡充, 継続)",
-    ),
-    (
-        "unknown-status",
-        "kpis.share-pct.override.status: 'odd' is not a status an override can set (achieved)",
-    ),
-    ("override-without-reason", "kpis.share-pct.override: the committee's reason is required"),
-    ("too-large", "70,000,000 bytes: larger than a fill-in sheet can be"),
-    ("too-large", "unpacks to 900,000,000 bytes: larger than a fill-in sheet can be"),
-    (
-        "too-large",
-        "more than 1,000,000 cells in this sheet: larger than a fill-in sheet can be (delete "
-        "what is not the table, or copy the table into a new workbook)",
-    ),
-    ("old-excel", "an .xls file (Excel 97–2003): save it as .xlsx or CSV"),
-    ("unknown-format", "not a spreadsheet pdca reads (.xlsx or .csv)"),
-    ("not-a-workbook", "cannot read the workbook (File is not a zip file)"),
-    ("csv-syntax", "malformed CSV: line contains NUL"),
-    (
-        "no-header",
-        "no header row with an id column (ID, KPI id) and a value column (実績値, value) in the "
-        "first 20 rows",
-    ),
-    (
-        "no-header",
-        "no header row with an id column (ID, KPI id) and a value column (実績値, value) in the "
-        "first 20 rows of any sheet",
-    ),
-    (
-        "template-year",
-        "this sheet was made by `pdca template 2025`; its figures are not for 2026 (import it "
-        "as 2025, or fill in a template for 2026)",
-    ),
-    ("missing-id", "a figure without a KPI id in its row"),
-    ("duplicate-kpi", "share-pct is given twice (also at a.csv:2:1)"),
-    (
-        "merged-cell",
-        "cells B2:B3 are merged over 2 rows: give each KPI its id and its figure in its own row "
-        "(unmerge the cells)",
-    ),
-    ("not-a-kpi-id", "'合計' is not a KPI id (ids look like share-of-…)"),
-    (
-        "formula-without-value",
-        "share-pct: a formula (=A1+1) whose value was never computed: open and save the file "
-        "in Excel or LibreOffice, or type the figure",
-    ),
-    ("text-without-figure", "share-pct: a source without a figure is not recorded"),
-    ("text-without-figure", "share-pct: a note without a figure is not recorded"),
-    ("not-a-number", "share-pct: expected a number, got TRUE"),
-    (
-        "not-a-number",
-        "share-pct: 'abc' is not a figure (a number like 174,275 or 47.5; empty, －, 集計中 or "
-        "未集計 for no figure yet; remarks go in the note column)",
-    ),
-    ("not-a-number", "'1e' is not a number"),
-    (
-        "cell-error",
-        "share-pct: '#DIV/0!': the cell shows a spreadsheet error, not a figure (correct the "
-        "formula, or type the figure)",
-    ),
-    ("bad-number", "share-pct: '17,42,75': digits are grouped in threes (174,275)"),
-    ("wrong-unit", "share-pct: '5人': the unit '人' does not match (its unit is '%')"),
-    ("wrong-unit", "'5人': the unit '人' does not match (it has no unit)"),
-    ("wrong-unit", "share-pct: the cell is formatted as a percentage; its unit is '人'"),
-    ("not-finite", "share-pct: expected a finite number, got nan"),
-    ("conflict", "share-pct: value 5 differs from 4 recorded (use --overwrite to replace it)"),
-    (
-        "conflict",
-        "share-pct: value 5 differs from 4 recorded; note 'b' differs from 'a' recorded at "
-        "2026.yaml:3:1 (use --overwrite to replace it)",
-    ),
-    ("wrong-type", "share-pct: expected a number, got 'abc'"),
-    ("wrong-type", "fictional: expected true or false, got 'yes'"),
-    ("wrong-type", "an actuals file maps KPI ids to values"),
-    ("wrong-type", "a KPI id is text, got 12"),
-    ("missing-value", "share-pct: no value (null); remove the line or give a number"),
-    (
-        "figure-range",
-        "share-pct: a figure must be 0 or between 1e-9 and 1e15 in size, got 1e+20",
-    ),
-    ("invalid-value", "meta.period.start: Input should be greater than 0 (got -1)"),
-    ("merge-key", "merge keys (<<) are not supported: write the fields out"),
-    (
-        "unknown-tag",
-        "unknown tag '!!python/object': pdca reads plain YAML (text, numbers, true/false, "
-        "null, lists and mappings)",
-    ),
-]
-
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
+# the callables that take a catalogue key (or a code and its variant) and its values
+RAISERS = {
+    "Diagnostic",  # (location, code, {values}, severity, variant=)
+    "Problem",  # (path, code, {values}, severity, variant=)
+    "_diag",  # guard/load: (file, code, line, column, variant=, **values)
+    "fail",  # guard.read_bytes: (code, variant, **values)
+    "_error",  # entry/sheets: (file, code, variant, **values)
+    "BadScalar",  # (code, variant, **values)
+    "FigureError",  # (code, variant, **values)
+    "RefusedTarget",  # (code, variant, **values)
+    "UsageError",  # (key, param, code=, **values)
+    "YearError",  # (code, **values)
+    "location_error",  # (file, code, variant, **values)
+    "Phrase",  # (key, **values)
+    "text",  # (key, lang, **values)
+    "msg",  # the CLI's name for text
+    "stop",  # guard.check_graph: (code, node, **values)
+}
+# where a variant is passed by position (after the code)
+VARIANT_AT = {"fail": 1, "_error": 1, "BadScalar": 1, "FigureError": 1, "RefusedTarget": 1}
+VARIANT_AT["location_error"] = 1
+NOT_VALUES = {"variant", "severity", "code", "lang", "param"}
+ALWAYS = {
+    "FigureError": {"pre"},  # FigureError fills `pre` itself
+    "text": {"names", "words"},  # text() fills them for unknown-status
+}
 
-@pytest.mark.parametrize(("code", "english"), SAMPLES)
-def test_each_message_reads_in_japanese(code, english):
-    ja = message_text(code, english, "ja")
-    assert ja != english and JAPANESE.search(ja), ja
-    assert "{" not in ja.replace("{value", "")  # every placeholder was filled
-    assert message_text(code, english, "en") == english
-    d = Diagnostic(Location("a.csv", 2, 3), code, english, "warning")
-    assert diagnostic_text(d, "ja") == f"a.csv:2:3: 警告: {ja} [{code}]"
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def test_every_pattern_of_the_catalogue_has_a_sample():
-    unread = []
-    for code in DIAGNOSTICS:
-        for pattern, _ in variants(code):
-            first = next((e for c, e in SAMPLES if c == code and re.fullmatch(pattern, e)), None)
-            if first is None:
-                unread.append((code, pattern))
-    # the codes tested elsewhere (test_cli_messages.ENGLISH) keep their one pattern there
-    from test_cli_messages import ENGLISH
+def raised() -> list[tuple[str, int, str, str, set[str] | None]]:
+    """(file, line, callable, catalogue key, the value names given or None if not literal)
+    for every call of a raiser with a literal key in the package."""
+    keys = set(table())
+    codes = {k.split(".")[0] for k in keys}
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        if path.parent.name == "i18n":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name not in RAISERS:
+                continue
+            strings = [
+                (i, a.value)
+                for i, a in enumerate(node.args)
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            ]
+            kw = {k.arg: k.value for k in node.keywords if k.arg}
+            variant_node = kw.get("variant")
+            variant = variant_node.value if isinstance(variant_node, ast.Constant) else None
+            unknown_variant = variant_node is not None and variant is None
+            first = [(i, v) for i, v in strings if v in keys or v in codes]
+            if not first:
+                continue
+            index, code = first[0]
+            later = [v for i, v in strings if i > index and f"{code}.{v}" in keys]
+            variant = variant or (later[0] if later else None)
+            at = index + VARIANT_AT.get(name, 99)
+            if at < len(node.args) and not isinstance(node.args[at], ast.Constant):
+                unknown_variant = True  # a variant chosen at run time
+            if unknown_variant and variant is None:
+                # a variant chosen at run time: the code has variants, values unchecked
+                found.append((str(path.relative_to(PACKAGE)), node.lineno, name, code + ".*", None))
+                continue
+            key = f"{code}.{variant}" if variant and f"{code}.{variant}" in keys else code
+            given: set[str] | None = {k for k in kw if k not in NOT_VALUES}
+            dicts = [a for a in node.args if isinstance(a, ast.Dict)]
+            if any(k.arg is None for k in node.keywords):
+                given = None  # **values: not known here
+            elif dicts:
+                if all(isinstance(k, ast.Constant) for k in dicts[0].keys):
+                    given |= {k.value for k in dicts[0].keys}
+                else:
+                    given = None
+            elif name in ("Diagnostic", "Problem") and len(node.args) > 2:
+                given = None  # values passed as a variable
+            if given is not None:
+                given |= ALWAYS.get(name, set())
+            found.append((str(path.relative_to(PACKAGE)), node.lineno, name, key, given))
+    return found
 
-    unread = [(c, p) for c, p in unread if not re.fullmatch(p, ENGLISH.get(c, ""))]
-    assert unread == []
+
+RAISED = raised()
+
+
+def test_the_scan_sees_the_package():
+    assert len(RAISED) > 150
+    assert len({key for *_, key, _ in RAISED}) > 100
+
+
+def test_the_messages_and_the_help_are_one_table_without_a_key_twice():
+    from kanazawa_pdca.i18n.help import HELP
+
+    assert CATALOGUE.keys() & HELP.keys() == set()
+    assert table() == {**CATALOGUE, **HELP}
+
+
+def test_every_entry_has_japanese_and_english_with_the_same_values():
+    for key, entry in table().items():
+        assert set(entry) == {"ja", "en"}, key
+        ja, en = placeholders(entry["ja"]), placeholders(entry["en"])
+        assert ja <= en, key  # English alone has plurals (`{n_s}`)
+        if not key.startswith("pydantic."):  # Japanese may leave pydantic's context out
+            assert all(name == "s" or name.endswith("_s") for name in en - ja), key
+
+
+def test_every_key_raised_is_catalogued():
+    keys = set(table())
+    missing = []
+    for file, line, _, key, _ in RAISED:
+        if key.endswith(".*"):
+            if not any(k.startswith(key[:-1]) for k in keys):
+                missing.append((file, line, key))
+        elif key not in keys:
+            missing.append((file, line, key))
+    assert missing == []
+
+
+def test_every_template_is_filled_by_the_values_it_is_raised_with():
+    unfilled = []
+    for file, line, _name, key, given in RAISED:
+        if given is None or key not in table():
+            continue
+        need = placeholders(table()[key]["en"])
+        if need - given:
+            unfilled.append((file, line, key, sorted(need - given)))
+    assert unfilled == []
+
+
+def test_no_template_is_left_unused():
+    """Every entry is raised somewhere (a code, a variant or a Phrase) — else it is dead."""
+    used = {key for *_, key, _ in RAISED}
+    source = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py"))
+    built = {
+        k for k in table() if f'"{k.rsplit(".", 1)[0]}.' in source or f"{k.split('.')[0]}" in source
+    }
+    dead = sorted(k for k in table() if k not in used and k not in built)
+    assert dead == []
+
+
+def dummy(key: str) -> dict[str, object]:
+    fmt = table()[key]["en"]
+    values: dict[str, object] = {}
+    for _, name, spec, _ in string.Formatter().parse(fmt):
+        if name:
+            values[name] = 3 if spec else "x"
+    return values
+
+
+# keys whose Japanese is rightly the same as the English (symbols, names, pydantic's own)
+SAME = {
+    "amount.mb",
+    "char-name.nul",
+    "char-name.bel",
+    "char-name.esc",
+    "char-name.del",
+    "shown.null",
+    "pydantic.other",
+}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_entry_reads_in_japanese(key):
+    """The messages (the help texts of i18n/help.py are the CLI's to check)."""
+    values = dummy(key)
+    ja, en = text(key, "ja", **values), text(key, "en", **values)
+    if "{{" not in table()[key]["en"]:  # every placeholder was filled
+        assert "{" not in ja and "{" not in en
+    if key not in SAME and en.strip(" ;"):
+        assert ja != en and JAPANESE.search(ja), (key, ja)
+
+
+def test_phrases_are_said_in_the_language_of_their_message():
+    what = Phrase("input.strategy")
+    assert text("output-protected", "ja", what=what) == "戦略ファイルは上書きしません"
+    assert text("output-protected", "en", what=what) == "refusing to overwrite the strategy file"
+    parts = [
+        Phrase("conflict-part", field=Phrase("field.value"), new="5", was="4"),
+        Phrase("conflict-part", field=Phrase("field.note"), new="'b'", was="'a'"),
+    ]
+    en = text("conflict.at", "en", id="share-pct", parts=parts, at="2026.yaml:3:1")
+    assert en == (
+        "share-pct: value 5 differs from 4 recorded; note 'b' differs from 'a' recorded at "
+        "2026.yaml:3:1 (use --overwrite to replace it)"
+    )
+    ja = text("conflict.at", "ja", id="share-pct", parts=parts, at="2026.yaml:3:1")
+    assert ja == (
+        "share-pct: 記録済みの値と異なります — 実績値 5（記録済み 4）、備考 'b'（記録済み 'a'）"
+        "（記録箇所 2026.yaml:3:1）。置き換えるには --overwrite を付けてください"
+    )
+
+
+def test_pydantic_errors_read_as_pydantic_says_them_in_english():
+    """Each pydantic error type the catalogue knows renders, in English, exactly pydantic's
+    own message (so the English lines never changed), and in Japanese from its template."""
+    from typing import Annotated, Literal
+
+    from pydantic import BaseModel, Field, StringConstraints, ValidationError
+
+    from kanazawa_pdca.load import _pydantic_detail
+
+    class M(BaseModel):
+        s: str = "a"
+        i: int = 1
+        f: float = 1.0
+        b: bool = True
+        lst: list[int] = []
+        d: dict[str, int] = {}
+        ge: Annotated[int, Field(ge=1)] = 1
+        le: Annotated[int, Field(le=1)] = 1
+        lit: Literal["a", "b"] = "a"
+        short: Annotated[str, StringConstraints(min_length=1)] = "a"
+        pat: Annotated[str, StringConstraints(pattern=r"^\d{4}$")] = "2026"
+        two: Annotated[list[int], Field(min_length=2, max_length=2)] = [1, 2]
+
+    bad = [
+        {"s": 1},
+        {"i": "x"},
+        {"i": 1.5},
+        {"i": []},
+        {"f": "x"},
+        {"f": []},
+        {"b": "x"},
+        {"b": []},
+        {"lst": 1},
+        {"d": 1},
+        {"ge": 0},
+        {"le": 2},
+        {"lit": "c"},
+        {"short": ""},
+        {"pat": "x"},
+        {"two": [1]},
+        {"two": [1, 2, 3]},
+    ]
+    seen = set()
+    for data in bad:
+        with pytest.raises(ValidationError) as info:
+            M.model_validate(data)
+        (err,) = info.value.errors(include_url=False)
+        detail = _pydantic_detail(err)
+        seen.add(detail.key)
+        assert str(detail) == err["msg"], err
+        assert JAPANESE.search(text(detail.key, "ja", **detail.values)), err
+    assert "pydantic.other" not in seen
 
 
 # --- real errors, as a user sees them -----------------------------------------------------

@@ -84,7 +84,7 @@ def test_refused(raw, unit, code):
     assert info.value.code == code
 
 
-def test_a_date_is_named_in_the_message():
+def test_a_date_is_named_in_the_message(english):
     with pytest.raises(FigureError, match="got a date"):
         parse_figure(datetime(2026, 1, 2), "人")
 

@@ -1,6 +1,7 @@
 """model/: one module per file kind, and the imports between them run one way (no
 circle, counting imports made only for type checking): figures <- strategy <- checks
-<- actuals, reviews. Nothing in model/ imports the loader, a format or the CLI."""
+<- actuals, reviews. Nothing in model/ imports the loader, a format or the CLI; the checks
+import only i18n's Phrase (the words their messages quote), and i18n nothing of model/."""
 
 from __future__ import annotations
 
@@ -28,7 +29,14 @@ def test_the_model_modules_import_one_way():
     assert graph == {
         "figures": set(),
         "strategy": {"figures"},
-        "checks": {"strategy"},
-        "actuals": {"checks", "figures", "strategy"},
-        "reviews": {"checks", "strategy", "../trajectory"},
+        "checks": {"strategy", "../i18n"},
+        "actuals": {"checks", "figures", "strategy", "../i18n"},
+        "reviews": {"checks", "strategy", "../trajectory", "../i18n"},
     }
+
+
+def test_i18n_imports_nothing_of_the_model():
+    """The checks' problems carry catalogue Phrases (i18n), so i18n stays below model/."""
+    i18n = MODEL.parent / "i18n"
+    for path in i18n.glob("*.py"):
+        assert not any(m.startswith("../model") for m in _imports(path)), path

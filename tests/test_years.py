@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kanazawa_pdca.years import YearError, label, parse_year, reiwa
@@ -38,10 +40,14 @@ def test_eras(text, year):
     "text", ["", "26", "FY26", "R", "R0", "2026年", "Reiwa8", "2026-27", "1900", "S60", "令和"]
 )
 def test_rejected(text):
-    with pytest.raises(
-        YearError, match=r"2026, FY2026, R8, 令和8, 令和8年度|out of range|start at 1"
-    ):
+    from kanazawa_pdca.i18n import said
+
+    with pytest.raises(YearError) as info:
         parse_year(text)
+    assert info.value.code in ("year-format", "year-era-start", "year-range")
+    english = said(info.value, "en")
+    assert re.search(r"2026, FY2026, R8, 令和8, 令和8年度|out of range|start at 1", english)
+    assert "年度" in said(info.value, "ja")
 
 
 def test_labels():

@@ -17,7 +17,7 @@ import typer
 from typer._click.exceptions import BadParameter
 
 from ..diagnostics import Diagnostic, Exit, InputError
-from ..i18n import Lang, current_lang, diagnostic_text, message_text, plural
+from ..i18n import Lang, current_lang, diagnostic_text, plural, said
 from ..i18n import text as msg
 
 if TYPE_CHECKING:
@@ -187,18 +187,18 @@ def emit(
     try:
         check_target(
             output,
-            protected_files=[(resolve_strategy(strategy), "the strategy file")],
+            protected_files=[(resolve_strategy(strategy), "strategy")],
             protected_folders=[
-                (resolve_actuals(actuals)[0], "the actuals folder"),
-                (resolve_reviews(reviews)[0], "the reviews folder"),
+                (resolve_actuals(actuals)[0], "actuals"),
+                (resolve_reviews(reviews)[0], "reviews"),
             ],
         )
         write_atomic(output, text)  # text, or a workbook's bytes (check --format xlsx)
     except RefusedTarget as exc:
-        err(f"{output}:1:1: {message_text(exc.code, exc.message)} [{exc.code}]\n")
+        err(f"{output}:1:1: {said(exc)} [{exc.code}]\n")
         raise typer.Exit(Exit.BAD_INPUT) from None
     except OSError as exc:
-        detail = message_text("output-unwritable", f"cannot write: {exc.strerror}")
+        detail = msg("output-unwritable", detail=exc.strerror)
         err(f"{output}:1:1: {detail} [output-unwritable]\n")
         raise typer.Exit(Exit.BAD_INPUT) from None
 
@@ -361,7 +361,7 @@ def compare_years(s, a, reviews, year0, year1, strategy, strict, on_track, behin
     from ..compare import compare
 
     if year0 >= year1:
-        raise Usage("year-order", year0=year0, year1=year1)
+        raise Usage("compare-order", year0=year0, year1=year1)
     before = assess_year(s, a, year0, strategy, strict, on_track, behind, reviews)
     return compare(before, assess_year(s, a, year1, strategy, strict, on_track, behind, reviews))
 
@@ -439,15 +439,15 @@ def writable_target(output: Path, strategy: Path, actuals: Path) -> None:
     try:
         check_target(
             output,
-            protected_files=[(strategy, "the strategy file")],
+            protected_files=[(strategy, "strategy")],
             protected_folders=[
-                (actuals, "the actuals folder"),
-                (resolve_reviews(None)[0], "the reviews folder"),
+                (actuals, "actuals"),
+                (resolve_reviews(None)[0], "reviews"),
             ],
             folder_must_exist=False,  # the sheet's folder is created
         )
     except RefusedTarget as exc:
-        raise location_error(str(output), exc.code, exc.message) from None
+        raise location_error(str(output), exc.code, exc.variant, **exc.values) from None
 
 
 def for_writing(strategy: Path | None, actuals: Path | None):

@@ -8,17 +8,33 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, InputError, Location
-from ..i18n import Lang, message_text
+from ..i18n import Lang, Phrase, diagnostic_text, said, text
 from ..model.actuals import ActualsSet
 from ..model.strategy import Strategy
 
 
 class UsageError(ValueError):
-    """A bad argument (exit 2, printed without a location); `param` names the argument."""
+    """A bad argument (exit 2, printed without a location); `param` names the argument.
 
-    def __init__(self, message: str, param: str | None = None):
-        super().__init__(message)
+    The message is a catalogue key and its values, said in the run's language by `str()`;
+    `code`, when given, is printed after it (`… [not-a-number]`)."""
+
+    def __init__(self, key: str, param: str | None = None, *, code: str | None = None, **values):
+        super().__init__(key)
+        self.key = key
         self.param = param
+        self.code = code
+        self.values = values
+
+    @classmethod
+    def of(cls, error, param: str | None = None) -> UsageError:
+        """A coded error (a bad figure, a diagnostic) as a usage error, its code shown."""
+        key = f"{error.code}.{error.variant}" if error.variant else error.code
+        return cls(key, param, code=error.code, **error.values)
+
+    def __str__(self) -> str:
+        message = text(self.key, **self.values)
+        return f"{message} [{self.code}]" if self.code else message
 
 
 @dataclass
@@ -35,11 +51,7 @@ def writable_actuals(option: Path | None) -> Path:
     folder, named = resolve_actuals(option)
     bundled = (packaged_data_dir() / "actuals").resolve()
     if not named and folder.resolve() == bundled and not Path("data", "actuals").is_dir():
-        raise UsageError(
-            "no actuals folder here: run in the folder that holds data/actuals, or give "
-            "--actuals DIR (or set PDCA_ACTUALS); pdca never writes into its bundled copy",
-            "--actuals",
-        )
+        raise UsageError("no-actuals-here", "--actuals")
     return folder
 
 
@@ -56,8 +68,9 @@ def known_kpi(strategy: Strategy, kpi_id: str) -> None:
     if kpi_id in strategy.kpi_ids:
         return
     hints = difflib.get_close_matches(kpi_id, sorted(strategy.kpi_ids), n=3, cutoff=0.6)
-    hint = f" (did you mean {', '.join(repr(h) for h in hints)}?)" if hints else ""
-    raise UsageError(f"unknown KPI id {kpi_id!r}{hint}; list them with `pdca kpis`", "KPI")
+    shown = ", ".join(repr(h) for h in hints)
+    hint = Phrase("did-you-mean.several", hints=shown) if hints else ""
+    raise UsageError("unknown-kpi.usage", "KPI", id=kpi_id, hint=hint)
 
 
 def record_one(
@@ -82,21 +95,19 @@ def record_one(
     try:
         parsed = parse_figure(value, kpi.unit)
     except FigureError as exc:
-        raise UsageError(f"{message_text(exc.code, exc.message)} [{exc.code}]", "VALUE") from None
+        raise UsageError.of(exc, "VALUE") from None
     if isinstance(parsed, NoFigure):
-        raise UsageError(f"{value!r} means no figure yet: nothing to record", "VALUE")
-    for name, text in (("--source", source), ("--note", note)):
-        if text is not None and not text.strip():
-            raise UsageError("must not be empty", name)
+        raise UsageError("no-figure-to-record", "VALUE", value=value)
+    for name, given in (("--source", source), ("--note", note)):
+        if given is not None and not given.strip():
+            raise UsageError("empty-text", name)
     figure = Figure(kpi_id, parsed, _clean(source), _clean(note))
     checks = figure_problems(strategy, year, [figure])
     if problems := [d for d in checks if d.is_error]:
-        p = problems[0]
-        raise UsageError(f"{message_text(p.code, p.message)} [{p.code}]", "VALUE")
+        raise UsageError.of(problems[0], "VALUE")
     outcome = write_figures(folder, year, strategy, [figure], overwrite=overwrite, dry_run=dry_run)
-    warnings = "".join(
-        f"pdca: warning: {message_text(d.code, d.message)} [{d.code}]\n" for d in checks
-    )
+    warning = text("warning-prefix", lang)
+    warnings = "".join(f"pdca: {warning}{said(d, lang)} [{d.code}]\n" for d in checks)
     return Result(_summary(strategy, actuals, outcome, lang), warnings=warnings)
 
 
@@ -112,10 +123,10 @@ def _summary(strategy, actuals: ActualsSet, outcome, lang: Lang, blanks: int | N
     years = dict(actuals.years)
     years[outcome.year] = outcome.entries
     report = assess(strategy, ActualsSet(years=years, files=dict(actuals.files)), outcome.year)
-    text = render_outcome(outcome, report, display_name(outcome.path), lang, blanks)
+    out = render_outcome(outcome, report, display_name(outcome.path), lang, blanks)
     if outcome.dry_run:
-        text += outcome.diff(display_name(outcome.path))
-    return text
+        out += outcome.diff(display_name(outcome.path))
+    return out
 
 
 def import_files(
@@ -140,7 +151,7 @@ def import_files(
     outcome = write_figures(
         folder, year, strategy, read.figures, overwrite=overwrite, dry_run=dry_run
     )
-    warnings = "".join(f"{d}\n" for d in read.diagnostics)
+    warnings = "".join(f"{diagnostic_text(d, lang)}\n" for d in read.diagnostics)
     return Result(_summary(strategy, actuals, outcome, lang, len(read.blanks)), warnings=warnings)
 
 
@@ -164,16 +175,12 @@ def template(
     from . import template as tpl
 
     if bad := [g for g in goals if not 1 <= g <= len(strategy.goals)]:
-        raise UsageError(f"no basic goal {bad[0]} (1–{len(strategy.goals)})", "--goal")
+        raise UsageError("goal-range.bare", "--goal", value=bad[0], count=len(strategy.goals))
     suffix = output.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise UsageError("the sheet is FILE.xlsx or FILE.csv", "--output")
+        raise UsageError("sheet-suffix", "--output")
     if output.exists() and not force:
-        raise UsageError(
-            f"{display_name(output)} exists (a filled sheet would be lost): "
-            "give another name, or --force to replace it",
-            "--output",
-        )
+        raise UsageError("sheet-exists", "--output", name=display_name(output))
     render = tpl.render_xlsx if suffix == ".xlsx" else tpl.render_csv
     data = render(strategy, actuals, year, lang, goals)
     count = len(tpl.rows(strategy, actuals, year, lang, goals))
@@ -181,19 +188,10 @@ def template(
         output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(output, data)
     except OSError as exc:
-        raise location_error(str(output), "cannot-write", f"cannot write: {exc.strerror}") from None
+        raise location_error(str(output), "cannot-write", detail=exc.strerror) from None
     name = display_name(output)
-    if lang == "ja":
-        text = (
-            f"{name}: {label(year, lang)} の記入シート（KPI {count} 件）を作成しました。\n"
-            f"「実績値」「出典」「備考」を記入したら: pdca import {year} {name}\n"
-        )
-    else:
-        text = (
-            f"{name}: the fill-in sheet for {label(year, lang)} ({count} KPIs).\n"
-            f"Fill in Value, Source and Note, then: pdca import {year} {name}\n"
-        )
-    return Result(text)
+    done = text("template-written", lang, name=name, year=year, label=label(year, lang), n=count)
+    return Result(done + "\n")
 
 
 def missing(
@@ -207,10 +205,10 @@ def missing(
     from .missing import missing_groups, render_missing
 
     groups = missing_groups(strategy, actuals, year, lang, goals)
-    text = render_missing(strategy, groups, year, lang)
+    out = render_missing(strategy, groups, year, lang)
     count = sum(len(g.kpis) for g in groups)
-    return Result(text, 1 if fail and count else 0)
+    return Result(out, 1 if fail and count else 0)
 
 
-def location_error(file: str, code: str, message: str) -> InputError:
-    return InputError([Diagnostic(Location(file), code, message)])
+def location_error(file: str, code: str, variant: str | None = None, **values) -> InputError:
+    return InputError([Diagnostic(Location(file), code, values, variant=variant)])

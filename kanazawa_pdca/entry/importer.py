@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, InputError, Location
+from ..i18n.messages import Phrase
 from ..model.strategy import KPI_ID_PATTERN, Strategy
 from .numbers import FigureError, NoFigure, parse_figure
 from .sheets import Cell, Sheet, read_sheets
@@ -85,9 +86,8 @@ def read_figures(paths: list[tuple[Path, str]], strategy: Strategy, year: int) -
                 Diagnostic(
                     where,
                     "no-header",
-                    "no header row with an id column (ID, KPI id) and a value column "
-                    f"(実績値, value) in the first {HEADER_ROWS} rows"
-                    + (" of any sheet" if len(sheets) > 1 else ""),
+                    {"n": HEADER_ROWS},
+                    variant="any-sheet" if len(sheets) > 1 else None,
                 )
             )
         for sheet in found:
@@ -96,9 +96,7 @@ def read_figures(paths: list[tuple[Path, str]], strategy: Strategy, year: int) -
                     Diagnostic(
                         sheet.origin(),
                         "template-year",
-                        f"this sheet was made by `pdca template {sheet.template_year}`; "
-                        f"its figures are not for {year} (import it as "
-                        f"{sheet.template_year}, or fill in a template for {year})",
+                        {"made": sheet.template_year, "year": year},
                     )
                 )
                 continue
@@ -150,11 +148,7 @@ def _read_sheet(
         if not raw_id:
             if not _no_figure(value_cell):
                 result.diagnostics.append(
-                    Diagnostic(
-                        value_cell.location,  # type: ignore[union-attr]
-                        "missing-id",
-                        "a figure without a KPI id in its row",
-                    )
+                    Diagnostic(value_cell.location, "missing-id")  # type: ignore[union-attr]
                 )
             continue
         assert id_cell is not None
@@ -166,9 +160,7 @@ def _read_sheet(
         if raw_id in seen:
             result.diagnostics.append(
                 Diagnostic(
-                    id_cell.location,
-                    "duplicate-kpi",
-                    f"{raw_id} is given twice (also at {seen[raw_id]})",
+                    id_cell.location, "duplicate-kpi", {"id": raw_id, "at": str(seen[raw_id])}
                 )
             )
             continue
@@ -195,8 +187,7 @@ def _merged_cells(sheet: Sheet, header_index: int, roles: dict[str, int], result
                 Diagnostic(
                     Location(sheet.file, max(r1, first_data_row), c1, sheet.name),
                     "merged-cell",
-                    f"cells {ref} are merged over {r2 - r1 + 1} rows: give each KPI its id "
-                    "and its figure in its own row (unmerge the cells)",
+                    {"ref": ref, "n": r2 - r1 + 1},
                 )
             )
             continue
@@ -228,12 +219,10 @@ def parse_figure_safe(text: str):
 
 def _unknown(raw_id: str, where: Location, ids: set[str]) -> Diagnostic:
     if not _ID.match(raw_id):
-        return Diagnostic(
-            where, "not-a-kpi-id", f"{raw_id!r} is not a KPI id (ids look like share-of-…)"
-        )
+        return Diagnostic(where, "not-a-kpi-id", {"raw": raw_id})
     hints = difflib.get_close_matches(raw_id, sorted(ids), n=1, cutoff=0.75)
-    hint = f" (did you mean {hints[0]!r}?)" if hints else ""
-    return Diagnostic(where, "unknown-kpi", f"unknown KPI id {raw_id!r}{hint}")
+    hint = Phrase("did-you-mean", hint=hints[0]) if hints else ""
+    return Diagnostic(where, "unknown-kpi", {"id": raw_id, "hint": hint})
 
 
 def _figure(
@@ -249,19 +238,15 @@ def _figure(
     where = cell.location if cell is not None else row[roles["id"]].location
     if cell is not None and cell.formula is not None:
         result.diagnostics.append(
-            Diagnostic(
-                where,
-                "formula-without-value",
-                f"{kpi_id}: a formula ({cell.formula}) whose value was never computed: "
-                "open and save the file in Excel or LibreOffice, or type the figure",
-            )
+            Diagnostic(where, "formula-without-value", {"id": kpi_id, "formula": cell.formula})
         )
         return None
     raw = None if cell is None else cell.value
     try:
         value = parse_figure(raw, kpi.unit)
     except FigureError as exc:
-        result.diagnostics.append(Diagnostic(where, exc.code, f"{kpi_id}: {exc.message}"))
+        values = {**exc.values, "pre": f"{kpi_id}: "}
+        result.diagnostics.append(Diagnostic(where, exc.code, values, variant=exc.variant))
         return None
     if isinstance(value, NoFigure):
         result.blanks.append((kpi_id, where))
@@ -272,8 +257,9 @@ def _figure(
                     Diagnostic(
                         cell.location,  # type: ignore[union-attr]
                         "text-without-figure",
-                        f"{kpi_id}: a {role} without a figure is not recorded",
+                        {"id": kpi_id},
                         "warning",
+                        variant=role,
                     )
                 )
         return None
@@ -281,9 +267,7 @@ def _figure(
         if kpi.unit != "%":
             result.diagnostics.append(
                 Diagnostic(
-                    where,
-                    "wrong-unit",
-                    f"{kpi_id}: the cell is formatted as a percentage; its unit is {kpi.unit!r}",
+                    where, "wrong-unit", {"id": kpi_id, "unit": kpi.unit}, variant="percent-cell"
                 )
             )
             return None

@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ..i18n.messages import Phrase
+
 # "no figure yet": a dash of any common kind, or the words for "being compiled"
 NO_FIGURE_WORDS = frozenset({"集計中", "未集計"})
 NO_FIGURE_DASHES = frozenset("-－—―–‐−ー")
@@ -28,12 +30,20 @@ _NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
 class FigureError(ValueError):
-    """A cell that is not a figure: `code` is stable, the message says what was found."""
+    """A cell that is not a figure: a stable `code`, the `values` of its message (what was
+    found) and its wording's `variant`. `pre` starts the message: empty, or the KPI id of
+    the row (`share-pct: `), as the importer sets it."""
 
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
+    def __init__(self, code: str, variant: str | None = None, **values: object):
+        super().__init__(code)
         self.code = code
-        self.message = message
+        self.variant = variant
+        self.values: dict[str, object] = {"pre": "", **values}
+
+    def __str__(self) -> str:
+        from ..i18n.messages import said
+
+        return said(self)
 
 
 @dataclass(frozen=True)
@@ -65,22 +75,18 @@ def parse_figure(raw: object, unit: str = "") -> Decimal | NoFigure:
     if raw is None:
         return NoFigure("")
     if isinstance(raw, bool):
-        raise FigureError("not-a-number", f"expected a number, got {str(raw).upper()}")
+        raise FigureError("not-a-number", got=str(raw).upper())
     if isinstance(raw, int | float | Decimal):
         return _finite(Decimal(str(raw)) if isinstance(raw, float) else Decimal(raw))
     if not isinstance(raw, str):
         kind = type(raw).__name__
-        what = "a date" if kind in ("datetime", "date", "time", "timedelta") else kind
-        raise FigureError("not-a-number", f"expected a number, got {what}")
+        what = Phrase("shown.date") if kind in ("datetime", "date", "time", "timedelta") else kind
+        raise FigureError("not-a-number", got=what)
     if is_no_figure(raw):
         return NoFigure(raw.strip())
     text = _norm(raw)
     if _CELL_ERROR.match(text):
-        raise FigureError(
-            "cell-error",
-            f"{raw.strip()!r}: the cell shows a spreadsheet error, not a figure "
-            "(correct the formula, or type the figure)",
-        )
+        raise FigureError("cell-error", raw=raw.strip())
     body = text
     # a trailing unit: the KPI's own (compared in the same normal form), or % for a percentage
     norm_unit = _norm(unit)
@@ -91,10 +97,8 @@ def parse_figure(raw: object, unit: str = "") -> Decimal | NoFigure:
         if trailing and re.search(r"\d", body) and not re.search(r"[()\[\]]", trailing.group()):
             found = trailing.group()
             if found not in _MINUS_SIGNS:
-                expected = f"its unit is {unit!r}" if unit else "it has no unit"
-                raise FigureError(
-                    "wrong-unit", f"{raw.strip()!r}: the unit {found!r} does not match ({expected})"
-                )
+                variant = None if unit else "none"
+                raise FigureError("wrong-unit", variant, raw=raw.strip(), found=found, unit=unit)
     sign = 1
     if body[:1] in _MINUS_SIGNS:
         sign, body = -1, body[1:].lstrip()
@@ -102,24 +106,18 @@ def parse_figure(raw: object, unit: str = "") -> Decimal | NoFigure:
         body = body[1:].lstrip()
     if not _NUMBER.match(body):
         if re.fullmatch(r"[\d,]+(\.\d+)?", body):
-            raise FigureError(
-                "bad-number", f"{raw.strip()!r}: digits are grouped in threes (174,275)"
-            )
-        raise FigureError(
-            "not-a-number",
-            f"{raw.strip()!r} is not a figure (a number like 174,275 or 47.5; "
-            "empty, －, 集計中 or 未集計 for no figure yet; remarks go in the note column)",
-        )
+            raise FigureError("bad-number", raw=raw.strip())
+        raise FigureError("not-a-number", "figure", raw=raw.strip())
     try:
         value = Decimal(body.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern above admits only numbers
-        raise FigureError("not-a-number", f"{raw.strip()!r} is not a number") from None
+        raise FigureError("not-a-number", "number", raw=raw.strip()) from None
     return value * sign
 
 
 def _finite(value: Decimal) -> Decimal:
     if not value.is_finite():
-        raise FigureError("not-finite", f"expected a finite number, got {value}")
+        raise FigureError("not-finite", "figure", got=value)
     return value
 
 

@@ -53,25 +53,25 @@ def read_sheets(path: Path, shown: str) -> list[Sheet]:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise _error(shown, "file-not-found", "no such file") from None
+        raise _error(shown, "file-not-found") from None
     except OSError as exc:
-        raise _error(shown, "unreadable", f"cannot read: {exc.strerror}") from None
+        raise _error(shown, "unreadable", detail=exc.strerror) from None
     if not path.is_file():
-        raise _error(shown, "not-a-file", "is not a regular file")
+        raise _error(shown, "not-a-file")
     if size > MAX_BYTES:
-        raise _error(shown, "too-large", f"{size:,} bytes: larger than a fill-in sheet can be")
+        raise _error(shown, "too-large", n=size)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, shown)
     if suffix in (".csv", ".txt", ".tsv"):
         return [_read_csv(path, shown)]
     if suffix == ".xls":
-        raise _error(shown, "old-excel", "an .xls file (Excel 97–2003): save it as .xlsx or CSV")
-    raise _error(shown, "unknown-format", "not a spreadsheet pdca reads (.xlsx or .csv)")
+        raise _error(shown, "old-excel")
+    raise _error(shown, "unknown-format")
 
 
-def _error(file: str, code: str, message: str) -> InputError:
-    return InputError([Diagnostic(Location(file), code, message)])
+def _error(file: str, code: str, variant: str | None = None, **values) -> InputError:
+    return InputError([Diagnostic(Location(file), code, values, variant=variant)])
 
 
 # --- xlsx --------------------------------------------------------------------------------
@@ -90,8 +90,9 @@ def _read_xlsx(path: Path, shown: str) -> list[Sheet]:
             # formulas are read (a second pass) only when there are any
             formulas = load_workbook(path, read_only=True) if _has_formulas(path) else None
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        detail = "encrypted or not an xlsx file" if isinstance(exc, zipfile.BadZipFile) else exc
-        raise _error(shown, "not-a-workbook", f"cannot read the workbook ({detail})") from None
+        if isinstance(exc, zipfile.BadZipFile):
+            raise _error(shown, "not-a-workbook", "zip") from None
+        raise _error(shown, "not-a-workbook", detail=str(exc)) from None
     try:
         year = template_year(values)
         sheets = []
@@ -145,11 +146,7 @@ def _unpacked_and_merged(path: Path, shown: str) -> dict[str, list[tuple[int, in
             infos = archive.infolist()
             unpacked = sum(info.file_size for info in infos)
             if unpacked > MAX_UNPACKED:
-                raise _error(
-                    shown,
-                    "too-large",
-                    f"unpacks to {unpacked:,} bytes: larger than a fill-in sheet can be",
-                )
+                raise _error(shown, "too-large", "unpacked", n=unpacked)
             merged: dict[str, list[tuple[int, int, int, int]]] = {}
             for info in infos:
                 name = info.filename
@@ -175,16 +172,7 @@ def _unpacked_and_merged(path: Path, shown: str) -> dict[str, list[tuple[int, in
 
 
 def _too_many_cells(where: Location) -> InputError:
-    return InputError(
-        [
-            Diagnostic(
-                where,
-                "too-large",
-                f"more than {MAX_CELLS:,} cells in this sheet: larger than a fill-in sheet can "
-                "be (delete what is not the table, or copy the table into a new workbook)",
-            )
-        ]
-    )
+    return InputError([Diagnostic(where, "too-large", {"n": MAX_CELLS}, variant="cells")])
 
 
 def _has_formulas(path: Path) -> bool:
@@ -240,14 +228,7 @@ def decode_csv(data: bytes, shown: str) -> str:
             line = data[:at].count(b"\n") + 1
             column = at - (data.rfind(b"\n", 0, at) + 1) + 1
             raise InputError(
-                [
-                    Diagnostic(
-                        Location(shown, line, column),
-                        "encoding",
-                        "neither UTF-8 nor Shift_JIS (CP932) text: save the sheet as "
-                        "CSV UTF-8 or CSV from Excel",
-                    )
-                ]
+                [Diagnostic(Location(shown, line, column), "encoding", variant="csv")]
             ) from None
 
 
@@ -270,8 +251,8 @@ def _not_mixed(data: bytes, shown: str) -> None:
                     Diagnostic(
                         Location(shown, bad_line, 1),
                         "encoding",
-                        f"line {bad_line} is not UTF-8 but line {utf8_line} is: the file mixes "
-                        "encodings; save it again as CSV UTF-8",
+                        {"bad": bad_line, "good": utf8_line},
+                        variant="mixed",
                     )
                 ]
             )
@@ -298,7 +279,7 @@ def _read_csv(path: Path, shown: str) -> Sheet:
         raise InputError(
             [
                 Diagnostic(
-                    Location(shown, reader.line_num or 1, 1), "csv-syntax", f"malformed CSV: {exc}"
+                    Location(shown, reader.line_num or 1, 1), "csv-syntax", {"detail": str(exc)}
                 )
             ]
         ) from None

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, InputError, Location
+from ..i18n.messages import Phrase
 from ..model.actuals import Actual, check_year
 from ..model.strategy import Strategy
 from ..output import write_atomic
@@ -160,7 +161,7 @@ def figure_problems(strategy: Strategy, year: int, figures: list[Figure]) -> lis
         entry = {f.kpi_id: Actual(value=float(f.value), source=f.source, note=f.note)}
         for p in check_year(strategy, year, entry):
             where = f.origin or Location("<figures>")
-            out.append(Diagnostic(where, p.code, p.message, p.severity))
+            out.append(Diagnostic(where, p.code, p.values, p.severity, p.variant))
     return out
 
 
@@ -177,13 +178,7 @@ def _locked(folder: Path, timeout: float) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise InputError(
-            [
-                Diagnostic(
-                    Location(str(path)),
-                    "locked",
-                    f"another pdca run is writing to {folder} (waited {timeout:g} s); try again",
-                )
-            ]
+            [Diagnostic(Location(str(path)), "locked", {"folder": str(folder), "seconds": timeout})]
         ) from None
     try:
         yield
@@ -279,12 +274,15 @@ def _conflict(f: Figure, old, clash, doc, name: str) -> Diagnostic:
     with contextlib.suppress(Exception):
         line, column = doc.lc.key(f.kpi_id)
         recorded_at = Location(name, line + 1, column + 1)
-    parts = [f"{key} {_shown(new)} differs from {_shown(was)} recorded" for key, was, new in clash]
-    message = f"{f.kpi_id}: " + "; ".join(parts)
+    parts = [
+        Phrase("conflict-part", field=Phrase(f"field.{key}"), new=_shown(new), was=_shown(was))
+        for key, was, new in clash
+    ]
+    values = {"id": f.kpi_id, "parts": parts}
     if f.origin is not None:
-        message += f" at {recorded_at}"
-    message += " (use --overwrite to replace it)"
-    return Diagnostic(f.origin or recorded_at, "conflict", message)
+        values["at"] = str(recorded_at)
+    variant = "at" if f.origin is not None else None
+    return Diagnostic(f.origin or recorded_at, "conflict", values, variant=variant)
 
 
 def _shown(value: Any) -> str:

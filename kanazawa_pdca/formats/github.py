@@ -30,8 +30,8 @@ from ..i18n import (
     OVERRIDE_MARK,
     Lang,
     kpi_name,
-    message_text,
     override_note,
+    said,
     status_word,
     t,
     unit_suffix,
@@ -233,7 +233,7 @@ def diagnostics_to_annotations(diagnostics: Iterable[Diagnostic]) -> str:
     return "".join(
         command(
             "warning" if d.severity == "warning" else "error",
-            f"{message_text(d.code, d.message)} [{d.code}]",  # in the run's language
+            f"{said(d)} [{d.code}]",  # in the run's language
             d.location,
             "pdca validate",
         )

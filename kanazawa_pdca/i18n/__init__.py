@@ -1,4 +1,5 @@
-"""Everything pdca says, in Japanese and English: labels (`labels`) and messages (`messages`).
+"""Everything pdca says, in Japanese and English: labels (`labels`) and messages (`messages`,
+from the one table of `catalogue` and `help`).
 
 Import from here: `from kanazawa_pdca.i18n import Lang, t, text, status_word, …`.
 """
@@ -25,26 +26,24 @@ from .labels import (
     unit_suffix,
 )
 from .messages import (
-    DIAGNOSTICS,
-    MESSAGES,
     STATUS_NAMES,
     STATUS_WORDS_JA,
     Lang,
+    Phrase,
     current_lang,
     diagnostic_text,
     lang_of_args,
-    message_text,
+    message_key,
     plural,
+    said,
     set_lang,
+    table,
     text,
-    variants,
 )
 
 __all__ = [
-    "DIAGNOSTICS",
     "HELP",
     "KIND_WORDS",
-    "MESSAGES",
     "MOVEMENT_STYLE",
     "MOVEMENT_WORDS",
     "OVERRIDE_MARK",
@@ -55,22 +54,24 @@ __all__ = [
     "TARGET_KIND_WORDS",
     "TEXT",
     "Lang",
+    "Phrase",
     "current_lang",
     "diagnostic_text",
     "kpi_name",
     "lang_of_args",
-    "message_text",
+    "message_key",
     "movement_label",
     "override_note",
     "plural",
     "result_label",
+    "said",
     "set_lang",
     "status_label",
     "status_word",
     "t",
+    "table",
     "text",
     "title",
     "unit",
     "unit_suffix",
-    "variants",
 ]

@@ -547,7 +547,7 @@ HELP: dict[str, dict[str, str]] = {
         "ja": "{value!r} は範囲外の年度です（1989〜2100）",
         "en": "fiscal year out of range: {value!r} (expected 1989–2100)",
     },
-    "year-order": {
+    "compare-order": {  # not year-order: that is the strategy's check (catalogue.py)
         "ja": "Y0（{year0}）は {year1} より前の年度にしてください",
         "en": "Y0 ({year0}) must come before {year1}",
     },

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
+from ..i18n.messages import Phrase
 from .checks import Problem, figure_bounds
 from .figures import Figure
 
@@ -59,47 +60,26 @@ def check_year(strategy: Strategy, year: int, entries: dict[str, Actual]) -> lis
         path: Path = (kpi_id,)
         if kpi_id not in ids:
             hint = closest(kpi_id)
-            problems.append(
-                Problem(
-                    (*path, "<key>"),
-                    "unknown-kpi",
-                    f"unknown KPI id {kpi_id!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
-                )
-            )
+            shown = Phrase("did-you-mean", hint=hint) if hint else ""
+            problems.append(Problem((*path, "<key>"), "unknown-kpi", {"id": kpi_id, "hint": shown}))
             continue
         kpi = strategy.kpi(kpi_id)
         value_path = (*path, "value")  # the loader falls back to the scalar in short form
         low, high = figure_bounds(kpi)
         if high is not None and not low <= actual.value <= high:
-            problems.append(
-                Problem(
-                    value_path,
-                    "percentage-range",
-                    f"{kpi_id}: a percentage must be within 0–100, got {actual.value:g}",
-                )
-            )
+            values = {"id": kpi_id, "value": actual.value}
+            problems.append(Problem(value_path, "percentage-range", values, variant="actual"))
         elif actual.value < low:
-            problems.append(
-                Problem(
-                    value_path,
-                    "negative-value",
-                    f"{kpi_id}: a count cannot be negative, got {actual.value:g} {kpi.unit}",
-                )
-            )
+            values = {"id": kpi_id, "value": actual.value, "unit": kpi.unit}
+            problems.append(Problem(value_path, "negative-value", values))
         if (
             kpi.kind == "period_total"
             and kpi.period
             and not (kpi.period[0] <= year <= kpi.period[1])
         ):
-            problems.append(
-                Problem(
-                    value_path,
-                    "outside-period",
-                    f"{kpi_id}: a yearly figure for a {kpi.period[0]}–{kpi.period[1]} total, "
-                    f"recorded for {year}, outside that window",
-                    "warning",
-                )
-            )
+            first, last = kpi.period
+            values = {"id": kpi_id, "first": first, "last": last, "year": year}
+            problems.append(Problem(value_path, "outside-period", values, "warning"))
     return problems
 
 
@@ -119,8 +99,12 @@ def check_series(strategy: Strategy, actuals: ActualsSet) -> list[tuple[int, Pro
                         Problem(
                             path,
                             "cumulative-decrease",
-                            f"{kpi.id}: running total {value:g} is lower than {previous[1]:g} "
-                            f"in {previous[0]} (a cumulative KPI never falls)",
+                            {
+                                "id": kpi.id,
+                                "value": value,
+                                "previous": previous[1],
+                                "year": previous[0],
+                            },
                             "warning",
                         ),
                     )

@@ -9,9 +9,14 @@ it into FILE:LINE:COL.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
+from ..i18n.messages import Phrase
 from .strategy import Kpi, Path, Strategy
+
+NO_VALUES: Mapping[str, Any] = MappingProxyType({})
 
 
 def figure_bounds(kpi: Kpi) -> tuple[int, int | None]:
@@ -22,12 +27,14 @@ def figure_bounds(kpi: Kpi) -> tuple[int, int | None]:
 
 
 class Problem(NamedTuple):
-    """A cross-check finding: the path of the node at fault, a stable code, a message."""
+    """A cross-check finding: the path of the node at fault, a stable code, the values of
+    its message (rendered in the reader's language by `i18n`), severity, wording variant."""
 
     path: Path
     code: str
-    message: str
+    values: Mapping[str, Any] = NO_VALUES
     severity: str = "error"
+    variant: str | None = None
 
 
 def cross_check(s: Strategy) -> list[Problem]:
@@ -45,13 +52,11 @@ def cross_check(s: Strategy) -> list[Problem]:
             Problem(
                 ("evaluation", "thresholds", "behind"),
                 "thresholds-order",
-                f"thresholds must satisfy 0 < behind ({t.behind:g}) < on_track ({t.on_track:g})",
+                {"behind": t.behind, "on_track": t.on_track},
             )
         )
     if s.meta.period.start > s.meta.period.end:
-        problems.append(
-            Problem(("meta", "period"), "period-order", "period start is after its end")
-        )
+        problems.append(Problem(("meta", "period"), "period-order"))
     return problems
 
 
@@ -61,13 +66,8 @@ def _check_vocabularies(s: Strategy) -> list[Problem]:
         seen: set[str] = set()
         for i, term in enumerate(getattr(s.evaluation, name)):
             if term.code in seen:
-                out.append(
-                    Problem(
-                        ("evaluation", name, i, "code"),
-                        "duplicate-code",
-                        f"evaluation.{name}: code {term.code!r} is defined twice",
-                    )
-                )
+                path = ("evaluation", name, i, "code")
+                out.append(Problem(path, "duplicate-code", {"name": name, "code": term.code}))
             seen.add(term.code)
     return out
 
@@ -76,13 +76,8 @@ def _numbered(items, path: Path, what: str) -> list[Problem]:
     out = []
     for i, item in enumerate(items):
         if item.number != i + 1:
-            out.append(
-                Problem(
-                    (*path, i, "number"),
-                    "numbering",
-                    f"{what} number {item.number} out of sequence (expected {i + 1})",
-                )
-            )
+            values = {"what": Phrase(f"numbering.{what}"), "number": item.number, "expected": i + 1}
+            out.append(Problem((*path, i, "number"), "numbering", values))
     return out
 
 
@@ -102,13 +97,8 @@ def _check_kpi_ids(s: Strategy) -> list[Problem]:
     out = []
     for i, kpi in enumerate(s.kpis):
         if kpi.id in seen:
-            out.append(
-                Problem(
-                    ("kpis", i, "id"),
-                    "duplicate-id",
-                    f"KPI id {kpi.id!r} is already defined (kpis[{seen[kpi.id]}])",
-                )
-            )
+            values = {"id": kpi.id, "first": seen[kpi.id]}
+            out.append(Problem(("kpis", i, "id"), "duplicate-id", values))
         else:
             seen[kpi.id] = i
     return out
@@ -121,18 +111,12 @@ def _check_references(s: Strategy) -> list[Problem]:
     for p in s.printings():
         kpi_id = p.ref.kpi
         if kpi_id not in ids:
-            out.append(
-                Problem((*p.path, "kpi"), "unknown-kpi", f"unknown KPI id {kpi_id!r} in {p.code}")
-            )
+            values = {"id": kpi_id, "code": p.code}
+            out.append(Problem((*p.path, "kpi"), "unknown-kpi", values, variant="printed"))
             continue
         if p.ref.relisted and kpi_id not in printed:
-            out.append(
-                Problem(
-                    (*p.path, "relisted"),
-                    "relisted-first",
-                    f"KPI {kpi_id!r} is marked 再掲 in {p.code} but is not printed earlier",
-                )
-            )
+            values = {"id": kpi_id, "code": p.code}
+            out.append(Problem((*p.path, "relisted"), "relisted-first", values))
         printed.add(kpi_id)
     printed_in = s.printed_in()
     order = {k.id: i for i, k in enumerate(s.kpis)}
@@ -140,125 +124,92 @@ def _check_references(s: Strategy) -> list[Problem]:
     for i, kpi in enumerate(s.kpis):
         path = ("kpis", i)
         if kpi.id not in printed_in:
-            out.append(
-                Problem((*path, "id"), "unreferenced-kpi", f"KPI {kpi.id!r} is never printed")
-            )
+            out.append(Problem((*path, "id"), "unreferenced-kpi", {"id": kpi.id}))
             continue
         if kpi.measures != printed_in[kpi.id]:
-            out.append(
-                Problem(
-                    (*path, "measures"),
-                    "measures-mismatch",
-                    f"KPI {kpi.id!r}: measures {kpi.measures} do not match where it is printed "
-                    f"({printed_in[kpi.id]})",
-                )
-            )
+            values = {"id": kpi.id, "measures": kpi.measures, "printed": printed_in[kpi.id]}
+            out.append(Problem((*path, "measures"), "measures-mismatch", values))
     # KPIs are defined in order of first printing, so the file reads like the document.
     expected = [k for k in first_seen if k in order]
     actual = [k.id for k in s.kpis if k.id in printed_in]
     if expected != actual:
         for want, got in zip(expected, actual, strict=True):
             if want != got:
-                out.append(
-                    Problem(
-                        ("kpis", order[got], "id"),
-                        "kpi-order",
-                        f"KPIs must be defined in order of first printing: expected {want!r} "
-                        f"here, found {got!r}",
-                    )
-                )
+                values = {"want": want, "got": got}
+                out.append(Problem(("kpis", order[got], "id"), "kpi-order", values))
                 break
     return out
 
 
 def _check_kpi(s: Strategy, kpi: Kpi, path: Path) -> list[Problem]:
-    out = []
+    """One KPI's own consistency: its target, its figures, its period."""
+    return [
+        *_check_target(s, kpi, path),
+        *_check_percentages(kpi, path),
+        *_check_period(s, kpi, path),
+    ]
+
+
+def _check_target(s: Strategy, kpi: Kpi, path: Path) -> list[Problem]:
+    """A reset target has nothing; any other has a value and a year, after the baseline's
+    and within the strategy's period, on the side of the baseline the direction wants."""
     b, t = kpi.baseline, kpi.target
-    span = s.meta.period
+    target = (*path, "target")
     if t.kind == "reset":
         if t.value is not None or t.year is not None:
-            out.append(
-                Problem(
-                    (*path, "target"),
-                    "reset-has-value",
-                    "a 'reset' target has no year and no value (it is to be set again)",
-                )
-            )
-    else:
-        if t.value is None:
-            out.append(
-                Problem((*path, "target", "value"), "target-missing", "target value is missing")
-            )
-        if t.year is None:
-            out.append(
-                Problem((*path, "target", "year"), "target-missing", "target year is missing")
-            )
-        elif t.year <= b.year:
-            out.append(
-                Problem(
-                    (*path, "target", "year"),
-                    "year-order",
-                    f"target year {t.year} is not after the baseline year {b.year}",
-                )
-            )
-        elif not span.start <= t.year <= span.end:
-            out.append(
-                Problem(
-                    (*path, "target", "year"),
-                    "outside-period",
-                    f"target year {t.year} is outside the strategy's period "
-                    f"{span.start}–{span.end}",
-                )
-            )
-        if (
-            t.value is not None
-            and t.kind in ("exact", "at_least")
-            and kpi.kind != "period_total"
-            and kpi.sign * (t.value - b.value) <= 0
-        ):
-            better = "above" if kpi.sign > 0 else "below"
-            out.append(
-                Problem(
-                    (*path, "direction"),
-                    "direction-mismatch",
-                    f"direction is {kpi.direction} but the target {t.value:g} is not {better} "
-                    f"the baseline {b.value:g}",
-                )
-            )
+            return [Problem(target, "reset-has-value")]
+        return []
+    out = []
+    if t.value is None:
+        out.append(Problem((*target, "value"), "target-missing", variant="value"))
+    span = s.meta.period
+    if t.year is None:
+        out.append(Problem((*target, "year"), "target-missing", variant="year"))
+    elif t.year <= b.year:
+        values = {"target": t.year, "baseline": b.year}
+        out.append(Problem((*target, "year"), "year-order", values))
+    elif not span.start <= t.year <= span.end:
+        values = {"year": t.year, "start": span.start, "end": span.end}
+        out.append(Problem((*target, "year"), "outside-period", values, variant="target"))
+    if (
+        t.value is not None
+        and t.kind in ("exact", "at_least")
+        and kpi.kind != "period_total"
+        and kpi.sign * (t.value - b.value) <= 0
+    ):
+        values = {"direction": kpi.direction, "target": t.value, "baseline": b.value}
+        variant = "increase" if kpi.sign > 0 else "decrease"
+        out.append(Problem((*path, "direction"), "direction-mismatch", values, variant=variant))
+    return out
+
+
+def _check_percentages(kpi: Kpi, path: Path) -> list[Problem]:
+    """A percentage's baseline and target lie within 0–100 (`figure_bounds`)."""
     low, high = figure_bounds(kpi)
-    if high is not None:
-        for node, value in (("baseline", b.value), ("target", t.value)):
-            if value is not None and not low <= value <= high:
-                out.append(
-                    Problem(
-                        (*path, node, "value"),
-                        "percentage-range",
-                        f"a percentage must be within 0–100, got {value:g}",
-                    )
-                )
+    if high is None:
+        return []
+    return [
+        Problem((*path, node, "value"), "percentage-range", {"value": value})
+        for node, value in (("baseline", kpi.baseline.value), ("target", kpi.target.value))
+        if value is not None and not low <= value <= high
+    ]
+
+
+def _check_period(s: Strategy, kpi: Kpi, path: Path) -> list[Problem]:
+    """A period runs forwards within the strategy's; a period_total KPI has one, and only
+    it and a maintain target may."""
+    out = []
+    here = (*path, "period")
+    span = s.meta.period
     if kpi.period is not None:
         start, end = kpi.period
         if start > end:
-            out.append(Problem((*path, "period"), "period-order", "period start is after its end"))
+            out.append(Problem(here, "period-order"))
         elif start < span.start or end > span.end:
-            out.append(
-                Problem(
-                    (*path, "period"),
-                    "outside-period",
-                    f"period {start}–{end} is outside the strategy's period "
-                    f"{span.start}–{span.end}",
-                )
-            )
+            values = {"first": start, "last": end, "start": span.start, "end": span.end}
+            out.append(Problem(here, "outside-period", values, variant="period"))
     if kpi.kind == "period_total" and kpi.period is None:
-        out.append(
-            Problem((*path, "period"), "period-missing", "a period_total KPI needs a period")
-        )
-    if kpi.period is not None and kpi.kind != "period_total" and t.kind != "maintain":
-        out.append(
-            Problem(
-                (*path, "period"),
-                "period-unused",
-                "a period applies only to period_total KPIs and maintain targets",
-            )
-        )
+        out.append(Problem(here, "period-missing"))
+    if kpi.period is not None and kpi.kind != "period_total" and kpi.target.kind != "maintain":
+        out.append(Problem(here, "period-unused"))
     return out

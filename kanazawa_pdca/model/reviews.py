@@ -23,6 +23,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
+from ..i18n.messages import Phrase
 from ..trajectory import Status
 from .checks import Problem
 from .strategy import Path, Strategy
@@ -115,33 +116,27 @@ def check_review(strategy: Strategy, review: Review) -> list[Problem]:
     }
     ratings = [t.code for t in strategy.evaluation.ratings]
     directions = [t.code for t in strategy.evaluation.directions]
-    for section, code_name, known, what in (
-        ("goals", "unknown-goal", goals, "goal code (G1…)"),
-        ("policies", "unknown-policy", policies, "policy code (goal-policy, like 1-2)"),
-        ("measures", "unknown-measure", measures, "measure code (goal-policy-measure, like 1-2-3)"),
+    for section, code_name, known in (
+        ("goals", "unknown-goal", goals),
+        ("policies", "unknown-policy", policies),
+        ("measures", "unknown-measure", measures),
     ):
         for code, entry in getattr(review, section).items():
             path: Path = (section, code)
             if code not in known:
-                problems.append(_unknown((*path, "<key>"), code_name, what, code, known))
+                problems.append(_unknown((*path, "<key>"), code_name, "value", code, known))
                 continue
             for name, words in (("rating", ratings), ("direction", directions)):
                 value = getattr(entry, name)
                 if value is not None and value not in words:
-                    shown = ", ".join(words) if words else "none defined"
-                    problems.append(
-                        Problem(
-                            (*path, name),
-                            f"unknown-{name}",
-                            f"{section}.{code}.{name}: {value!r} is not in the strategy's "
-                            f"evaluation.{name}s ({shown})",
-                        )
-                    )
+                    shown = ", ".join(words) if words else Phrase("none-defined")
+                    values = {"where": f"{section}.{code}.{name}", "value": value, "shown": shown}
+                    problems.append(Problem((*path, name), f"unknown-{name}", values))
     ids = strategy.kpi_ids
     for kpi_id, entry in review.kpis.items():
         path = ("kpis", kpi_id)
         if kpi_id not in ids:
-            problems.append(_unknown((*path, "<key>"), "unknown-kpi", "KPI id", kpi_id, ids))
+            problems.append(_unknown((*path, "<key>"), "unknown-kpi", "id", kpi_id, ids))
             continue
         if entry.override is None:
             continue
@@ -150,27 +145,24 @@ def check_review(strategy: Strategy, review: Review) -> list[Problem]:
         except ValueError:
             status = None
         if status not in OVERRIDE_STATUSES:
-            names = ", ".join(s.value for s in OVERRIDE_STATUSES)
+            values = {
+                "where": f"kpis.{kpi_id}.override.status",
+                "value": entry.override.status,
+                "names": ", ".join(s.value for s in OVERRIDE_STATUSES),
+            }
             problems.append(
-                Problem(
-                    (*path, "override", "status"),
-                    "unknown-status",
-                    f"kpis.{kpi_id}.override.status: {entry.override.status!r} is not a "
-                    f"status an override can set ({names})",
-                )
+                Problem((*path, "override", "status"), "unknown-status", values, variant="override")
             )
         if not (entry.override.reason or "").strip():
+            values = {"where": f"kpis.{kpi_id}.override"}
             problems.append(
-                Problem(
-                    (*path, "override", "reason"),
-                    "override-without-reason",
-                    f"kpis.{kpi_id}.override: the committee's reason is required",
-                )
+                Problem((*path, "override", "reason"), "override-without-reason", values)
             )
     return problems
 
 
-def _unknown(path: Path, code: str, what: str, value: str, known) -> Problem:
+def _unknown(path: Path, code: str, name: str, value: str, known) -> Problem:
+    """`name`: the value's placeholder in the code's template (`value`, or `id` for a KPI)."""
     hint = difflib.get_close_matches(str(value), sorted(known), n=1, cutoff=0.75)
-    message = f"unknown {what} {value!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
-    return Problem(path, code, message)
+    shown = Phrase("did-you-mean", hint=hint[0]) if hint else ""
+    return Problem(path, code, {name: value, "hint": shown})
