@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .figures import Figure  # finite, of sane size (see figures.py)
 
@@ -207,21 +208,21 @@ class Strategy(Model):
     goals: list[Goal]
     footnotes: list[Footnote] = []
     kpis: list[Kpi]
-    _kpi_index: dict[str, Kpi] | None = PrivateAttr(default=None)
 
     # --- navigation helpers (derived, never stored) ---------------------------------
 
     def kpi(self, kpi_id: str) -> Kpi:
-        return self._index()[kpi_id]
+        return self._kpi_index[kpi_id]
 
-    def _index(self) -> dict[str, Kpi]:
-        if self._kpi_index is None:
-            self._kpi_index = {k.id: k for k in self.kpis}
-        return self._kpi_index
+    @cached_property
+    def _kpi_index(self) -> dict[str, Kpi]:
+        # made once, then a plain attribute (a pydantic PrivateAttr is read through
+        # __getattr__: 30,000 actuals checked against 10,000 KPIs paid ~0.1 s for it)
+        return {k.id: k for k in self.kpis}
 
     @property
     def kpi_ids(self) -> set[str]:
-        return set(self._index())
+        return set(self._kpi_index)
 
     def printings(self) -> Iterator[Printing]:
         """Every place a KPI is printed, in document order."""
