@@ -421,3 +421,47 @@ def test_a_note_without_a_figure_is_a_warning(imp, tmp_path, english):
         "[text-without-figure]\n"
     )
     assert figures(tmp_path / "actuals") == {"app-downloads": (5, None, None)}
+
+
+def test_template_missing_only(run, tmp_path, actuals_dir):
+    """`pdca template YEAR --missing`: a sheet of only the KPIs `pdca missing` lists (xlsx
+    and csv), which imports back like any sheet; with nothing missing, no sheet."""
+    folder = actuals_dir({2026: "share-pct: 55\napp-downloads: 2000\nfertility: 1.3\n"})
+    mini = ("--strategy", MINI, "--actuals", folder)
+    listed = ["visitors-total", "co2-emissions", "satisfaction-floor", "new-course-participants"]
+    out = tmp_path / "未提出.xlsx"
+    result = run("template", "2026", "--missing", "-o", out, *mini)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        f"{out}: 2026年度 (R8) の記入シート（未提出の KPI 4 件だけ）を作成しました。"
+    )
+    wb = load_workbook(out)
+    ws = wb.active
+    ids = [r[0].value for r in ws.iter_rows(min_row=4)]
+    assert sorted(ids) == sorted(listed)
+    assert ws.print_title_rows == "$3:$3"  # the page setup of every template is kept
+    row = {r[0].value: r[0].row for r in ws.iter_rows(min_row=4)}["co2-emissions"]
+    ws[f"K{row}"] = "2,900"
+    wb.save(out)
+    imported = run("import", "2026", out, *mini)
+    assert imported.exit_code == 0, imported.stderr
+    assert "追加 1" in imported.stdout
+    assert figures(folder)["co2-emissions"] == (2900, None, None)
+
+    sheet = tmp_path / "missing.csv"
+    english = run(
+        "template", "2026", "--missing", "-o", sheet, "--goal", "2", *mini, "--lang", "en"
+    )
+    assert english.exit_code == 0
+    assert "only the 2 KPIs with no figure yet" in english.stdout
+    rows = list(csv.reader(io.StringIO(sheet.read_bytes().decode("utf-8-sig"))))
+    assert [r[0] for r in rows[1:]] == ["satisfaction-floor", "new-course-participants"]
+
+    everything = "".join(f"{k}: 1\n" for k in listed)
+    (folder / "2026.yaml").write_text(everything + "share-pct: 55\napp-downloads: 2000\n"
+                                      "fertility: 1.3\n", encoding="utf-8")  # fmt: skip
+    none = tmp_path / "none.xlsx"
+    result = run("template", "2026", "--missing", "-o", none, *mini)
+    assert result.exit_code == 0
+    assert result.stdout == "2026年度 (R8): 未提出の KPI はありません。シートは作成していません\n"
+    assert not none.exists()

@@ -142,8 +142,115 @@ def test_missing_groups_by_goal_and_policy(run, actuals_dir):
         "    co2-emissions            排出量 [千t-CO₂]\n"
         "    satisfaction-floor       満足度 [%]\n"
         "    new-course-participants  講座参加者数（累計） [人]\n"
+        "\n"
+        "次: pdca template 2026 --missing -o 未提出.xlsx で未提出分だけの記入シートを作成\n"
     )
     assert run("missing", "2026", "--fail", "--strategy", MINI, "--actuals", folder).exit_code == 1
+
+
+def test_missing_json_and_csv(run, actuals_dir, tmp_path):
+    """`pdca missing --format json|csv`: the same KPIs as the table, JSON grouped by goal and
+    policy (year, counts, titles as data), CSV a row per KPI with a BOM when written with
+    -o (as check's CSV); the table ends with the next step."""
+    import csv
+    import io
+    import json
+
+    folder = actuals_dir({2026: "share-pct: 55\napp-downloads: 2000\nfertility: 1.3\n"})
+    mini = ("--strategy", MINI, "--actuals", folder)
+    table = run("missing", "2026", *mini).stdout
+    assert table.endswith(
+        "\n\n次: pdca template 2026 --missing -o 未提出.xlsx で未提出分だけの記入シートを作成\n"
+    )
+    english = run("missing", "2026", *mini, "--lang", "en").stdout
+    assert english.splitlines()[-1] == (
+        "Next: pdca template 2026 --missing -o missing.xlsx writes a sheet of only these KPIs"
+    )
+    result = run("missing", "2026", *mini, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "year": 2026,
+        "missing": 4,
+        "expected": 7,
+        "goals": [
+            {
+                "number": 1,
+                "title": "目標一",
+                "title_en": "Goal one",
+                "groups": [
+                    {
+                        "policy": "1-1",
+                        "title": "施策一",
+                        "title_en": "Policy one",
+                        "kpis": [
+                            {
+                                "id": "visitors-total",
+                                "name": "交流人口数 (R6～R10 の合計)",
+                                "name_en": "Visitors (total FY2024–FY2028)",
+                                "unit": "人",
+                                "measures": ["1-1-2"],
+                            }
+                        ],
+                    }
+                ],
+            },
+            {
+                "number": 2,
+                "title": "目標二",
+                "title_en": "Goal two",
+                "groups": [
+                    {
+                        "policy": "2-1",
+                        "title": "施策二",
+                        "title_en": "Policy two",
+                        "kpis": [
+                            {"id": k, "name": n, "name_en": e, "unit": u, "measures": m}
+                            for k, n, e, u, m in (
+                                ("co2-emissions", "排出量", "Emissions", "千t-CO₂", ["2-1-1"]),
+                                ("satisfaction-floor", "満足度", "Satisfaction", "%", ["2-1-1"]),
+                                (
+                                    "new-course-participants",
+                                    "講座参加者数（累計）",
+                                    "Course participants (cumulative)",
+                                    "人",
+                                    ["2-1-1"],
+                                ),
+                            )
+                        ],
+                    }
+                ],
+            },
+        ],
+    }
+    piped = run("missing", "2026", *mini, "-f", "csv", "--fail")
+    assert piped.exit_code == 1  # --fail holds whatever the format
+    assert not piped.stdout.startswith("\ufeff")  # to stdout: no BOM unless --bom
+    rows = list(csv.reader(io.StringIO(piped.stdout)))
+    assert rows[0] == ["goal", "policy", "id", "name", "name_en", "unit", "measures"]
+    assert [r[:3] for r in rows[1:]] == [
+        ["1", "1-1", "visitors-total"],
+        ["2", "2-1", "co2-emissions"],
+        ["2", "2-1", "satisfaction-floor"],
+        ["2", "2-1", "new-course-participants"],
+    ]
+    out = tmp_path / "未提出.csv"
+    written = run("missing", "2026", *mini, "-f", "csv", "-o", out)
+    assert written.exit_code == 0 and written.stdout == ""
+    assert out.read_bytes().decode("utf-8") == "\ufeff" + piped.stdout  # a file: with a BOM
+    assert run("missing", "2026", *mini, "-f", "csv", "--bom").stdout.startswith("\ufeff")
+    bad = run("missing", "2026", *mini, "-f", "yaml")
+    assert bad.exit_code == 2 and "yaml" in bad.stderr
+
+
+def test_missing_json_escapes_what_a_terminal_would_act_on(run, tmp_path, actuals_dir):
+    strategy = tmp_path / "s.yaml"
+    strategy.write_text(
+        MINI.read_text(encoding="utf-8").replace("name: 排出量", 'name: "排出\\u202e量"'),
+        encoding="utf-8",
+    )
+    folder = actuals_dir({2026: "share-pct: 55\n"})
+    text = run("missing", "2026", "-f", "json", "--strategy", strategy, "--actuals", folder).stdout
+    assert "\u202e" not in text and "\\u202e" in text
 
 
 def test_missing_skips_period_totals_outside_their_window(run, actuals_dir):

@@ -28,6 +28,7 @@ def template(
     ],
     goal: GoalOpt = None,
     force: Annotated[bool, typer.Option("--force", help="opt-force")] = False,
+    missing: Annotated[bool, typer.Option("--missing", help="opt-template-missing")] = False,
     strategy: StrategyOpt = None,
     actuals: ActualsOpt = None,
     lang: LangOpt = None,
@@ -41,6 +42,9 @@ def template(
         folder, named = resolve_actuals(actuals)
         writable_target(output, resolve_strategy(strategy), folder)
         s, a, _ = load_all(resolve_strategy(strategy), folder, actuals_required=named)
-        return run_template(s, a, year, output, lang=lang.value, goals=goals(goal, s), force=force)
+        return run_template(
+            s, a, year, output, lang=lang.value, goals=goals(goal, s), force=force,
+            missing_only=missing,
+        )  # fmt: skip
 
     run_action(action)

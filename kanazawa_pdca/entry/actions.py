@@ -164,8 +164,10 @@ def template(
     lang: Lang,
     goals: set[int],
     force: bool = False,
+    missing_only: bool = False,
 ) -> Result:
     """Write the fill-in sheet (xlsx or csv, from the suffix); say what to do next.
+    `missing_only`: only the KPIs with no figure for the year yet (none: no sheet).
 
     An existing file is kept unless `force`: it may be a sheet a department filled in
     (the README names the template and the filled sheet alike, 2026.xlsx)."""
@@ -181,16 +183,24 @@ def template(
         raise UsageError("sheet-suffix", "--output")
     if output.exists() and not force:
         raise UsageError("sheet-exists", "--output", name=display_name(output))
+    only = None
+    if missing_only:
+        from .missing import missing_ids
+
+        only = missing_ids(strategy, actuals, year)
+    count = len(tpl.rows(strategy, actuals, year, lang, goals, only))
+    if missing_only and not count:
+        return Result(text("template-nothing-missing", lang, label=label(year, lang)) + "\n")
     render = tpl.render_xlsx if suffix == ".xlsx" else tpl.render_csv
-    data = render(strategy, actuals, year, lang, goals)
-    count = len(tpl.rows(strategy, actuals, year, lang, goals))
+    data = render(strategy, actuals, year, lang, goals, only)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(output, data)
     except OSError as exc:
         raise location_error(str(output), "cannot-write", detail=exc.strerror) from None
     name = display_name(output)
-    done = text("template-written", lang, name=name, year=year, label=label(year, lang), n=count)
+    key = "template-written.missing" if missing_only else "template-written"
+    done = text(key, lang, name=name, year=year, label=label(year, lang), n=count)
     return Result(done + "\n")
 
 
@@ -201,11 +211,19 @@ def missing(
     lang: Lang,
     goals: set[int] | None,
     fail: bool,
+    fmt: str = "table",
 ) -> Result:
-    from .missing import missing_groups, render_missing
+    """The KPIs with no figure for the year: `fmt` table (with the next step), json or csv.
+    Exit 1 with `fail` when any."""
+    from . import missing as m
 
-    groups = missing_groups(strategy, actuals, year, lang, goals)
-    out = render_missing(strategy, groups, year, lang)
+    groups = m.missing_groups(strategy, actuals, year, lang, goals)
+    if fmt == "json":
+        out = m.render_json(strategy, groups, year)
+    elif fmt == "csv":
+        out = m.render_csv(groups)
+    else:
+        out = m.render_missing(strategy, groups, year, lang)
     count = sum(len(g.kpis) for g in groups)
     return Result(out, 1 if fail and count else 0)
 

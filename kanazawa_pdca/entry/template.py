@@ -91,11 +91,19 @@ def expected_figure(kpi: Kpi, year: int) -> float | None:
 
 
 def rows(
-    strategy: Strategy, actuals: ActualsSet, year: int, lang: Lang, goals: set[int]
+    strategy: Strategy,
+    actuals: ActualsSet,
+    year: int,
+    lang: Lang,
+    goals: set[int],
+    only: set[str] | None = None,
 ) -> list[Row]:
+    """A row per KPI (of the goals asked for; with `only`, of those ids alone: `--missing`)."""
     out = []
     for kpi in strategy.kpis:
         if goals and not kpi.goal_numbers() & goals:
+            continue
+        if only is not None and kpi.id not in only:
             continue
         history = [(y, v) for y, v in actuals.history(kpi.id).items() if y <= year]
         last_year, last = history[-1] if history else (None, None)
@@ -135,7 +143,12 @@ def headers(year: int, lang: Lang) -> list[str]:
 
 
 def render_csv(
-    strategy: Strategy, actuals: ActualsSet, year: int, lang: Lang, goals: set[int]
+    strategy: Strategy,
+    actuals: ActualsSet,
+    year: int,
+    lang: Lang,
+    goals: set[int],
+    only: set[str] | None = None,
 ) -> bytes:
     """CSV in UTF-8 with a BOM (so Japanese Excel opens it), the header first."""
     from .workbook import cell_value
@@ -143,7 +156,7 @@ def render_csv(
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(headers(year, lang))
-    for row in rows(strategy, actuals, year, lang, goals):
+    for row in rows(strategy, actuals, year, lang, goals, only):
         writer.writerow(["" if v is None else _csv_number(cell_value(v)) for v in row.cells])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
@@ -155,7 +168,12 @@ def _csv_number(value):
 
 
 def render_xlsx(
-    strategy: Strategy, actuals: ActualsSet, year: int, lang: Lang, goals: set[int]
+    strategy: Strategy,
+    actuals: ActualsSet,
+    year: int,
+    lang: Lang,
+    goals: set[int],
+    only: set[str] | None = None,
 ) -> bytes:
     from openpyxl import Workbook
     from openpyxl.packaging.custom import StringProperty
@@ -199,7 +217,8 @@ def render_xlsx(
         cell.border = border
 
     validations: dict[tuple[str, str], DataValidation] = {}
-    for r, row in enumerate(rows(strategy, actuals, year, lang, goals), start=HEADER_ROW + 1):
+    sheet_rows = rows(strategy, actuals, year, lang, goals, only)
+    for r, row in enumerate(sheet_rows, start=HEADER_ROW + 1):
         for column, value in enumerate(row.cells, start=1):
             cell = ws.cell(r, column, cell_value(value))
             cell.border = border

@@ -70,6 +70,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{name}: {label} の記入シート（KPI {n} 件）を作成しました。\n"
         "「実績値」「出典」「備考」を記入したら: pdca import {year} {name}",
     },
+    "template-written.missing": {
+        "en": "{name}: the fill-in sheet for {label}, only the {n} KPIs with no figure yet.\n"
+        "Fill in Value, Source and Note, then: pdca import {year} {name}",
+        "ja": "{name}: {label} の記入シート（未提出の KPI {n} 件だけ）を作成しました。\n"
+        "「実績値」「出典」「備考」を記入したら: pdca import {year} {name}",
+    },
+    "template-nothing-missing": {
+        "en": "{label}: every KPI has a figure; no sheet written",
+        "ja": "{label}: 未提出の KPI はありません。シートは作成していません",
+    },
+    # --- missing (entry/missing.py) -----------------------------------------------------
+    "missing-next": {
+        "en": "Next: pdca template {year} --missing -o {file} writes a sheet of only these KPIs",
+        "ja": "次: pdca template {year} --missing -o {file} で未提出分だけの記入シートを作成",
+    },
+    "missing-file": {"en": "missing.xlsx", "ja": "未提出.xlsx"},
     # --- years (years.py) ---------------------------------------------------------------
     "year-format": {
         "en": "not a fiscal year: {value!r} (use one of: {forms})",

@@ -330,9 +330,11 @@ HELP: dict[str, dict[str, str]] = {
     },
     "help-template-examples": {
         "ja": "pdca template 2026 -o 2026.xlsx\n    Excel のシート\n"
-        "pdca template R8 -g 1 -o goal1.csv\n    基本目標1 だけを CSV で",
+        "pdca template R8 -g 1 -o goal1.csv\n    基本目標1 だけを CSV で\n"
+        "pdca template 2027 --missing -o 未提出.xlsx\n    未提出の KPI だけのシート",
         "en": "pdca template 2026 -o 2026.xlsx\n    an Excel sheet\n"
-        "pdca template R8 -g 1 -o goal1.csv --lang en\n    basic goal 1 only, as CSV, in English",
+        "pdca template R8 -g 1 -o goal1.csv --lang en\n    basic goal 1 only, as CSV, in English\n"
+        "pdca template 2027 --missing -o missing.xlsx\n    only the KPIs with no figure yet",
     },
     "help-template-exits": {
         "ja": "0  書き込んだ\n"
@@ -343,6 +345,10 @@ HELP: dict[str, dict[str, str]] = {
     "opt-template-output": {
         "ja": "書き込むシート: FILE.xlsx または FILE.csv。",
         "en": "The sheet to write: FILE.xlsx or FILE.csv.",
+    },
+    "opt-template-missing": {
+        "ja": "YEAR 年度の実績がまだない KPI（pdca missing の一覧）だけのシートにする。",
+        "en": "Only the KPIs with no figure for YEAR yet (those pdca missing lists).",
     },
     "opt-force": {
         "ja": "FILE があれば置き換える（なければ拒否）。",
@@ -430,15 +436,23 @@ HELP: dict[str, dict[str, str]] = {
     },
     "help-missing-examples": {
         "ja": "pdca missing 2026\n    未記録の KPI の一覧\n"
-        "pdca missing R8 --fail\n    1 件でもあれば終了コード 1（CI 用）",
+        "pdca missing R8 --fail\n    1 件でもあれば終了コード 1（CI 用）\n"
+        "pdca missing 2027 -f csv -o 未提出.csv\n    担当課への確認用に CSV で",
         "en": "pdca missing 2026\n    the KPIs still without a figure\n"
-        "pdca missing R8 --fail\n    exit 1 when there is any (for CI)",
+        "pdca missing R8 --fail\n    exit 1 when there is any (for CI)\n"
+        "pdca missing 2027 -f json\n    by goal and policy, for a script",
     },
     "help-missing-exits": {
         "ja": "0  正常終了\n1  --fail で未記録の KPI があった\n"
         "2  入力ファイルの誤り、または使い方の誤り",
         "en": "0  ok\n1  --fail and a KPI has no figure\n"
         "2  a problem in an input file, or a usage error",
+    },
+    "opt-missing-format": {
+        "ja": "出力形式: table（既定。最後に次の手順）、json（基本目標・施策ごと）、csv"
+        "（KPI ごとに 1 行。-o のときは BOM 付き）。",
+        "en": "Output format: table (default, ending with the next step), json (by goal and "
+        "policy), csv (a row per KPI; with a BOM when written with -o).",
     },
     "opt-fail-missing": {
         "ja": "YEAR 年度の実績がない KPI があれば終了コード 1。",
