@@ -221,7 +221,10 @@ def test_no_step_summary_outside_actions(report, tmp_path, monkeypatch):
 def test_unwritable_step_summary_is_a_warning(report, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path))  # a directory
     github.write_step_summary(report, EN)
-    assert "cannot write the step summary" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"{tmp_path}:1:1: warning: cannot write the step summary: Is a directory "
+        "[step-summary-unwritable]\n"
+    )
 
 
 # --- validate annotations ------------------------------------------------------------------

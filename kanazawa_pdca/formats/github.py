@@ -34,6 +34,7 @@ from ..i18n import (
     said,
     status_word,
     t,
+    text,
     unit_suffix,
 )
 from ..present import escape
@@ -252,5 +253,8 @@ def write_step_summary(report: Report, options: RenderOptions) -> None:
         with open(path, "a", encoding="utf-8") as handle:
             handle.write(markdown(report, options) + "\n")
     except OSError as exc:
-        message = f"{path}:1:1: warning: cannot write the step summary: {exc.strerror}\n"
-        sys.stderr.write(escape.stream(message))
+        lang = options.lang
+        warning = text("warning-prefix", lang) + text(
+            "step-summary-unwritable", lang, detail=exc.strerror
+        )
+        sys.stderr.write(escape.stream(f"{path}:1:1: {warning} [step-summary-unwritable]\n"))

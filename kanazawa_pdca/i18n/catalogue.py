@@ -263,6 +263,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "output-unwritable": {"en": "cannot write: {detail}", "ja": "書き込めません: {detail}"},
     "cannot-write": {"en": "cannot write: {detail}", "ja": "書き込めません: {detail}"},
+    "step-summary-unwritable": {
+        "en": "cannot write the step summary: {detail}",
+        "ja": "ジョブの概要（step summary）を書き込めません: {detail}",
+    },
     "locked": {
         "en": "another pdca run is writing to {folder} (waited {seconds:g} s); try again",
         "ja": "別の pdca が {folder} に書き込み中です（{seconds:g} 秒待ちました）。"
