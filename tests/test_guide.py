@@ -72,6 +72,18 @@ def test_the_guide_shows_every_step_of_the_year():
         "データファイルの置き場所",
     ):
         assert re.search(rf"^#+ .*{heading}", TEXT, re.MULTILINE), heading
+    # the steps of the year come in the year's order
+    steps = (
+        "記入シート",
+        "取り込む",
+        "未提出の確認",
+        "判定",
+        "前年度比較",
+        "委員会の評価",
+        "会議資料",
+    )
+    places = [re.search(rf"^### .*{step}", TEXT, re.MULTILINE).start() for step in steps]
+    assert places == sorted(places)
 
 
 def test_every_command_in_the_guide_runs_as_written(run, sandbox):
