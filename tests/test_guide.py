@@ -210,6 +210,12 @@ def test_the_file_errors_the_guide_shows_are_what_pdca_prints(run, sandbox):
     assert result.stderr == shown("data/actuals/2026.yaml:1:1:")
 
 
+def test_the_usage_error_the_guide_shows_is_what_pdca_prints(run):
+    result = run("check", "20x6")
+    assert result.exit_code == 2
+    assert result.stderr == shown("pdca check: YEAR:")
+
+
 def github_anchor(heading: str) -> str:
     """The anchor GitHub gives a heading: lower case, punctuation (（）・/.) dropped, spaces
     as hyphens; letters of any script, digits, '_' and '-' kept."""
