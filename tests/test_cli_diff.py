@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -24,6 +25,7 @@ FILES = {
         "co2-emissions: 2000\nfertility: 1.3\n"
     ),
 }
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 SUMMARY = {"improved": 2, "worsened": 2, "unchanged": 3, "new": 0, "lost": 0}
 
 
@@ -104,7 +106,7 @@ def test_markdown(run, mini):
         "fertility",
         "new-course-participants",
     ]
-    assert "| △ やや遅れ | 53% (R7) | ○ 順調 | 56.5% (R8) | +3.5 | ↑ 改善 |" in out
+    assert "| △ やや遅れ | 53% (R7) | ○ 順調 | 56.5% (R8) | +3.5ポイント | ↑ 改善 |" in out
 
 
 def test_table(run, mini):
@@ -119,6 +121,31 @@ def test_table(run, mini):
     full = run("diff", "2025", "2026", *mini, "--all", "--lang", "en").stdout
     assert "fertility" in full
     assert "↓ worsened" in full and "Summary: ↑ improved 2" in full
+
+
+def test_diff_change_has_unit_and_no_trailing_spaces(run, mini):
+    """増減 carries its unit: a percentage's change in points (+3.5ポイント / +3.5 pt), a count
+    in its unit (-100件: emissions went up, the wrong way, d·(a1 − a0)); JSON keeps the bare
+    number. No line of the table ends in spaces, coloured or not."""
+    import re
+
+    ja = run("diff", "2025", "2026", *mini, "--all").stdout
+    en = run("diff", "2025", "2026", *mini, "--all", "--lang", "en").stdout
+    coloured = run("diff", "2025", "2026", *mini, "--all", "--color", "always").stdout
+    for kpi, change_ja, change_en in (
+        ("share-pct", "+3.5ポイント", "+3.5 pt"),
+        ("app-downloads", "+100件", "+100件"),  # the mini strategy has no unit_en
+        ("co2-emissions", "-200千t-CO₂", "-200千t-CO₂"),
+    ):
+        for text, change in ((ja, change_ja), (en, change_en)):
+            lines = text.splitlines()
+            row = lines[next(i for i, line in enumerate(lines) if kpi in line) - 1]
+            assert change in row, (kpi, row)
+    for text in (ja, en, ANSI.sub("", coloured)):
+        assert not [line for line in text.splitlines() if line != line.rstrip()]
+    assert not re.search(r" +(\x1b\[[0-9;]*m)*$", coloured, re.MULTILINE)
+    doc = json.loads(run("diff", "2025", "2026", *mini, "-f", "json").stdout)
+    assert {k["id"]: k["change"] for k in doc["kpis"]}["share-pct"] == 3.5
 
 
 def test_goal_filter(run, mini):

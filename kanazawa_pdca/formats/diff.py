@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from ..compare import Comparison, KpiMovement, Movement
@@ -146,12 +147,17 @@ def figure(r, unit: str = "") -> str:
     return f"{with_unit(r.actual, unit)} {year_tag(r.actual_year)}"
 
 
-def signed_change(m: KpiMovement) -> str:
-    """'+3.5', '−200', '0'; '—' without both figures."""
+def signed_change(m: KpiMovement, lang: Lang, escape_unit=escape.terminal) -> str:
+    """'+3.5ポイント' (a percentage's change is in points), '-200件', '0人'; '—' without both
+    figures. In English '+3.5 pt', '-200 cases'. The unit is data: `escape_unit` escapes it
+    for the output (the number is our own)."""
     if m.change is None:
         return "—"
     text = number(m.change, 4)
-    return text if text.startswith("-") or text == "0" else f"+{text}"
+    text = text if text.startswith("-") or text == "0" else f"+{text}"
+    if m.kpi.unit == "%":
+        return text + t("diff.points", lang)
+    return text + escape_unit(unit_suffix(m.kpi, lang))
 
 
 def summary_line(c: Comparison, lang: Lang) -> str:
@@ -193,7 +199,7 @@ def render_markdown(c: Comparison, lang: Lang, *, level: int = 1) -> str:
             escape.markdown(figure(m.before, unit_suffix(k, lang))),
             result_label(m.after, lang),
             escape.markdown(figure(m.after, unit_suffix(k, lang))),
-            signed_change(m),  # our own number: nothing to escape
+            signed_change(m, lang, escape.markdown),
             movement_label(m.movement.value, lang),
         ]
         lines.append("| " + " | ".join(cells) + " |")
@@ -229,7 +235,7 @@ def render_table(c: Comparison, options: RenderOptions, *, show_all: bool = Fals
                 name,
                 _status_cell(m.before, c.from_year, unit, lang),
                 _status_cell(m.after, c.to_year, unit, lang),
-                signed_change(m),
+                signed_change(m, lang),
                 Text(
                     movement_label(m.movement.value, lang),
                     style=MOVEMENT_STYLE[m.movement.value][1],
@@ -274,7 +280,12 @@ def _print(options: RenderOptions, items: list) -> str:
     with console.capture() as capture:
         for item in items:
             console.print(item)
-    return capture.get()
+    # rich pads every line of a table to its width: no trailing spaces (before a colour's
+    # reset code either)
+    return TRAILING.sub(r"\1", capture.get())
+
+
+TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
 # --- `pdca check Y1 --compare Y0`: the check output with the comparison -------------------

@@ -144,6 +144,8 @@ TEXT.update(
         "diff.heading": {"ja": "年度比較", "en": "Comparison"},
         "diff.movement": {"ja": "変化", "en": "Movement"},
         "diff.change": {"ja": "増減", "en": "Change"},
+        # a percentage's change is in points: '+2.6ポイント' / '+2.6 pt'
+        "diff.points": {"ja": "ポイント", "en": " pt"},
         "diff.unchanged_rest": {
             "ja": "変化なし {n} 件（--all で表示）",
             "en": "{n} unchanged (--all lists them)",
