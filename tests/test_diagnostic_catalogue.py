@@ -374,3 +374,21 @@ def test_ci_annotations_follow_the_language(run, tmp_path):
     assert ja.endswith("[duplicate-anchor]")
     en = run(*args, "--lang", "en").stdout.splitlines()[0]
     assert "the same anchor is defined twice (first at line 1)" in en
+
+
+def test_a_pydantic_error_in_both_languages(run, broken):
+    """A pydantic error is said from its type: pydantic's own English, and Japanese."""
+    path = broken("    unit: 件\n", "    unit: 件\n    unit_en: [not, text]\n")
+    ja = run("validate", "--strategy", path).stderr.splitlines()[0]
+    assert ja.endswith(
+        ": kpis[1].unit_en: 型が違います（文字列を書きます。値: リスト） [wrong-type]"
+    )
+    en = run("validate", "--strategy", path, "--lang", "en").stderr.splitlines()[0]
+    assert en.endswith(
+        ": kpis[1].unit_en: Input should be a valid string (got a list) [wrong-type]"
+    )
+    low = broken("number: 1", "number: 0")
+    ja = run("validate", "--strategy", low).stderr
+    assert "1 以上の値を書きます。値: 0）" in ja and "[invalid-value]" in ja
+    en = run("validate", "--strategy", low, "--lang", "en").stderr
+    assert "Input should be greater than or equal to 1 (got 0) [invalid-value]" in en
