@@ -53,7 +53,7 @@ def actuals_schema(strategy: Strategy) -> dict[str, Any]:
         properties[kpi.id] = {
             "title": kpi.name,
             "description": f"{kpi.name}{unit} — {kpi.name_en}. "
-            f"{kpi.kind}; baseline {kpi.baseline.text} → target {kpi.target.text}",
+            f"{kpi.kind}; baseline {kpi.baseline.text or '—'} → target {kpi.target.text}",
             "$ref": f"#/$defs/{'percentage' if kpi.unit == '%' else 'count'}",
         }
     return {

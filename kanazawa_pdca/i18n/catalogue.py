@@ -595,6 +595,106 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a period applies only to period_total KPIs and maintain targets",
         "ja": "period（期間）は期間合計（period_total）の KPI と「維持」の目標にだけ書けます",
     },
+    "period-missing.average": {
+        "en": "a period_average KPI needs a period",
+        "ja": "期間平均（period_average）の KPI には period（期間）が必要です",
+    },
+    # --- the forms of any strategy (DESIGN "Any strategy") ------------------------------
+    "baseline-partial": {
+        "en": "a baseline has its year, value and text together, or only its text (none "
+        "printed), or is left out",
+        "ja": "基準値は年度・値・表記をそろえて書くか、表記（text）だけを書くか、省きます",
+    },
+    "above-needs-baseline": {
+        "en": "an 'above' target (above the baseline) needs a baseline year and value",
+        "ja": "「基準値を上回る」（above）の目標には基準値の年度と値が必要です",
+    },
+    "above-value": {
+        "en": "an 'above' target's value is the baseline's ({baseline:g}), got {value:g}",
+        "ja": "「基準値を上回る」（above）の目標値は基準値（{baseline:g}）です（値: {value:g}）",
+    },
+    "relative-forms": {
+        "en": "a target is relative in one way only, got {forms}",
+        "ja": "相対的な目標の書き方は一つだけです（{forms} が書かれています）",
+    },
+    "relative-unused": {
+        "en": "a relative target ({form}) applies only to level or cumulative KPIs with an "
+        "exact, at_least or maintain target (annual_growth: exact or at_least)",
+        "ja": "相対的な目標（{form}）は水準・累計の KPI の exact・at_least・maintain の目標にだけ"
+        "書けます（annual_growth は exact・at_least だけ）",
+    },
+    "relative-needs-baseline": {
+        "en": "a relative target ({form}) is derived from the baseline: give the baseline's "
+        "year and value",
+        "ja": "相対的な目標（{form}）は基準値から求めます。基準値の年度と値を書いてください",
+    },
+    "relative-mismatch": {
+        "en": "the target value {value:g} does not agree with the {form} form: the baseline "
+        "gives {derived:g}",
+        "ja": "目標値 {value:g} が {form} の指定と合いません（基準値から求めると {derived:g}）",
+    },
+    "milestones-unused": {
+        "en": "milestones apply only to level or cumulative KPIs with an exact or at_least "
+        "target (this one: {kind}, {target})",
+        "ja": "中間目標（milestones）は水準・累計の KPI の exact・at_least の目標にだけ書けます"
+        "（この KPI: {kind}、{target}）",
+    },
+    "milestone-year.between": {
+        "en": "milestone year {year} is not strictly between the baseline year {baseline} and "
+        "the target year {target}",
+        "ja": "中間目標の年度 {year} が基準年度 {baseline} と目標年度 {target} の間にありません",
+    },
+    "milestone-year.before": {
+        "en": "milestone year {year} is not before the target year {target}",
+        "ja": "中間目標の年度 {year} が目標年度 {target} より前ではありません",
+    },
+    "milestone-order": {
+        "en": "milestone year {year} is not after the one before it ({before}): milestones go "
+        "in year order",
+        "ja": "中間目標の年度 {year} が前の中間目標（{before}）より後ではありません。"
+        "年度の順に書いてください",
+    },
+    "milestone-direction": {
+        "en": "direction is {direction} but the milestone {value:g} is worse than the figure "
+        "before it ({before:g})",
+        "ja": "方向が {direction} ですが、中間目標 {value:g} がその前の値（{before:g}）より"
+        "悪くなっています",
+    },
+    "milestone-direction.target": {
+        "en": "direction is {direction} but the milestone {value:g} is beyond the target "
+        "{target:g}",
+        "ja": "方向が {direction} ですが、中間目標 {value:g} が目標値 {target:g} を越えています",
+    },
+    "period-target-year": {
+        "en": "a {kind} KPI is judged on its whole window: its target year {year} must be the "
+        "window's last year {end}",
+        "ja": "{kind} の KPI は期間全体で判定します。目標年度 {year} を期間の最後の年度 {end} に"
+        "してください",
+    },
+    "period-decrease": {
+        "en": "a {kind} KPI must reach its target: direction decrease cannot be judged",
+        "ja": "{kind} の KPI は目標に届くかで判定します。方向 decrease（減少）は判定できません",
+    },
+    "maintain-window": {
+        "en": "the maintain window starts in {start}, before the baseline year {baseline}",
+        "ja": "維持の期間の始まり（{start}）が基準年度 {baseline} より前です",
+    },
+    "grade-min.missing": {
+        "en": "grade {code!r} needs a min (the attainment from which it applies); only the "
+        "last grade has none",
+        "ja": "評価 {code!r} には min（その評価になる達成度の下限）が必要です。min がないのは最後の"
+        "評価だけです",
+    },
+    "grade-min.last": {
+        "en": "the last grade {code!r} takes everything below the others: it has no min",
+        "ja": "最後の評価 {code!r} はそれより下のすべてです。min は書きません",
+    },
+    "grade-order": {
+        "en": "grade {code!r} min {min:g} is not below {above!r}'s ({above_min:g}): grades go "
+        "best first",
+        "ja": "評価 {code!r} の min {min:g} が {above!r} の min（{above_min:g}）より"
+        "小さくありません。評価は良い順に書きます",
+    },
     # --- the actuals against the strategy (model/actuals.py) ------------------------------
     "negative-value": {
         "en": "{id}: a count cannot be negative, got {value:g} {unit}",
