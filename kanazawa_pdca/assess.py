@@ -17,12 +17,19 @@ from .outlook import Outlook, line_outlook, period_outlook
 from .trajectory import (
     Assessment,
     Line,
+    Scale,
     Status,
     Thresholds,
+    assess_above,
+    assess_course,
+    assess_floor,
     assess_line,
     assess_maintain,
+    assess_period_average,
     assess_period_total,
+    course_expected,
     exact_sum,
+    growth_expected,
     period_expected,
 )
 
@@ -62,6 +69,7 @@ class KpiResult:
     # where the figure judged comes from, as recorded with it (data/actuals: source, note)
     source: str | None = None
     note: str | None = None
+    grade: str | None = None  # the band of the strategy's grades (None: none, or no grades)
 
     def __post_init__(self) -> None:
         if self.computed_status is None:
@@ -150,6 +158,11 @@ class Report:
     @property
     def share_on_track(self) -> float | None:
         return share_on_track(self.summary)
+
+    @property
+    def grade_summary(self) -> dict[str, int]:
+        """{grade code: KPIs in that band}, best band first (empty without grades)."""
+        return grade_counts(self.strategy, self.kpis)
 
     @property
     def projected_to_miss(self) -> int:
@@ -262,7 +275,11 @@ def assess(
     if thresholds is None:
         t = strategy.evaluation.thresholds
         thresholds = Thresholds(on_track=t.on_track, behind=t.behind)
-    results = [assess_kpi(kpi, actuals, year, thresholds, strict=strict) for kpi in strategy.kpis]
+    scale = scale_of(strategy)
+    results = [
+        assess_kpi(kpi, actuals, year, thresholds, strict=strict, scale=scale)
+        for kpi in strategy.kpis
+    ]
     results = [with_provenance(r, actuals) for r in results]
     if review is not None:
         results = [apply_review(r, review) for r in results]
@@ -311,13 +328,33 @@ def apply_review(result: KpiResult, review: Review) -> KpiResult:
     )
 
 
+def scale_of(strategy: Strategy) -> Scale | None:
+    """The strategy's grades as the math reads them (None: it has none)."""
+    grades = strategy.evaluation.grades
+    return Scale.of([(g.code, g.min) for g in grades]) if grades else None
+
+
+def grade_counts(strategy: Strategy, results: Iterable[KpiResult]) -> dict[str, int]:
+    """{grade code: KPIs in that band}, best band first (empty without grades)."""
+    counts = Counter(r.grade for r in results)
+    return {g.code: counts.get(g.code, 0) for g in strategy.evaluation.grades}
+
+
 def assess_kpi(
-    kpi: Kpi, actuals: ActualsSet, year: int, th: Thresholds, *, strict: bool = False
+    kpi: Kpi,
+    actuals: ActualsSet,
+    year: int,
+    th: Thresholds,
+    *,
+    strict: bool = False,
+    scale: Scale | None = None,
 ) -> KpiResult:
-    """One KPI as `pdca check year` judges it, with its outlook to the target year."""
+    """One KPI as `pdca check year` judges it, with its outlook to the target year (and its
+    grade on the strategy's `scale`, when it has one)."""
     figures = actuals.history(kpi.id)
-    result = _judge_kpi(kpi, figures, year, th, strict=strict)
-    return replace(result, outlook=outlook_of(result, figures))
+    result, judged = _judge_kpi(kpi, figures, year, th, strict=strict)
+    grade = None if scale is None or judged is None else scale.band(judged, result.status)
+    return replace(result, outlook=outlook_of(result, figures), grade=grade)
 
 
 def outlook_of(r: KpiResult, figures: dict[int, float]) -> Outlook | None:
@@ -325,7 +362,10 @@ def outlook_of(r: KpiResult, figures: dict[int, float]) -> Outlook | None:
     kpi = r.kpi
     if r.actual is None or r.actual_year is None:
         return None
-    if not kpi.assessable or kpi.target.kind == "maintain":
+    if not kpi.assessable or kpi.target.kind == "maintain" or kpi.kind == "period_average":
+        return None
+    base = kpi.baseline
+    if base.year is None or base.value is None:  # no baseline: no pace to project
         return None
     achieved = r.status is Status.ACHIEVED
     assert kpi.target.year is not None and kpi.target.value is not None
@@ -336,14 +376,14 @@ def outlook_of(r: KpiResult, figures: dict[int, float]) -> Outlook | None:
             end=end,
             target=kpi.target.value,
             figures=[figures[y] for y in range(start, r.actual_year + 1)],
-            base_year=kpi.baseline.year,
+            base_year=base.year,
             target_year=kpi.target.year,
             achieved=achieved,
         )
     low, high = figure_bounds(kpi)
     return line_outlook(
-        base_year=kpi.baseline.year,
-        base=kpi.baseline.value,
+        base_year=base.year,
+        base=base.value,
         target_year=kpi.target.year,
         target=kpi.target.value,
         sign=kpi.sign,
@@ -352,23 +392,27 @@ def outlook_of(r: KpiResult, figures: dict[int, float]) -> Outlook | None:
         achieved=achieved,
         low=low,
         high=high,
+        strictly=kpi.target.kind == "above",
     )
 
 
 def _judge_kpi(
     kpi: Kpi, figures: dict[int, float], year: int, th: Thresholds, *, strict: bool = False
-) -> KpiResult:
+) -> tuple[KpiResult, Assessment | None]:
+    """The KPI's result, and the assessment it was judged on (None: not judged)."""
     history = tuple(figures.items())
-    if kpi.kind == "period_total":
-        return _assess_period_total(kpi, figures, year, th, strict, history)
+    if kpi.kind in ("period_total", "period_average"):
+        return _assess_period(kpi, figures, year, th, strict, history)
     usable = [(y, v) for y, v in history if (y == year if strict else y <= year)]
     if not kpi.assessable:
         y, v = usable[-1] if usable else (None, None)
-        return KpiResult(kpi, year, y, v, None, None, None, Status.NOT_ASSESSABLE, (), history)
+        return KpiResult(
+            kpi, year, y, v, None, None, None, Status.NOT_ASSESSABLE, (), history
+        ), None
     if not usable:
         return KpiResult(
             kpi, year, None, None, expected_at(kpi, year), None, None, Status.NO_DATA, (), history
-        )
+        ), None
     data_year, value = usable[-1]
     result = _judge(kpi, value, data_year, th)
     return KpiResult(
@@ -382,7 +426,7 @@ def _judge_kpi(
         result.status,
         (),
         history,
-    )
+    ), result
 
 
 def _line(kpi: Kpi) -> Line:
@@ -394,19 +438,52 @@ def _window_start(kpi: Kpi) -> int | None:
     return kpi.period[0] if kpi.period else None
 
 
+def _points(kpi: Kpi) -> list[tuple[int, float]]:
+    """The KPI's known points in year order: the baseline (if any), milestones, the target."""
+    b, t = kpi.baseline, kpi.target
+    points = [(b.year, b.value)] if b.year is not None and b.value is not None else []
+    points += [(m.year, m.value) for m in kpi.milestones]
+    points.append((t.year, t.value))  # type: ignore[arg-type]
+    return points
+
+
+def _plain(kpi: Kpi) -> bool:
+    """Today's form: a baseline, no milestones, judged by the linear method."""
+    return kpi.baseline.known and not kpi.milestones and kpi.how == "linear"
+
+
 def _judge(kpi: Kpi, value: float, data_year: int, th: Thresholds) -> Assessment:
-    if kpi.target.kind == "maintain":
+    kind = kpi.target.kind
+    if kind == "maintain":
+        if not kpi.baseline.known:  # a floor with nothing to fall back from
+            return assess_floor(kpi.target.value, value, sign=kpi.sign)  # type: ignore[arg-type]
         return assess_maintain(_line(kpi), value, data_year, _window_start(kpi), th)
-    return assess_line(_line(kpi), value, data_year, th)
+    if kind == "above":
+        return assess_above(kpi.baseline.value, value, sign=kpi.sign)  # type: ignore[arg-type]
+    if _plain(kpi):
+        return assess_line(_line(kpi), value, data_year, th)
+    return assess_course(
+        _points(kpi), value, data_year, th, sign=kpi.sign, based=kpi.baseline.known, method=kpi.how
+    )
 
 
 def expected_at(kpi: Kpi, year: int) -> float | None:
-    """What the KPI should show in `year` (the running sum for a period total)."""
+    """What the KPI should show in `year` (the running sum for a period total, the
+    target for a period average)."""
     if not kpi.assessable:
         return None
     if kpi.kind == "period_total":
         start, end = kpi.period  # type: ignore[misc]
         return period_expected(kpi.target.value, start, end, year)  # type: ignore[arg-type]
+    if kpi.kind == "period_average" or kpi.target.kind == "above":
+        return kpi.target.value
+    if not _plain(kpi) and kpi.target.kind != "maintain":
+        if kpi.how == "growth":
+            b, t = kpi.baseline, kpi.target
+            return growth_expected(b.year, b.value, t.year, t.value, year)  # type: ignore[arg-type]
+        return course_expected(_points(kpi), year)
+    if not kpi.baseline.known:  # a floor without a baseline
+        return kpi.target.value
     line = _line(kpi)
     if kpi.target.kind == "maintain":
         start = _window_start(kpi) or line.base_year
@@ -416,14 +493,15 @@ def expected_at(kpi: Kpi, year: int) -> float | None:
     return line.expected(year)
 
 
-def _assess_period_total(
+def _assess_period(
     kpi: Kpi,
     by_year: dict[int, float],
     year: int,
     th: Thresholds,
     strict: bool,
     history: tuple[tuple[int, float], ...],
-) -> KpiResult:
+) -> tuple[KpiResult, Assessment | None]:
+    """A period total (the running sum) or a period average (the mean so far)."""
     start, end = kpi.period  # type: ignore[misc]
     last = min(year, end)  # figures after the window are ignored
     if strict or year > end:
@@ -435,23 +513,29 @@ def _assess_period_total(
         upto = max(recorded) if recorded else last
     if upto < start:
         expected = expected_at(kpi, year)
-        return KpiResult(kpi, year, None, None, expected, None, None, Status.NO_DATA, (), history)
+        return KpiResult(
+            kpi, year, None, None, expected, None, None, Status.NO_DATA, (), history
+        ), None
     missing = tuple(y for y in range(start, upto + 1) if y not in by_year)
     if missing:
         expected = expected_at(kpi, year)
         return KpiResult(
             kpi, year, None, None, expected, None, None, Status.NO_DATA, missing, history
-        )
+        ), None
     figures = [by_year[y] for y in range(start, upto + 1)]
     if not kpi.assessable:
-        total = float(exact_sum(figures))
+        total = exact_sum(figures)
+        figure = float(total if kpi.kind == "period_total" else total / len(figures))
         return KpiResult(
-            kpi, year, upto, total, None, None, None, Status.NOT_ASSESSABLE, (), history
-        )
-    r = assess_period_total(kpi.target.value, start, end, figures, upto, th)  # type: ignore[arg-type]
+            kpi, year, upto, figure, None, None, None, Status.NOT_ASSESSABLE, (), history
+        ), None
+    if kpi.kind == "period_average":
+        r = assess_period_average(kpi.target.value, start, end, figures, th, sign=kpi.sign)  # type: ignore[arg-type]
+    else:
+        r = assess_period_total(kpi.target.value, start, end, figures, upto, th)  # type: ignore[arg-type]
     return KpiResult(
         kpi, year, upto, r.figure, r.expected, r.attainment, r.progress, r.status, (), history
-    )
+    ), r
 
 
 def _rollups(strategy: Strategy, results: dict[str, KpiResult]) -> list[GoalResult]:

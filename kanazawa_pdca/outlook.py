@@ -75,16 +75,19 @@ def line_outlook(
     achieved: bool = False,
     low: Number | None = None,
     high: Number | None = None,
+    strictly: bool = False,
 ) -> Outlook | None:
-    """The outlook of a level or cumulative KPI (target kind exact or at_least), its
-    projection held within [low, high] (None: no limit on that side)."""
+    """The outlook of a level or cumulative KPI (target kind exact, at_least or above), its
+    projection held within [low, high] (None: no limit on that side). `strictly`: the
+    target is to be passed, not met (`above`: better than the baseline)."""
     if actual_year >= target_year or actual_year <= base_year:
         return None
     a, b, t = exact(actual), exact(base), exact(target)
     pace = (a - b) / (actual_year - base_year)
     projected = _within(a + pace * (target_year - actual_year), low, high)
     required = None if achieved else float((t - a) / (target_year - actual_year))
-    reaches = achieved or sign * (projected - t) >= 0
+    gap = sign * (projected - t)
+    reaches = achieved or (gap > 0 if strictly else gap >= 0)
     return Outlook(target_year, float(projected), float(pace), required, reaches)
 
 

@@ -200,6 +200,10 @@ class Assessment:
     progress: float | None
     status: Status
     figure: float | None = None  # a period total's running sum (the nearest float)
+    # the attainment exactly, as (numerator, denominator ≠ 0), for the grades; None where
+    # it is undefined or not exact (the growth method: `fuzzy`)
+    ratio: tuple[int, int] | None = None
+    fuzzy: bool = False  # the attainment is a float (growth): within 1e-9 of a bound counts
 
 
 def assess_line(line: Line, actual: Number, year: int, th: Thresholds) -> Assessment:
@@ -221,10 +225,11 @@ def assess_line(line: Line, actual: Number, year: int, th: Thresholds) -> Assess
             status = Status.REGRESSING
         return Assessment(expected, None, progress, status)
     # attainment = (a − b) / (E(y) − b) = (a − b) · n / rise
-    attainment, status = _graded((a - b) * n, rise, th)
+    ratio = ((a - b) * n, rise)
+    attainment, status = _graded(*ratio, th)
     if sign * (a - t) >= 0:
         status = Status.ACHIEVED
-    return Assessment(expected, attainment, progress, status)
+    return Assessment(expected, attainment, progress, status, None, ratio)
 
 
 def grade(attainment: Number, th: Thresholds) -> Status:
@@ -281,7 +286,8 @@ def assess_maintain(
         status = Status.REGRESSING
     else:
         status = Status.OFF_TRACK
-    return Assessment(floor / d, attainment, progress, status)
+    ratio = None if under == 0 else (over, under)
+    return Assessment(floor / d, attainment, progress, status, None, ratio)
 
 
 def _period_share(start: int, end: int, year: int) -> tuple[int, int]:
@@ -326,8 +332,255 @@ def assess_period_total(
     due = t * k  # E(y) · d · n
     if s >= t:
         attainment = None if due == 0 else s * n / due
-        return Assessment(expected, attainment, progress, Status.ACHIEVED, figure)
+        ratio = None if due == 0 else (s * n, due)
+        return Assessment(expected, attainment, progress, Status.ACHIEVED, figure, ratio)
     if due == 0:  # the window has not started: nothing was due yet
         return Assessment(expected, None, progress, Status.ON_TRACK, figure)
     attainment, status = _graded(s * n, due, th)
-    return Assessment(expected, attainment, progress, status, figure)
+    return Assessment(expected, attainment, progress, status, figure, (s * n, due))
+
+
+# --- any strategy: milestones, no baseline, above, period averages, methods, grades ----------
+#
+# DESIGN.md "Any strategy". A KPI's course is its known points (year, value) in year order:
+# the baseline (when there is one), each milestone, the target. E(y) is the piecewise
+# straight line through them, held flat before the first and after the last. `linear` and
+# `ratio` are exact (integers over a common denominator, as above); `growth` involves roots
+# and is computed in floating point, where an attainment within GROWTH_TOLERANCE of a bound
+# counts as on it.
+
+GROWTH_TOLERANCE = 1e-9
+
+
+def _segment(points: Sequence[tuple[int, Number]], year: int) -> tuple[int, int, int, int]:
+    """(i, j, k, n): E(y) = v_i + (v_j − v_i) · k / n on the segment of `points` holding `year`
+    (i == j, k = 0, n = 1 when it is held flat before the first point or after the last)."""
+    last = len(points) - 1
+    if year <= points[0][0]:
+        return 0, 0, 0, 1
+    if year >= points[last][0]:
+        return last, last, 0, 1
+    j = 1
+    while points[j][0] < year:
+        j += 1
+    y0, y1 = points[j - 1][0], points[j][0]
+    return j - 1, j, year - y0, y1 - y0
+
+
+def course_expected(points: Sequence[tuple[int, Number]], year: int) -> float:
+    """E(y) on the piecewise line through `points` (the nearest float of its exact value)."""
+    i, j, k, n = _segment(points, year)
+    d, (vi, vj) = _common(_parts(points[i][1]), _parts(points[j][1]))
+    return (vi * n + (vj - vi) * k) / (d * n)
+
+
+def assess_course(
+    points: Sequence[tuple[int, Number]],
+    actual: Number,
+    year: int,
+    th: Thresholds,
+    *,
+    sign: int = 1,
+    based: bool = True,
+    method: str = "linear",
+) -> Assessment:
+    """A level or cumulative KPI with an exact / at_least target on its course: `points` are
+    the baseline (when `based`), the milestones and the target, in year order.
+
+    `linear`: attainment = (a − b) / (E(y) − b), undefined while E(y) = b (then on_track when
+    not worse than the baseline). `ratio`: a / E(y), or E(y) / a when less is better,
+    undefined on a zero divisor (then on_track when a is not worse than E(y)). `growth`:
+    the observed yearly growth over the required one (`assess_growth`). A KPI without a
+    baseline is measured by ratio and has no progress. `achieved` when the target is met.
+    """
+    if method == "growth" and based:
+        (by, b), (ty, t) = points[0], points[-1]
+        return assess_growth(by, b, ty, t, actual, year, th, sign=sign)
+    i, j, k, n = _segment(points, year)
+    base = points[0][1] if based else points[i][1]
+    d, (a, b, vi, vj, t) = _common(
+        *(_parts(v) for v in (actual, base, points[i][1], points[j][1], points[-1][1]))
+    )
+    e = vi * n + (vj - vi) * k  # E(y) · d · n
+    expected = e / (d * n)
+    progress = None if not based or t == b else (a - b) / (t - b)
+    if method == "linear" and based:
+        over, under = (a - b) * n, e - b * n
+        fallback = b * n  # undefined attainment: judged against the baseline
+    else:
+        over, under = (a * n, e) if sign > 0 else (e, a * n)
+        fallback = e
+    if sign * (a - t) >= 0:
+        status = Status.ACHIEVED
+    elif under == 0:
+        status = Status.ON_TRACK if sign * (a * n - fallback) >= 0 else Status.REGRESSING
+    else:
+        attainment, status = _graded(over, under, th)
+        return Assessment(expected, attainment, progress, status, None, (over, under))
+    if under == 0:
+        return Assessment(expected, None, progress, status)
+    return Assessment(expected, over / under, progress, status, None, (over, under))
+
+
+def growth_expected(base_year: int, base: Number, target_year: int, target: Number, year: int):
+    """E(y) on the compound curve from the baseline to the target: b · (t / b)^share."""
+    b, t = float(exact(base)), float(exact(target))
+    span = target_year - base_year
+    share = 1.0 if span <= 0 else min(max(year - base_year, 0), span) / span
+    if b <= 0 or t < 0:
+        return b + (t - b) * share
+    return b * (t / b) ** share
+
+
+def growth_rate(base: Number, value: Number, years: int) -> float | None:
+    """The average yearly growth from `base` to `value` in `years`: (value / base)^(1/years) − 1."""
+    b, v = float(exact(base)), float(exact(value))
+    if years <= 0 or b <= 0 or v < 0:
+        return None
+    return (v / b) ** (1 / years) - 1
+
+
+def assess_growth(
+    base_year: int,
+    base: Number,
+    target_year: int,
+    target: Number,
+    actual: Number,
+    year: int,
+    th: Thresholds,
+    *,
+    sign: int = 1,
+) -> Assessment:
+    """The growth method (Open SDG's): the observed average yearly growth since the baseline
+    over the one required from the baseline to the target,
+
+        ((a / b)^(1/(y − b_y)) − 1) / ((t / b)^(1/(t_y − b_y)) − 1),
+
+    in floating point: an attainment within 1e-9 of a threshold gets the higher status.
+    Undefined (no time elapsed, a zero baseline, no growth required) it is judged as the
+    linear method does: on_track when not worse than the baseline. `achieved` (the target
+    met) is exact.
+    """
+    _, a, b, t = _over(actual, base, target)
+    expected = growth_expected(base_year, base, target_year, target, year)
+    progress = None if t == b else (a - b) / (t - b)
+    if sign * (a - t) >= 0:
+        status = Status.ACHIEVED
+    else:
+        status = Status.ON_TRACK if sign * (a - b) >= 0 else Status.REGRESSING
+    observed = growth_rate(base, actual, year - base_year)
+    required = growth_rate(base, target, target_year - base_year)
+    if observed is None or not required:
+        return Assessment(expected, None, progress, status, None, None, True)
+    attainment = observed / required
+    if status is not Status.ACHIEVED:
+        status = fuzzy_status(attainment, th)
+    return Assessment(expected, attainment, progress, status, None, None, True)
+
+
+def fuzzy_status(attainment: float, th: Thresholds) -> Status:
+    """The status of a floating-point attainment: within 1e-9 of a threshold is on it."""
+    if attainment >= th.on_track - GROWTH_TOLERANCE:
+        return Status.ON_TRACK
+    if attainment >= th.behind - GROWTH_TOLERANCE:
+        return Status.BEHIND
+    return Status.OFF_TRACK if attainment >= -GROWTH_TOLERANCE else Status.REGRESSING
+
+
+def assess_above(base: Number, actual: Number, *, sign: int = 1) -> Assessment:
+    """Target kind `above` (基準値を上回る): achieved when strictly better than the baseline,
+    off_track when equal to it, regressing when worse. Expected is the baseline; there is
+    no attainment (an achieved KPI gets the best grade) and no progress."""
+    _, a, b, _ = _over(actual, base, 0)
+    diff = sign * (a - b)
+    if diff > 0:
+        status = Status.ACHIEVED
+    elif diff == 0:
+        status = Status.OFF_TRACK
+    else:
+        status = Status.REGRESSING
+    return Assessment(float(exact(base)), None, None, status)
+
+
+def assess_floor(floor: Number, actual: Number, *, sign: int = 1) -> Assessment:
+    """A floor to keep (maintain) without a baseline: achieved when it is met, else
+    off_track (there is no baseline to be worse than); expected is the floor, attainment
+    a / floor (floor / a when less is better)."""
+    d, a, f, _ = _over(actual, floor, 0)
+    over, under = (a, f) if sign > 0 else (f, a)
+    status = Status.ACHIEVED if sign * (a - f) >= 0 else Status.OFF_TRACK
+    if under == 0:
+        return Assessment(f / d, None, None, status)
+    return Assessment(f / d, over / under, None, status, None, (over, under))
+
+
+def assess_period_average(
+    target: Number,
+    start: int,
+    end: int,
+    figures: Sequence[Number],
+    th: Thresholds,
+    *,
+    sign: int = 1,
+) -> Assessment:
+    """A period average: the yearly `figures` of start, start + 1, … (every year present).
+
+    a = their mean; attainment = a / t (t / a when less is better); E(y) = t; `achieved`
+    only when the whole window is in and its mean reaches t. `figure` is the mean.
+    """
+    count = len(figures)
+    s, d = _sum_parts(figures)
+    tn, td = _parts(target)
+    # a = s / (d · count), t = tn / td, compared over d · count · td
+    an, tt = s * td, tn * d * count
+    figure = an / (d * count * td)
+    over, under = (an, tt) if sign > 0 else (tt, an)
+    complete = start + count - 1 >= end
+    expected = float(exact(target))
+    if complete and sign * (an - tt) >= 0:
+        ratio = None if under == 0 else (over, under)
+        attainment = None if under == 0 else over / under
+        return Assessment(expected, attainment, None, Status.ACHIEVED, figure, ratio)
+    if under == 0:
+        status = Status.ON_TRACK if sign * (an - tt) >= 0 else Status.REGRESSING
+        return Assessment(expected, None, None, status, figure)
+    attainment, status = _graded(over, under, th)
+    return Assessment(expected, attainment, None, status, figure, (over, under))
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A strategy's grades, best first: each band's code and the exact attainment from
+    which it applies (the last band: from anywhere, None)."""
+
+    codes: tuple[str, ...]
+    mins: tuple[Fraction | None, ...]
+
+    @classmethod
+    def of(cls, bands: Sequence[tuple[str, Number | None]]) -> Scale:
+        return cls(
+            tuple(code for code, _ in bands),
+            tuple(None if m is None else exact(m) for _, m in bands),
+        )
+
+    def band(self, a: Assessment, status: Status) -> str | None:
+        """The first band whose min ≤ the attainment (exactly; growth within 1e-9); an
+        achieved KPI with no attainment gets the best band, any other none."""
+        if a.attainment is None:
+            return self.codes[0] if status is Status.ACHIEVED and self.codes else None
+        for code, low in zip(self.codes, self.mins, strict=True):
+            if low is None:
+                return code
+            if a.ratio is not None and not a.fuzzy:
+                num, den = a.ratio
+                if den < 0:
+                    num, den = -num, -den
+                if num * low.denominator >= low.numerator * den:
+                    return code
+            elif a.attainment >= float(low) - GROWTH_TOLERANCE:
+                return code
+        return None
+
+    def rank(self, code: str) -> int:
+        """0 for the best band, 1 for the next, …"""
+        return self.codes.index(code)
