@@ -35,7 +35,7 @@ from .trajectory import (
 
 if TYPE_CHECKING:
     from .model.reviews import Review
-    from .model.strategy import Kpi, Strategy
+    from .model.strategy import Grade, Kpi, Strategy
 
 STATUS_ORDER = list(Status)
 
@@ -69,7 +69,7 @@ class KpiResult:
     # where the figure judged comes from, as recorded with it (data/actuals: source, note)
     source: str | None = None
     note: str | None = None
-    grade: str | None = None  # the band of the strategy's grades (None: none, or no grades)
+    grade: Grade | None = None  # its band of the strategy's grades (None: none, or no grades)
 
     def __post_init__(self) -> None:
         if self.computed_status is None:
@@ -220,6 +220,18 @@ class Report:
         """KPIs at or below `fail_on` in achieved > on_track > behind > off_track > regressing."""
         return [r for r in self.kpis if r.status.fails(fail_on)]
 
+    def grade_fails(self, result: KpiResult, code: str | None) -> bool:
+        """True when the KPI's grade is the band `code` or a worse one (--fail-on CODE);
+        a KPI without a grade never fails."""
+        if code is None or result.grade is None:
+            return False
+        codes = [g.code for g in self.strategy.evaluation.grades]
+        return codes.index(result.grade.code) >= codes.index(code)
+
+    def failing_grade(self, code: str | None) -> list[KpiResult]:
+        """KPIs in the band `code` or a worse one."""
+        return [r for r in self.kpis if self.grade_fails(r, code)]
+
     def filtered(
         self, goals: set[int] | None = None, statuses: set[Status] | None = None
     ) -> Report:
@@ -280,6 +292,9 @@ def assess(
         assess_kpi(kpi, actuals, year, thresholds, strict=strict, scale=scale)
         for kpi in strategy.kpis
     ]
+    if scale is not None:
+        bands = {g.code: g for g in strategy.evaluation.grades}
+        results = [replace(r, grade=bands[r.grade]) if r.grade else r for r in results]
     results = [with_provenance(r, actuals) for r in results]
     if review is not None:
         results = [apply_review(r, review) for r in results]
@@ -336,7 +351,7 @@ def scale_of(strategy: Strategy) -> Scale | None:
 
 def grade_counts(strategy: Strategy, results: Iterable[KpiResult]) -> dict[str, int]:
     """{grade code: KPIs in that band}, best band first (empty without grades)."""
-    counts = Counter(r.grade for r in results)
+    counts = Counter(r.grade.code for r in results if r.grade is not None)
     return {g.code: counts.get(g.code, 0) for g in strategy.evaluation.grades}
 
 
@@ -353,8 +368,8 @@ def assess_kpi(
     grade on the strategy's `scale`, when it has one)."""
     figures = actuals.history(kpi.id)
     result, judged = _judge_kpi(kpi, figures, year, th, strict=strict)
-    grade = None if scale is None or judged is None else scale.band(judged, result.status)
-    return replace(result, outlook=outlook_of(result, figures), grade=grade)
+    band = None if scale is None or judged is None else scale.band(judged, result.status)
+    return replace(result, outlook=outlook_of(result, figures), grade=band)  # type: ignore[arg-type]
 
 
 def outlook_of(r: KpiResult, figures: dict[int, float]) -> Outlook | None:

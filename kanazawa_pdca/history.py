@@ -104,7 +104,10 @@ class KpiHistory:
         if k.kind == "period_total" and k.period:
             first, last = k.period[0] - 1, k.period[1]
         else:
-            first, last = k.baseline.year, max(k.target.year or 0, k.baseline.year)
+            start = k.baseline.year
+            if start is None:  # no baseline: from the first milestone (or the target)
+                start = min([m.year for m in k.milestones] + [k.target.year or 0])
+            first, last = start, max(k.target.year or 0, start)
         return [(y, v) for y in range(first, last + 1) if (v := expected_at(k, y)) is not None]
 
 

@@ -162,9 +162,10 @@ def check(
 def run(request: CheckRequest) -> None:
     """Assess every KPI in the year asked for, write the result, exit as asked (1 for
     --fail-on / --fail-on-worse)."""
-    fail_status = status(request.fail_on, "--fail-on") if request.fail_on else None
+    fail_status, unknown = _fail_status(request.fail_on)
     wanted = {status(s, "--status") for s in request.statuses}
     s, a, r, _ = load_reviewed(request.strategy, request.actuals, request.reviews, request.fmt)
+    fail_grade = _fail_grade(request.fail_on, s, unknown)
     warn_outside_period(s, request.year)
     chosen = goals(request.goals, s)
     report = assess_year(
@@ -178,11 +179,11 @@ def run(request: CheckRequest) -> None:
         r,
         request.actuals,
     )
-    failing = report.failing(fail_status)
+    failing = report.failing(fail_status) or report.failing_grade(fail_grade)
     comparison = _comparison(request, s, a, r)
     if chosen or wanted:
         report = report.filtered(chosen, wanted or None)
-    options = _render_options(request, fail_status)
+    options = _render_options(request, fail_status, fail_grade)
     text = _render(request, report, comparison, options)
     emit(
         text,
@@ -197,10 +198,32 @@ def run(request: CheckRequest) -> None:
 
         write_step_summary(report, options)
     if failing:
-        _report_failing(failing, fail_status)
+        _report_failing(failing, fail_status, fail_grade, s)
         raise typer.Exit(Exit.FAIL_ON)
     if comparison is not None and request.fail_on_worse:
         fail_on_worse(comparison)
+
+
+def _fail_status(value: str | None):
+    """--fail-on as a status, and the usage error to raise if it is no grade either."""
+    if not value:
+        return None, None
+    from ..options import OptionError
+
+    try:
+        return status(value, "--fail-on"), None
+    except OptionError as error:
+        return None, error
+
+
+def _fail_grade(value: str | None, strategy, unknown) -> str | None:
+    """--fail-on as a code of the strategy's grades (a status name comes first)."""
+    if unknown is None:
+        return None
+    code = value.strip() if value else ""
+    if code in {g.code for g in strategy.evaluation.grades}:
+        return code
+    raise unknown
 
 
 def _comparison(request: CheckRequest, s, a, r):
@@ -226,7 +249,7 @@ def _comparison(request: CheckRequest, s, a, r):
     )
 
 
-def _render_options(request: CheckRequest, fail_status):
+def _render_options(request: CheckRequest, fail_status, fail_grade=None):
     """Colour and width for the table; the language, --fail-on, --summary, --outlook."""
     from dataclasses import replace
 
@@ -239,6 +262,7 @@ def _render_options(request: CheckRequest, fail_status):
     return replace(
         options,
         fail_on=fail_status.value if fail_status else None,
+        fail_grade=fail_grade,
         summary_only=request.summary,
         outlook=request.outlook,
     )
@@ -262,12 +286,20 @@ def _render(request: CheckRequest, report, comparison, options) -> str | bytes:
     return text
 
 
-def _report_failing(failing, fail_status) -> None:
-    """'pdca: 3 KPIs at or below off-track: a, b, c' (in the language of messages)."""
-    from ..i18n import current_lang, status_word
+def _report_failing(failing, fail_status, fail_grade=None, strategy=None) -> None:
+    """'pdca: 3 KPIs at or below off-track: a, b, c' (in the language of messages); with a
+    grade, 'at or below C Somewhat behind'."""
+    from ..i18n import current_lang, grade_label, status_word
 
     lang = current_lang()
-    word = fail_status.value.replace("_", "-") if lang == "en" else status_word(fail_status, lang)
+    if fail_status is None:
+        word = grade_label(
+            next(g for g in strategy.evaluation.grades if g.code == fail_grade), lang
+        )
+    elif lang == "en":
+        word = fail_status.value.replace("_", "-")
+    else:
+        word = status_word(fail_status, lang)
     ids = ", ".join(r.kpi.id for r in failing[:10]) + (" …" if len(failing) > 10 else "")
     n = len(failing)
     err(msg("fail-on", n=n, n_s=plural(n), status=word, ids=ids) + "\n")

@@ -33,6 +33,7 @@ class RenderOptions:
     summary_only: bool = False  # `check --summary`: the heading and the summary alone
     outlook: bool | None = None  # the table's 見込み column: None = when wide enough
     fail_on: str | None = None  # the --fail-on status, for CI formats
+    fail_grade: str | None = None  # …or the --fail-on grade (a code of the strategy's grades)
 
 
 def formatter(name: str) -> ModuleType:

@@ -36,8 +36,12 @@ def series(history) -> dict[str, list[tuple[int, float]]]:
             running.append((y, total))
         out["actual"] = running
     else:
-        base = [(kpi.baseline.year, kpi.baseline.value)]
-        out["actual"] = base + sorted((y, v) for y, v in figures.items() if y > kpi.baseline.year)
+        b = kpi.baseline
+        if b.year is not None and b.value is not None:
+            base = [(b.year, b.value)]
+            out["actual"] = base + sorted((y, v) for y, v in figures.items() if y > b.year)
+        else:  # no baseline: the figures alone
+            out["actual"] = sorted(figures.items())
     r = history.current
     o = r.outlook
     out["outlook"] = (

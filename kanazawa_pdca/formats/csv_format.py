@@ -57,6 +57,9 @@ def _write(columns: list[str], rows: list[list]) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
+    """One row per KPI; a strategy with grades adds `grade` (the code, empty for none)
+    after `status`."""
+    graded = bool(report.strategy.evaluation.grades)
     rows = []
     for r in report.kpis:
         k = r.kpi
@@ -68,7 +71,12 @@ def render(report: Report, options: RenderOptions) -> str:
             r.computed_status.value, r.override.reason if r.override else None, r.explanation,
             "true" if r.stale else "false",
         ])  # fmt: skip
-    return _write(CHECK_COLUMNS, rows)
+        if graded:
+            rows[-1].insert(CHECK_COLUMNS.index("status") + 1, r.grade.code if r.grade else None)
+    columns = list(CHECK_COLUMNS)
+    if graded:
+        columns.insert(columns.index("status") + 1, "grade")
+    return _write(columns, rows)
 
 
 def outlook_cells(o: Outlook | None) -> list:

@@ -144,7 +144,7 @@ def figure(r, unit: str = "") -> str:
     """'53 (R7)': the figure judged and its year; '—' without one."""
     if r.actual is None:
         return "—"
-    return f"{with_unit(r.actual, unit)} {year_tag(r.actual_year)}"
+    return f"{with_unit(r.actual, unit)} {year_tag(r.actual_year, r.kpi)}"
 
 
 def signed_change(m: KpiMovement, lang: Lang, escape_unit=escape.terminal) -> str:
@@ -260,7 +260,8 @@ def _status_cell(r, year: int, unit: str, lang: Lang):
     if r.actual is not None:
         cell.append(f"\n{with_unit(r.actual, unit)}")
         if r.actual_year != year:
-            cell.append(f" {year_tag(r.actual_year)}", style="bold")  # an earlier year's
+            tag = year_tag(r.actual_year, r.kpi, lang)
+            cell.append(f" {tag}", style="bold")  # an earlier year's
     return cell
 
 

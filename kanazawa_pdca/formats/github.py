@@ -29,6 +29,7 @@ from ..diagnostics import Diagnostic, Location
 from ..i18n import (
     OVERRIDE_MARK,
     Lang,
+    judgement,
     kpi_name,
     override_note,
     said,
@@ -38,7 +39,14 @@ from ..i18n import (
     unit_suffix,
 )
 from ..present import escape
-from ..present.numbers import figure_digits, percent, with_unit
+from ..present.numbers import (
+    derived_mark,
+    figure_digits,
+    percent,
+    span_tag,
+    with_unit,
+    year_tag,
+)
 from ..trajectory import Status
 from ..years import label, reiwa
 from . import RenderOptions
@@ -83,20 +91,20 @@ def word(key: str, lang: Lang) -> str:
     return t(f"ci.{key}", lang)
 
 
-def _tag(r: KpiResult, year: int | None) -> str:
+def _tag(r: KpiResult, year: int | None, lang: Lang = "ja") -> str:
     """'(R8)', or '(R6–R8)' for the running sum of a period total."""
     if year is None:
         return ""
     k = r.kpi
-    if k.kind == "period_total" and k.period and k.period[0] < year:
-        return f"({reiwa(k.period[0])}–{reiwa(year)})"
-    return f"({reiwa(year)})"
+    if k.kind in ("period_total", "period_average") and k.period and k.period[0] < year:
+        return span_tag(k.period[0], year, k, lang)
+    return year_tag(year, k, lang)
 
 
 def headline(r: KpiResult, lang: Lang) -> str:
     """'割合 (share-pct): やや遅れ'."""
     mark = f" {OVERRIDE_MARK}" if r.override is not None else ""
-    return f"{kpi_name(r.kpi, lang)} ({r.kpi.id}): {status_word(r.status, lang)}{mark}"
+    return f"{kpi_name(r.kpi, lang)} ({r.kpi.id}): {judgement(r, lang)}{mark}"
 
 
 def target_text(r: KpiResult, lang: Lang = "ja") -> str:
@@ -107,7 +115,10 @@ def target_text(r: KpiResult, lang: Lang = "ja") -> str:
     floor = "≥ " if t.kind in ("at_least", "maintain") else ""
     if not t.year:
         return t.text
-    return f"{floor}{with_unit(t.value, unit_suffix(r.kpi, lang))} ({reiwa(t.year)})"
+    if t.kind == "above":
+        floor = "> "
+    figure = with_unit(t.value, unit_suffix(r.kpi, lang)) + derived_mark(r.kpi, lang)
+    return f"{floor}{figure} {year_tag(t.year, r.kpi, lang)}"
 
 
 def figures(r: KpiResult, lang: Lang, *, strict: bool = False) -> str:
@@ -119,7 +130,7 @@ def figures(r: KpiResult, lang: Lang, *, strict: bool = False) -> str:
     parts: list[str] = []
     if r.actual is not None:
         actual = with_unit(r.actual, unit_suffix(k, lang))
-        parts.append(f"{word('actual', lang)} {actual} {_tag(r, r.actual_year)}")
+        parts.append(f"{word('actual', lang)} {actual} {_tag(r, r.actual_year, lang)}")
     elif r.missing_years:
         years = ", ".join(reiwa(y) for y in r.missing_years)
         parts.append(f"missing figures for {years}" if lang == "en" else f"欠測年度 {years}")
@@ -132,7 +143,7 @@ def figures(r: KpiResult, lang: Lang, *, strict: bool = False) -> str:
     if r.expected is not None and not r.missing_years:
         at = r.year if r.actual_year is None else r.actual_year
         expected = with_unit(r.expected, unit_suffix(k, lang), figure_digits(k))
-        parts.append(f"{word('expected', lang)} {expected} {_tag(r, at)}")
+        parts.append(f"{word('expected', lang)} {expected} {_tag(r, at, lang)}")
     if r.attainment is not None:
         parts.append(f"{word('attainment', lang)} {percent(r.attainment)}")
     parts.append(f"{word('target', lang)} {target_text(r, lang)}")
@@ -209,16 +220,17 @@ class Locator:
 # --- the format ---------------------------------------------------------------------------
 
 
-def level(status: Status, fail_on: str | None) -> str | None:
-    """The annotation level of a status: `error` whenever the KPI fails the run."""
-    return "error" if status.fails(fail_on) else LEVELS.get(status)
+def level(status: Status, fail_on: str | None, grade_fails: bool = False) -> str | None:
+    """The annotation level of a status: `error` whenever the KPI fails the run (by its
+    status, or by its grade: `grade_fails`)."""
+    return "error" if status.fails(fail_on) or grade_fails else LEVELS.get(status)
 
 
 def annotations(report: Report, options: RenderOptions) -> Iterable[str]:
     lang = options.lang
     locator = Locator(report)
     for r in report.kpis:
-        kind = level(r.status, options.fail_on)
+        kind = level(r.status, options.fail_on, report.grade_fails(r, options.fail_grade))
         if kind is None:
             continue
         title = f"KPI {r.kpi.id}: {status_word(r.status, lang)}"

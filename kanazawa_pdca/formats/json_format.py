@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..assess import Group, KpiResult, Report
+from ..assess import Group, KpiResult, Report, grade_counts
 from ..outlook import Outlook
 from ..present import escape
 from . import RenderOptions
@@ -44,7 +44,10 @@ def _num(value: float | None) -> float | int | None:
 
 
 def check_document(report: Report) -> dict[str, Any]:
-    return {
+    """The document; a strategy with grades adds `grades {code: count}` beside every
+    `summary` and `grade` (code or null) to each KPI (absent without grades)."""
+    graded = bool(report.strategy.evaluation.grades)
+    document = {
         "year": report.year,
         "strategy": report.strategy.meta.title,
         "strict": report.strict,
@@ -58,16 +61,33 @@ def check_document(report: Report) -> dict[str, Any]:
         "data_years": {str(y): n for y, n in report.data_years.items()},
         "fictional": report.fictional,
         "review": report.review_file,
-        "kpis": [kpi_result(r) for r in report.kpis],
+        "kpis": [kpi_result(r, graded) for r in report.kpis],
         "goals": [
-            {**_group(g), "number": g.number, "policies": [_group(p) for p in g.policies]}
+            {
+                **_group(g, report),
+                "number": g.number,
+                "policies": [_group(p, report) for p in g.policies],
+            }
             for g in report.goals
         ],
     }
+    if graded:
+        document = _after(document, "summary", {"grades": report.grade_summary})
+    return document
 
 
-def _group(g: Group) -> dict[str, Any]:
-    return {
+def _after(document: dict[str, Any], key: str, more: dict[str, Any]) -> dict[str, Any]:
+    """The document with `more` placed right after `key` (JSON readers see it beside it)."""
+    out: dict[str, Any] = {}
+    for k, v in document.items():
+        out[k] = v
+        if k == key:
+            out.update(more)
+    return out
+
+
+def _group(g: Group, report: Report) -> dict[str, Any]:
+    group = {
         "code": g.code,
         "title": g.title,
         "title_en": g.title_en,
@@ -77,11 +97,15 @@ def _group(g: Group) -> dict[str, Any]:
         "projected_to_miss": g.projected_to_miss,
         "older_figures": g.older_figures,
     }
+    if report.strategy.evaluation.grades:
+        results = [report.result(k) for k in g.kpi_ids]
+        group = _after(group, "summary", {"grades": grade_counts(report.strategy, results)})
+    return group
 
 
-def kpi_result(r: KpiResult) -> dict[str, Any]:
+def kpi_result(r: KpiResult, graded: bool = False) -> dict[str, Any]:
     k = r.kpi
-    return {
+    result = {
         "id": k.id,
         "name": k.name,
         "name_en": k.name_en,
@@ -114,6 +138,25 @@ def kpi_result(r: KpiResult) -> dict[str, Any]:
         "missing_years": list(r.missing_years),
         "outlook": outlook(r.outlook),
     }
+    if graded:
+        result = _after(result, "status", {"grade": r.grade.code if r.grade else None})
+    return {**result, **forms(k)}
+
+
+def forms(k: Kpi) -> dict[str, Any]:
+    """What a KPI of another strategy's forms adds (nothing for today's forms): its year
+    basis when calendar, its method when not linear, its milestones, and how a derived
+    target was derived (`derived {form: value}`: the value is derived, not printed)."""
+    out: dict[str, Any] = {}
+    if k.calendar:
+        out["year_basis"] = "calendar"
+    if k.how != "linear":
+        out["method"] = k.how
+    if k.milestones:
+        out["milestones"] = [{"year": m.year, "value": _num(m.value)} for m in k.milestones]
+    if k.target.derived:
+        out["derived"] = {k.target.derived: getattr(k.target, k.target.derived)}
+    return out
 
 
 def outlook(o: Outlook | None) -> dict[str, Any] | None:
@@ -152,4 +195,5 @@ def kpi_definition(k: Kpi) -> dict[str, Any]:
         },
         "period": list(k.period) if k.period else None,
         "measures": list(k.measures),
+        **forms(k),
     }

@@ -21,7 +21,16 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..assess import KpiResult, Report
-from ..i18n import Lang, kpi_name, override_note, status_word, t, title, unit_suffix
+from ..i18n import (
+    Lang,
+    grade_label,
+    kpi_name,
+    override_note,
+    status_word,
+    t,
+    title,
+    unit_suffix,
+)
 from ..present import escape
 from ..present.numbers import figure_digits, percent, with_unit, year_tag
 from ..trajectory import Status
@@ -33,11 +42,11 @@ ALWAYS_FAIL = {Status.OFF_TRACK, Status.REGRESSING}
 SKIPPED = {Status.NO_DATA, Status.NOT_ASSESSABLE}
 
 
-def outcome(status: Status, fail_on: str | None) -> str:
-    """'failure', 'skipped' or 'passed'."""
+def outcome(status: Status, fail_on: str | None, grade_fails: bool = False) -> str:
+    """'failure', 'skipped' or 'passed' (`grade_fails`: its grade fails --fail-on)."""
     if status in SKIPPED:
         return "skipped"
-    if status in ALWAYS_FAIL or status.fails(fail_on):
+    if status in ALWAYS_FAIL or status.fails(fail_on) or grade_fails:
         return "failure"
     return "passed"
 
@@ -62,7 +71,8 @@ def render(report: Report, options: RenderOptions) -> str:
         counts = {"tests": len(kpis), "failures": 0, "errors": 0, "skipped": 0}
         _properties(suite, report, options, sum(1 for r in kpis if r.stale))
         for r in kpis:
-            result = outcome(r.status, options.fail_on)
+            failed = report.grade_fails(r, options.fail_grade)
+            result = outcome(r.status, options.fail_on, failed)
             if result == "failure":
                 counts["failures"] += 1
             elif result == "skipped":
@@ -133,13 +143,12 @@ def _details(r: KpiResult, lang: Lang) -> str:
     k = r.kpi
     actual = with_unit(r.actual, unit_suffix(k, lang))
     if r.actual_year is not None:
-        actual += f" {year_tag(r.actual_year)}"
+        actual += f" {year_tag(r.actual_year, k, lang)}"
+    base = with_unit(k.baseline.value, unit_suffix(k, lang))
     rows = [
         (t("status", lang), status_word(r.status, lang)),
-        (
-            t("baseline", lang),
-            f"{with_unit(k.baseline.value, unit_suffix(k, lang))} {year_tag(k.baseline.year)}",
-        ),
+        *([(t("grade", lang), grade_label(r.grade, lang))] if r.grade is not None else []),
+        (t("baseline", lang), f"{base} {year_tag(k.baseline.year, k, lang)}".strip()),
         (t("target", lang), target_text(r)),
         (t("expected", lang), with_unit(r.expected, unit_suffix(k, lang), figure_digits(k))),
         (t("actual", lang), actual),

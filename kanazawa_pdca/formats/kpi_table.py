@@ -14,7 +14,7 @@ from rich.text import Text
 
 from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, kpi_name, t, unit_suffix
 from ..present import grid
-from ..present.numbers import span_tag, with_unit, year_tag
+from ..present.numbers import derived_mark, span_tag, with_unit, year_tag
 from . import RenderOptions
 from .table import DIM, HEADER_STYLE, d, print_to_string
 
@@ -28,15 +28,16 @@ ARROW_RANGE = (20, 40)
 
 def _arrow(k: Kpi, lang) -> Text:
     unit = d(unit_suffix(k, lang))
-    arrow = Text(f"{with_unit(k.baseline.value, unit)} {year_tag(k.baseline.year)}")
+    arrow = Text(f"{with_unit(k.baseline.value, unit)} {year_tag(k.baseline.year, k, lang)}")
     arrow.append(" → ")
     if k.target.kind == "reset":
         arrow.append(d(k.target.text) if lang == "ja" else TARGET_KIND_WORDS["reset"]["en"])
         return arrow
     qualifier = TARGET_KIND_WORDS[k.target.kind][lang]
     if k.kind == "period_total" and k.period:
-        qualifier = span_tag(*k.period)
-    arrow.append(f"{with_unit(k.target.value, unit)} {year_tag(k.target.year)}")
+        qualifier = span_tag(*k.period, k, lang)
+    figure = with_unit(k.target.value, unit) + derived_mark(k, lang)
+    arrow.append(f"{figure} {year_tag(k.target.year, k, lang)}")
     if qualifier:
         arrow.append(f" {qualifier}", style=DIM)
     return arrow

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from ..assess import KpiResult, Report, share_on_track
-from ..i18n import Lang, kpi_name, override_note, result_label, status_label, t, title, unit_suffix
+from ..assess import KpiResult, Report, grade_counts, share_on_track
+from ..i18n import (
+    Lang,
+    grade_label,
+    kpi_name,
+    override_note,
+    result_label,
+    status_label,
+    t,
+    title,
+    unit_suffix,
+)
 from ..present import escape
 from ..present.layout import (
     criteria,
@@ -89,7 +99,7 @@ def summary_table(report: Report, lang: Lang) -> list[str]:
     total.append(percent(share_on_track(totals)))
     total += [str(misses), str(sum(report.summary_older_figures().values()))]
     rows.append("| " + " | ".join(total) + " |")
-    return rows
+    return rows + grades_line(report, lang)
 
 
 def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
@@ -104,7 +114,7 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
         name = f"{_esc(kpi_name(k, lang))}<br>`{k.id}` · {', '.join(k.measures)}"
         if r.missing_years:
             name += f"<br>{t('missing', lang)}: " + ", ".join(
-                year_tag(y).strip("()") for y in r.missing_years
+                year_tag(y, k, lang).strip("()") for y in r.missing_years
             )
         if r.override is not None:
             name += f"<br>{_esc(override_note(r, lang) or '')}"
@@ -114,7 +124,7 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
         baseline = with_unit(k.baseline.value, unit_suffix(k, lang))
         actual = with_unit(r.actual, unit_suffix(k, lang), max(2, figure_digits(k)))
         if r.actual_year is not None:
-            actual += f" {year_tag(r.actual_year)}"
+            actual += f" {year_tag(r.actual_year, k, lang)}"
         progress = f"`{bar(r.progress)}` {percent(r.progress)}" if r.progress is not None else "—"
         attainment = percent(r.attainment)
         floor = floor_text(r, lang)
@@ -124,9 +134,9 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
             "| "
             + " | ".join(
                 [
-                    result_label(r, lang),
+                    judged_cell(r, lang),
                     name,
-                    _esc(f"{baseline} {year_tag(k.baseline.year)}"),
+                    _esc(f"{baseline} {year_tag(k.baseline.year, k, lang)}".strip()),
                     _esc(target),
                     _esc(kpi_figure(k, r.expected, unit_suffix(k, lang))),
                     _esc(actual),
@@ -138,6 +148,26 @@ def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
             + " |"
         )
     return rows
+
+
+def judged_cell(r: KpiResult, lang: Lang) -> str:
+    """The status; on a strategy's own scale the grade first, in bold, the status under it."""
+    if r.grade is None:
+        return result_label(r, lang)
+    return f"**{_esc(grade_label(r.grade, lang))}**<br>{result_label(r, lang)}"
+
+
+def grades_line(report: Report, lang: Lang) -> list[str]:
+    """'**評定**: A 目標を大きく上回る 2 · B 目標どおり 3 · …' (none without grades)."""
+    grades = report.strategy.evaluation.grades
+    if not grades:
+        return []
+    goals, _ = report.summary_scope()
+    ids = {k for g in goals for k in g.kpi_ids}
+    whole = report.whole or report
+    counts = grade_counts(report.strategy, [r for r in whole.kpis if r.kpi.id in ids])
+    parts = " · ".join(f"{_esc(grade_label(g, lang))} {counts[g.code]}" for g in grades)
+    return ["", f"**{t('grade', lang)}**: {parts}"]
 
 
 def _reprint(r: KpiResult, lang: Lang) -> str:

@@ -23,7 +23,15 @@ from ..i18n import (
     unit_suffix,
 )
 from ..present import escape
-from ..present.numbers import figure_digits, number, percent, with_unit, year_tag
+from ..present.numbers import (
+    derived_mark,
+    figure_digits,
+    number,
+    percent,
+    span_tag,
+    with_unit,
+    year_tag,
+)
 from ..present.outlook_cell import outlook_cell, pace_text
 from ..years import label, reiwa
 from . import RenderOptions
@@ -81,10 +89,12 @@ def render_json(h) -> str:
 # --- text -----------------------------------------------------------------------------------
 
 
-def _printed(text: str, value: float | None, k, lang: Lang) -> str:
+def _printed(text: str | None, value: float | None, k, lang: Lang) -> str:
     """The text as printed, and the value read from it when the text does not show it
     ('R6年度開始  → 0 (R5)'); in English a figure printed with a Japanese unit is given in
     English first ('780 people  (printed: 780 人（R4）)')."""
+    if text is None:  # no baseline printed
+        return "—" if value is None else with_unit(value, escape.terminal(unit_suffix(k, lang)))
     shown = escape.terminal(text)
     if value is None:
         return shown
@@ -148,13 +158,15 @@ def _definition(h, lang: Lang):
     facts.add_row(t("kind", lang), kind)
     facts.add_row(t("baseline", lang), Text(_printed(k.baseline.text, k.baseline.value, k, lang)))
     target = _printed(k.target.text, k.target.value, k, lang)
+    if k.target.derived:  # the figure is derived from the baseline, not printed
+        target += escape.terminal(derived_mark(k, lang))
     qualifier = TARGET_KIND_WORDS[k.target.kind][lang]
     if qualifier and qualifier not in target:
         target += f"  [{qualifier}]"
     facts.add_row(t("target", lang), Text(target))  # data: never read as markup
     if k.period:
         word = t("show.period" if k.kind == "period_total" else "show.window", lang)
-        facts.add_row(word, f"{reiwa(k.period[0])}–{reiwa(k.period[1])}")
+        facts.add_row(word, span_tag(*k.period, k, lang).strip("()"))
     facts.add_row(t("show.printed", lang), _printings(h.printings, lang))
     if k.note:
         facts.add_row(t("show.kpi_note", lang), Text(escape.terminal(k.note), style="dim"))
@@ -214,7 +226,7 @@ def _status_line(k, r, lang: Lang):
     if r.actual is not None:
         status.append(
             f"  {t('chart.actual_sum' if k.kind == 'period_total' else 'actual', lang)} "
-            f"{with_unit(r.actual, suffix)} {year_tag(r.actual_year)}"
+            f"{with_unit(r.actual, suffix)} {year_tag(r.actual_year, k, lang)}"
             f" · {t('expected', lang)} {with_unit(r.expected, suffix, digits)}"
             f" · {t('attainment', lang)} {percent(r.attainment)}"
             f" · {t('progress', lang)} {percent(r.progress)}"
@@ -248,7 +260,7 @@ def _years(h, lang: Lang):
             continue
         judged = with_unit(y.actual, "")
         if y.actual is not None and y.actual_year != y.year:
-            judged += f" {year_tag(y.actual_year)}"
+            judged += f" {year_tag(y.actual_year, k, lang)}"
         years.add_row(
             reiwa(y.year),
             with_unit(recorded.value if recorded else None, ""),

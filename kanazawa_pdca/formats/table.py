@@ -26,10 +26,11 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from ..assess import KpiResult, Report, share_on_track
+from ..assess import KpiResult, Report, grade_counts, share_on_track
 from ..i18n import (
     STATUS_STYLE,
     Lang,
+    grade_label,
     kpi_name,
     override_note,
     result_label,
@@ -46,6 +47,7 @@ from ..present.notes import note_mark, notes_text, overrides_text
 from ..present.numbers import (
     bar,
     decimals,
+    derived_note,
     figure_digits,
     kpi_figure,
     percent,
@@ -103,7 +105,7 @@ def _unit(r: KpiResult, lang: Lang) -> str:
 
 def _baseline(r: KpiResult, lang: Lang) -> str:
     kpi = r.kpi
-    return f"{with_unit(kpi.baseline.value, '')}\n{year_tag(kpi.baseline.year)}"
+    return f"{with_unit(kpi.baseline.value, '')}\n{year_tag(kpi.baseline.year, kpi, lang)}"
 
 
 def _target(r: KpiResult, lang: Lang) -> str:
@@ -112,25 +114,33 @@ def _target(r: KpiResult, lang: Lang) -> str:
         return d(kpi.target.text) if lang == "ja" else "to be reset"
     if kpi.kind == "period_total":
         prefix = "Σ\u00a0" if lang == "en" else "計\u00a0"
+    elif kpi.kind == "period_average":
+        prefix = "avg\u00a0" if lang == "en" else "平均\u00a0"
     elif kpi.target.kind in ("at_least", "maintain"):
         prefix = "≥\u00a0"  # a no-break space: the sign never folds away from its figure
+    elif kpi.target.kind == "above":
+        prefix = ">\u00a0"
     else:
         prefix = ""
-    when = span_tag(*kpi.period) if kpi.period else year_tag(kpi.target.year)
-    return f"{prefix}{with_unit(kpi.target.value, '')}\n{when}"
+    period, year = kpi.period, kpi.target.year
+    when = span_tag(*period, kpi, lang) if period else year_tag(year, kpi, lang)
+    derived = derived_note(kpi, lang)  # a figure derived from the baseline says how
+    how = f"\n{derived}" if derived else ""
+    return f"{prefix}{with_unit(kpi.target.value, '')}\n{when}{how}"
 
 
 def _expected(r: KpiResult, lang: Lang) -> str:
     text = kpi_figure(r.kpi, r.expected, "")
     if r.expected is not None and r.stale:
-        text += f"\n{year_tag(r.actual_year)}"
+        text += f"\n{year_tag(r.actual_year, r.kpi, lang)}"
     return text
 
 
 def _actual(r: KpiResult, lang: Lang) -> Text:
     actual = Text(with_unit(r.actual, "", max(2, figure_digits(r.kpi))))
     if r.actual_year is not None:
-        actual.append(f"\n{year_tag(r.actual_year)}", style=NOTE_STYLE if r.stale else DIM)
+        tag = year_tag(r.actual_year, r.kpi, lang)
+        actual.append(f"\n{tag}", style=NOTE_STYLE if r.stale else DIM)
     return actual
 
 
@@ -203,9 +213,21 @@ def show_outlook(options: RenderOptions) -> bool:
     return options.width is not None and options.width >= OUTLOOK_WIDTH
 
 
-def kpi_columns(options: RenderOptions) -> list[KpiColumn]:
-    """The columns after the name, in order (an optional column is added here)."""
+def grade_column(strategy) -> KpiColumn:
+    """The grade of a strategy's own scale ('B 目標どおり'): the judgement, before the status."""
+
+    def cell(r: KpiResult, lang: Lang) -> Text:
+        return Text(d(grade_label(r.grade, lang)), style="bold")
+
+    return KpiColumn("grade", cell, "left", wrap=True)
+
+
+def kpi_columns(options: RenderOptions, strategy=None) -> list[KpiColumn]:
+    """The columns after the name, in order (an optional column is added here); with a
+    strategy that has grades, the grade before the status."""
     columns = list(KPI_COLUMNS)
+    if strategy is not None and strategy.evaluation.grades:
+        columns.insert(len(columns) - 1, grade_column(strategy))
     if show_outlook(options):
         # before the status; asked for with --outlook it stays, else it goes first when short
         drop = 0 if options.outlook else 4
@@ -221,7 +243,7 @@ def _name(r: KpiResult, lang: Lang) -> Text:
         code += f" · {t('also_in', lang)} {', '.join(d(m) for m in kpi.measures[1:])}"
     name.append(f"\n{code}", style=DIM)
     if r.missing_years:
-        missing = ", ".join(year_tag(y).strip("()") for y in r.missing_years)
+        missing = ", ".join(year_tag(y, kpi, lang).strip("()") for y in r.missing_years)
         name.append(f"\n{t('missing', lang)}: {missing}", style=NOTE_STYLE)
     note = override_note(r, lang)
     if note:  # the committee's status: always with its reason
@@ -432,7 +454,7 @@ def goal_tables(report: Report, options: RenderOptions) -> list[Text]:
     """Per goal: its heading, the column header, then each section (数値目標, policies)."""
     lang, width = options.lang, options.width
     views = goal_views(report, lang)
-    specs = kpi_columns(options)
+    specs = kpi_columns(options, report.strategy)
     results = [r for v in views for s in v.sections for r in s.results]
     results_by_id = {r.kpi.id: r for r in results}
     cells = {r.kpi.id: {s.key: s.cell(r, lang) for s in specs} for r in results}
@@ -554,6 +576,8 @@ def summary(report: Report, options: RenderOptions) -> Text:
     ]
     if older := older_line(report, lang):  # the counts above include figures of older years
         lines.append(paragraph(Text(older, style=NOTE_STYLE), width))
+    if report.strategy.evaluation.grades:  # the strategy's own scale, counted
+        lines.append(paragraph(Text(grades_line(report, lang), style="bold"), width))
     # a symbol never folds away from its word (no-break spaces inside each label)
     legend = " · ".join(status_label(s, lang).replace(" ", "\u00a0") for s in statuses)
     if mode == "symbols":
@@ -571,6 +595,21 @@ def summary(report: Report, options: RenderOptions) -> Text:
         )
         lines.append(paragraph(Text(note, style=DIM), width))
     return Text("\n").join(lines)
+
+
+def grades_line(report: Report, lang: Lang) -> str:
+    """'評定: A 目標を大きく上回る 2 · B 目標どおり 3 · … · なし 1' over the summary's KPIs."""
+    goals, _ = report.summary_scope()
+    ids = {k for g in goals for k in g.kpi_ids}
+    whole = report.whole or report
+    results = [r for r in whole.kpis if r.kpi.id in ids]
+    counts = grade_counts(report.strategy, results)
+    grades = report.strategy.evaluation.grades
+    parts = [f"{d(grade_label(g, lang))} {counts[g.code]}" for g in grades]
+    none = sum(1 for r in results if r.grade is None)
+    if none:
+        parts.append(f"{'none' if lang == 'en' else 'なし'} {none}")
+    return f"{t('grade', lang)}: {' · '.join(parts)}"
 
 
 def outlook_summary(report: Report, lang: Lang) -> Text:

@@ -16,6 +16,7 @@ from ..assess import KpiResult, Report
 from ..i18n import (
     STATUS_STYLE,
     Lang,
+    grade_label,
     kpi_name,
     override_note,
     result_label,
@@ -120,8 +121,9 @@ def _header(ws, row: int, headers: list[str]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
 
 
-def _status_colours(ws, ref: str, first_cell: str) -> None:
-    """Colour the status cells by the symbol they start with (colour = symbol, always)."""
+def _status_colours(ws, ref: str, first_cell: str, graded: bool = False) -> None:
+    """Colour the status cells by the symbol they start with (colour = symbol, always);
+    `graded`: the cells start with the grade, the status symbol follows on the next line."""
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import Font, PatternFill
 
@@ -130,7 +132,11 @@ def _status_colours(ws, ref: str, first_cell: str) -> None:
         ws.conditional_formatting.add(
             ref,
             FormulaRule(
-                formula=[f'LEFT({first_cell},1)="{symbol}"'],
+                formula=[
+                    f'ISNUMBER(FIND(CHAR(10)&"{symbol}",{first_cell}))'
+                    if graded
+                    else f'LEFT({first_cell},1)="{symbol}"'
+                ],
                 fill=PatternFill("solid", fgColor=fill, bgColor=fill),
                 font=Font(color=font, bold=status in (Status.ACHIEVED, Status.REGRESSING)),
                 stopIfTrue=True,
@@ -167,6 +173,13 @@ def _summary_sheet(ws, report: Report, lang: Lang) -> None:
     total.number_format = "0%"
     total.font = Font(bold=True)
     ws.cell(row, len(headers), report.stale_count).font = Font(bold=True)
+    if report.strategy.evaluation.grades:  # the strategy's own scale, counted
+        counts = report.grade_summary
+        row += 2
+        ws.cell(row, 1, t("grade", lang)).font = Font(bold=True)
+        for i, grade in enumerate(report.strategy.evaluation.grades, start=2):
+            ws.cell(row, i, _v(grade_label(grade, lang))).alignment = Alignment(wrap_text=True)
+            ws.cell(row + 1, i, counts[grade.code])
     widths = {1: (20, 44), **{i: (10, 12) for i in range(2, len(headers) + 1)}}
     fit_columns(ws, widths, 5, header_row=4)
     _title_rows(ws, report, lang, t("summary", lang), len(headers))
@@ -205,7 +218,9 @@ def _goal_sheet(ws, report: Report, view, lang: Lang) -> None:
             row += 1
     last = max(row - 1, 5)
     status_letter = "O"  # STATUS_COLUMN
-    _status_colours(ws, f"{status_letter}5:{status_letter}{last}", f"{status_letter}5")
+    graded = bool(report.strategy.evaluation.grades)
+    ref = f"{status_letter}5:{status_letter}{last}"
+    _status_colours(ws, ref, f"{status_letter}5", graded)
     english = {3: (13, 13), 4: (16, 18), 5: (4, 10), 15: (11, 11), 16: (7, 7), 17: (7, 7)}
     fit_columns(ws, WIDTHS | (english if lang == "en" else {}), 5, header_row=4)
     _title_rows(ws, report, lang, view.heading, len(HEADERS[lang]))
@@ -218,6 +233,14 @@ def _goal_sheet(ws, report: Report, view, lang: Lang) -> None:
     ws.freeze_panes = "E5"
     ws.auto_filter.ref = f"A4:Q{last}"
     print_a4_landscape(ws, "4:4")
+
+
+def judged(r: KpiResult, lang: Lang) -> str:
+    """The status cell: '○ 順調'; on a strategy's own scale the grade, then the status on
+    a line of its own ('B 目標どおり\n○ 順調')."""
+    if r.grade is None:
+        return result_label(r, lang)
+    return f"{grade_label(r.grade, lang)}\n{result_label(r, lang)}"
 
 
 def _cells(r: KpiResult, section: str, lang: Lang) -> list:
@@ -238,7 +261,7 @@ def _cells(r: KpiResult, section: str, lang: Lang) -> list:
         r.actual_year,
         r.attainment,
         r.progress,
-        result_label(r, lang),
+        judged(r, lang),
         r.source,
         # the figure's note, and the committee's status with its reason when it set one
         "\n".join(x for x in (r.note, override_note(r, lang)) if x) or None,

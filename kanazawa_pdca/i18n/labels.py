@@ -44,6 +44,7 @@ TEXT: dict[str, dict[str, str]] = {
     "attainment": {"ja": "達成度", "en": "Attain."},
     "progress": {"ja": "進捗", "en": "Progress"},
     "status": {"ja": "状況", "en": "Status"},
+    "grade": {"ja": "評定", "en": "Grade"},
     "summary": {"ja": "集計", "en": "Summary"},
     "total": {"ja": "合計", "en": "Total"},
     "share_good": {"ja": "達成・順調の割合", "en": "Share achieved or on track"},
@@ -283,6 +284,7 @@ KIND_WORDS = {
     "level": {"ja": "水準", "en": "level"},
     "cumulative": {"ja": "累計", "en": "cumulative"},
     "period_total": {"ja": "期間合計", "en": "period total"},
+    "period_average": {"ja": "期間平均", "en": "period average"},
 }
 
 TARGET_KIND_WORDS = {
@@ -290,7 +292,24 @@ TARGET_KIND_WORDS = {
     "at_least": {"ja": "以上", "en": "at least"},
     "maintain": {"ja": "以上を維持", "en": "maintain"},
     "reset": {"ja": "再設定", "en": "to be reset"},
+    "above": {"ja": "基準値を上回る", "en": "above the baseline"},
 }
+
+
+def grade_label(grade, lang: Lang) -> str:
+    """A grade's code and label: 'B 目標どおり' / 'B On target'; '－' for none."""
+    if grade is None:
+        return "－"
+    return f"{grade.code} {grade.label_en if lang == 'en' else grade.label}"
+
+
+def judgement(result, lang: Lang) -> str:
+    """What a KPI is judged: its status word, or, on a strategy's own scale, its grade with
+    the status beside it: 'B 目標どおり（順調）' / 'B On target (on track)'."""
+    word = status_word(result.status, lang)
+    if result.grade is None:
+        return word
+    return f"{grade_label(result.grade, lang)}{f'（{word}）' if lang == 'ja' else f' ({word})'}"
 
 
 def t(key: str, lang: Lang) -> str:

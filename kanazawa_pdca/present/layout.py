@@ -121,7 +121,7 @@ def floor_gap(result: KpiResult) -> float | None:
     if kpi.target.kind != "maintain" or result.actual is None or result.actual_year is None:
         return None
     start = kpi.period[0] if kpi.period else kpi.baseline.year
-    if result.actual_year < start or kpi.target.value is None:
+    if (start is not None and result.actual_year < start) or kpi.target.value is None:
         return None
     return kpi.sign * (result.actual - kpi.target.value)
 

@@ -43,8 +43,14 @@ def percent(ratio: float | None) -> str:
     return f"{math.floor(Decimal(repr(ratio)) * 100):,}%"
 
 
-def year_tag(year: int | None) -> str:
-    return "" if year is None else f"({reiwa(year)})"
+def year_tag(year: int | None, kpi=None, lang: str = "ja") -> str:
+    """'(R8)' for a fiscal year; for a KPI counted in calendar years '(2019年)' ('(2019)' in
+    English)."""
+    if year is None:
+        return ""
+    if kpi is not None and getattr(kpi, "calendar", False):
+        return f"({year}年)" if lang == "ja" else f"({year})"
+    return f"({reiwa(year)})"
 
 
 def bar(ratio: float | None, cells: int = BAR_CELLS) -> str:
@@ -66,7 +72,10 @@ def decimals(value: float | None) -> int:
 
 def figure_digits(kpi) -> int:
     """Decimals to show for computed figures of a KPI: those of its printed figures."""
-    return max(decimals(kpi.baseline.value), decimals(kpi.target.value))
+    target = kpi.target
+    if getattr(target, "derived", None) == "annual_growth":  # compounded: the baseline's
+        return decimals(kpi.baseline.value)
+    return max(decimals(kpi.baseline.value), decimals(target.value))
 
 
 def kpi_figure(kpi, value: float | None, unit: str | None = None, lang: str = "ja") -> str:
@@ -100,9 +109,37 @@ def signed(
     return ("+" if value > 0 else "−") + text
 
 
-def span_tag(start: int, end: int) -> str:
-    """'(R6–R10)': a window of years."""
-    return f"{year_tag(start)}–{year_tag(end)}".replace(")–(", "–")
+def span_tag(start: int, end: int, kpi=None, lang: str = "ja") -> str:
+    """'(R6–R10)': a window of years ('(2024年–2028年)' in calendar years)."""
+    return f"{year_tag(start, kpi, lang)}–{year_tag(end, kpi, lang)}".replace(")–(", "–")
+
+
+DERIVED_WORDS = {
+    "factor": {"ja": "基準値×{v}", "en": "baseline × {v}"},
+    "points": {"ja": "基準値{v:+}ポイント", "en": "baseline {v:+} points"},
+    "percent": {"ja": "基準値{v:+}%", "en": "baseline {v:+}%"},
+    "annual_growth": {"ja": "年平均{v}%成長", "en": "{v}% a year"},
+}
+
+
+def derived_note(kpi, lang: str) -> str:
+    """How a derived target was derived: '基準値×1.5' / 'baseline × 1.5'; '' for a target
+    printed as a figure."""
+    form = getattr(kpi.target, "derived", None)
+    if form is None:
+        return ""
+    value = getattr(kpi.target, form)
+    shown = int(value) if float(value).is_integer() else value
+    return DERIVED_WORDS[form][lang].format(v=shown)
+
+
+def derived_mark(kpi, lang: str) -> str:
+    """' (derived: baseline × 1.5)' / '（基準値×1.5 から算出）' after a derived target's
+    figure; '' for one printed as a figure."""
+    note = derived_note(kpi, lang)
+    if not note:
+        return ""
+    return f"（{note}から算出）" if lang == "ja" else f" (derived: {note})"
 
 
 def target_text(kpi, lang: str, unit: bool = True) -> str:
@@ -118,9 +155,16 @@ def target_text(kpi, lang: str, unit: bool = True) -> str:
     from ..i18n import unit_suffix
 
     value = with_unit(target.value, unit_suffix(kpi, lang) if unit else "")
-    when = span_tag(*kpi.period) if kpi.period else year_tag(target.year)
+    value += derived_mark(kpi, lang)
+    period = kpi.period
+    when = span_tag(*period, kpi, lang) if period else year_tag(target.year, kpi, lang)
     if kpi.kind == "period_total":
         return f"{'計' if lang == 'ja' else 'Σ'} {value} {when}"
+    if kpi.kind == "period_average":
+        more = "以上" if target.kind == "at_least" else ""
+        return f"平均 {value}{more} {when}" if lang == "ja" else f"mean {value} {when}"
+    if target.kind == "above":
+        return f"{value}を上回る {when}" if lang == "ja" else f"above {value} {when}"
     if target.kind == "at_least":
         return f"{value}以上 {when}" if lang == "ja" else f"at least {value} {when}"
     if target.kind == "maintain":

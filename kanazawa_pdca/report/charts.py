@@ -129,9 +129,15 @@ def chart_data(result: KpiResult, report_year: int, strategy_end: int) -> ChartD
             target=target,
             outlook=outlook,
         )
-    first = kpi.baseline.year
+    b = kpi.baseline
+    if b.year is not None and b.value is not None:
+        first = b.year
+        actual = ((b.year, b.value), *history)
+    else:  # no baseline: from the first figure (or milestone, or the target)
+        known = [y for y, _ in history] + [m.year for m in kpi.milestones]
+        first = min(known or [kpi.target.year or strategy_end])
+        actual = tuple(history)
     last = max(kpi.target.year or 0, strategy_end, *(y for y, _ in history))
-    actual = ((kpi.baseline.year, kpi.baseline.value), *history)
     expected = _expected(result, first, last)
     return ChartData(
         expected,

@@ -20,6 +20,7 @@ from ..i18n import (
     OVERRIDE_MARK,
     TARGET_KIND_WORDS,
     Lang,
+    grade_label,
     kpi_name,
     status_label,
     t,
@@ -203,6 +204,7 @@ def _summary(report: Report, lang: Lang, with_charts: bool) -> list[str]:
     total.append(f'<td class="num">{percent(report.share_on_track)}</td>')
     total.append(f'<td class="num">{report.projected_to_miss}</td>')
     out += ["</tbody>", "<tfoot><tr>" + "".join(total) + "</tr></tfoot>", "</table>"]
+    out += _grades(report, lang)
     if report.overridden:
         out.append(f'<p class="muted">{esc(t("override.legend", lang))}</p>')
     out.append("</section>")
@@ -389,7 +391,8 @@ def _card(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[st
     ref = k.id + (" · " + ", ".join(k.measures) if k.measures else "")
     out = [
         f'<figure class="kpi st-{r.status.value}" id="{kid}" data-kpi="{kid}">',
-        f'<p class="card-head">{_status(r.status, lang, r.override is not None)}{tag_html}'
+        f'<p class="card-head">{_grade(r, lang)}{_status(r.status, lang, r.override is not None)}'
+        f"{tag_html}"
         f' <span class="ref">{esc(ref)}</span></p>',
         f'<p class="name">{esc(kpi_name(k, lang))}</p>',
     ]
@@ -416,15 +419,35 @@ def _card(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[st
     return out
 
 
+def _grade(r: KpiResult, lang: Lang) -> str:
+    """On a strategy's own scale, the KPI's grade before its status ('' without one)."""
+    if r.grade is None:
+        return ""
+    return f'<span class="grade">{esc(grade_label(r.grade, lang))}</span> '
+
+
+def _grades(report: Report, lang: Lang) -> list[str]:
+    """'評定: A … 2 · B … 3' under the summary table (nothing without grades)."""
+    grades = report.strategy.evaluation.grades
+    if not grades:
+        return []
+    counts = report.grade_summary
+    parts = " · ".join(
+        f'<span class="grade">{esc(grade_label(g, lang))}</span> {counts[g.code]}' for g in grades
+    )
+    return [f'<p class="grades"><b>{esc(t("grade", lang))}</b>: {parts}</p>']
+
+
 def _details(view: Meeting, r: KpiResult, lang: Lang) -> list[tuple[str, str]]:
     """(term, HTML) rows of a KPI card: every value escaped here."""
     k = r.kpi
     actual = esc(with_unit(r.actual, unit_suffix(k, lang)))
     if r.actual_year is not None:
         stale = " stale" if r.stale else ""
-        actual += f' <span class="year{stale}">{esc(year_tag(r.actual_year))}</span>'
+        tag = year_tag(r.actual_year, k, lang)
+        actual += f' <span class="year{stale}">{esc(tag)}</span>'
     if r.missing_years:
-        missing = ", ".join(year_tag(y).strip("()") for y in r.missing_years)
+        missing = ", ".join(year_tag(y, k, lang).strip("()") for y in r.missing_years)
         actual += f' <span class="warn">{esc(t("missing", lang))}: {esc(missing)}</span>'
     rows = [
         (t("actual", lang), actual),

@@ -13,6 +13,7 @@ from ..i18n import (
     OVERRIDE_MARK,
     TARGET_KIND_WORDS,
     Lang,
+    grade_label,
     kpi_name,
     result_label,
     status_label,
@@ -120,6 +121,11 @@ def _attention_table(items: list[Attention], lang: Lang) -> list[str]:
     return lines
 
 
+def _grade(r: KpiResult, lang: Lang) -> str:
+    """On a strategy's own scale, the KPI's grade in bold before its status."""
+    return "" if r.grade is None else f"**{md(grade_label(r.grade, lang))}** "
+
+
 def _version() -> str:
     from .. import __version__
 
@@ -166,14 +172,14 @@ def _kpi(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[str
     lines = [
         f'<a id="{k.id}"></a>',
         "",
-        f"#### {result_label(r, lang)} {md(kpi_name(k, lang))}",
+        f"#### {_grade(r, lang)}{result_label(r, lang)} {md(kpi_name(k, lang))}",
         "",
         ref,
         "",
     ]
     actual = with_unit(r.actual, unit_suffix(k, lang))
     if r.actual_year is not None:
-        actual += f" {year_tag(r.actual_year)}"
+        actual += f" {year_tag(r.actual_year, k, lang)}"
     if r.missing_years:
         actual += f" — {t('missing', lang)}: " + ", ".join(reiwa(y) for y in r.missing_years)
     rows = [(t("actual", lang), md(actual))]

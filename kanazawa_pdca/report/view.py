@@ -203,7 +203,7 @@ def card_facts(view: Meeting, r: KpiResult, lang: Lang) -> list[Fact]:
     if r.note:
         facts.append(Fact(t("report.note", lang), r.note))
     facts.append(Fact(t("expected", lang), kpi_figure(k, r.expected, unit)))  # own precision
-    base = f"{with_unit(k.baseline.value, unit)} {year_tag(k.baseline.year)}"
+    base = f"{with_unit(k.baseline.value, unit)} {year_tag(k.baseline.year, k, lang)}".strip()
     target = target_text(k, lang)
     facts.append(Fact(f"{t('baseline', lang)} → {t('target', lang)}", f"{base} → {target}"))
     floor = floor_text(r, lang)
