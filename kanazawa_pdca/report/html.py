@@ -133,7 +133,15 @@ def _css(view: Meeting, lang: Lang) -> str:
     )
     if report.fictional:  # page 1 has the banner in the page itself
         extra.append("@page :first { @top-center { content: none; } }")
+    if report.strategy.evaluation.grades:  # the grade before a card's status
+        extra.append(GRADE_CSS)
     return base + "\n".join(extra) + "\n"
+
+
+GRADE_CSS = (
+    ".grade { display: inline-block; font-weight: bold; border: 1px solid currentColor;\n"
+    "  border-radius: 3px; padding: 0 4px; margin-right: 4px; white-space: nowrap; }"
+)
 
 
 def _css_string(text: str) -> str:
