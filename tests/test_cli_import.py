@@ -66,7 +66,29 @@ def test_a_plain_sheet_with_a_title_above_and_remarks_below(imp, tmp_path):
         "share-pct": (55, "市民意識調査", "速報値"),
         "app-downloads": (2500, None, None),
     }
-    assert "追加 2・変更 0・変更なし 0・未記入 5 (シートで空欄 2)" in result.stdout
+    assert "追加 2・変更 0・変更なし 0・未記入 5 (シートで空欄 1・集計中 1)" in result.stdout
+
+
+def test_summary_counts_in_progress_separately(imp, tmp_path):
+    """集計中 / 未集計 in a sheet is counted as in progress, not as a blank cell: the clerk
+    sees which departments are still compiling and which left the cell empty."""
+    path = tmp_path / "f.csv"
+    path.write_text(
+        "id,value\nshare-pct,55\napp-downloads,集計中\nco2-emissions,未集計\n"
+        "fertility,－\nvisitors-total,\n",
+        encoding="utf-8",
+    )
+    result = imp(path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0].endswith(
+        "追加 1・変更 0・変更なし 0・未記入 6 (シートで空欄 2・集計中 2)"
+    )
+    only_pending = tmp_path / "g.csv"
+    only_pending.write_text("id,value\nshare-pct,55\napp-downloads,集計中\n", encoding="utf-8")
+    result = imp(only_pending, "--lang", "en")
+    assert result.stdout.splitlines()[0].endswith(
+        "added 0, changed 0, unchanged 1, missing 6 (in progress (集計中) 1)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -182,6 +204,25 @@ def test_csv_errors_are_located_by_line_and_column(imp, tmp_path, english):
                     encoding="utf-8")  # fmt: skip
     result = imp(path)
     assert result.stderr.splitlines()[0].startswith(f"{path}:4:3: share-pct: 'x' is not a figure")
+
+
+def test_ods_gets_save_as_hint(imp, tmp_path, run):
+    """An .ods sheet (LibreOffice's own format) is told to be saved as xlsx, as .xls is:
+    in both languages, nothing written."""
+    path = tmp_path / "実績.ods"
+    path.write_bytes(b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet")
+    ja = imp(path)
+    assert ja.exit_code == 2
+    assert ja.stderr.splitlines()[0] == (
+        f"{path}:1:1: OpenDocument 形式（.ods）のファイルです。.xlsx か CSV で保存し直して"
+        "ください（LibreOffice: ファイル > 名前を付けて保存 > Excel 2007-365 (.xlsx)） [ods-file]"
+    )
+    en = imp(path, "--lang", "en")
+    assert en.stderr.splitlines()[0] == (
+        f"{path}:1:1: an OpenDocument spreadsheet (.ods): save it as .xlsx or CSV "
+        "(LibreOffice: File > Save As, Excel 2007-365 (.xlsx)) [ods-file]"
+    )
+    assert not (tmp_path / "actuals").exists()
 
 
 @pytest.mark.parametrize(
@@ -335,7 +376,10 @@ def test_template_in_english_for_one_goal_then_filled_and_imported(run, tmp_path
         "import", "2026", out, "--strategy", MINI, "--actuals", tmp_path / "a", "--lang", "en"
     )
     assert result.exit_code == 0, result.stderr
-    assert "added 2, changed 0, unchanged 0, missing 5 (blank in the sheets 2)" in result.stdout
+    assert (
+        "added 2, changed 0, unchanged 0, missing 5 (blank in the sheets 1, in progress (集計中) 1)"
+        in result.stdout
+    )
     assert figures(tmp_path / "a") == {
         "co2-emissions": (2900, "環境政策課", "速報値"),
         "fertility": (1.31, None, None),

@@ -14,8 +14,10 @@ import pytest
 from conftest import DATA, MINI
 from kanazawa_pdca.load import load_actuals, load_strategy
 
-# the first line of a new actuals file (no schemas/ beside a tmp folder: no schema line)
-HEAD = "# KPI actuals of FY2026 (R8): id: value, or id: {value, source, note}\n"
+# the first line of a new actuals file, in the command's language (Japanese by default; no
+# schemas/ beside a tmp folder: no schema line)
+HEAD = "# 2026年度 (R8) の KPI 実績 — id: 値、または id: {value: 値, source: 出典, note: 備考}\n"
+HEAD_EN = "# KPI actuals of FY2026 (R8): id: value, or id: {value, source, note}\n"
 
 
 def test_record_adds_a_figure_and_prints_counts_and_status(run, tmp_path):
@@ -117,6 +119,30 @@ def test_record_takes_a_name_piece_like_show(run, tmp_path):
     assert "  app-downloads  ダウンロード数（累計）" in ambiguous
     assert "  new-course-participants  講座参加者数（累計）" in ambiguous
     assert (tmp_path / "a" / "2026.yaml").read_text(encoding="utf-8") == HEAD + "share-pct: 55\n"
+
+
+def test_new_file_header_in_chosen_language(run, tmp_path, monkeypatch):
+    """A new actuals file's header comment is in the language of the command that made it
+    (record and import; --lang or PDCA_LANG); an existing file's head is never rewritten."""
+    mini = ("--strategy", MINI)
+    run("record", "2026", "share-pct", "55", *mini, "--actuals", tmp_path / "ja")
+    assert (tmp_path / "ja" / "2026.yaml").read_text(encoding="utf-8") == (HEAD + "share-pct: 55\n")
+    run("record", "2026", "share-pct", "55", *mini, "--actuals", tmp_path / "en", "--lang", "en")
+    assert (tmp_path / "en" / "2026.yaml").read_text(encoding="utf-8") == (
+        HEAD_EN + "share-pct: 55\n"
+    )
+    sheet = tmp_path / "f.csv"
+    sheet.write_text("id,value\nshare-pct,55\n", encoding="utf-8")
+    monkeypatch.setenv("PDCA_LANG", "en")
+    run("import", "2026", sheet, *mini, "--actuals", tmp_path / "imported")
+    assert (tmp_path / "imported" / "2026.yaml").read_text(encoding="utf-8") == (
+        HEAD_EN + "share-pct: 55\n"
+    )
+    # a later figure in the other language leaves the head as it is
+    run("record", "2026", "app-downloads", "2000", *mini, "--actuals", tmp_path / "imported",
+        "--lang", "ja")  # fmt: skip
+    text = (tmp_path / "imported" / "2026.yaml").read_text(encoding="utf-8")
+    assert text.startswith(HEAD_EN) and "KPI 実績" not in text
 
 
 def test_record_never_writes_into_the_bundled_copy(run, tmp_path, monkeypatch, english):

@@ -105,7 +105,9 @@ def record_one(
     checks = figure_problems(strategy, year, [figure])
     if problems := [d for d in checks if d.is_error]:
         raise UsageError.of(problems[0], "VALUE")
-    outcome = write_figures(folder, year, strategy, [figure], overwrite=overwrite, dry_run=dry_run)
+    outcome = write_figures(
+        folder, year, strategy, [figure], overwrite=overwrite, dry_run=dry_run, lang=lang
+    )
     warning = text("warning-prefix", lang)
     warnings = "".join(f"pdca: {warning}{said(d, lang)} [{d.code}]\n" for d in checks)
     return Result(_summary(strategy, actuals, outcome, lang), warnings=warnings)
@@ -115,7 +117,14 @@ def _clean(text: str | None) -> str | None:
     return text.strip() if text is not None and text.strip() else None
 
 
-def _summary(strategy, actuals: ActualsSet, outcome, lang: Lang, blanks: int | None = None) -> str:
+def _summary(
+    strategy,
+    actuals: ActualsSet,
+    outcome,
+    lang: Lang,
+    blanks: int | None = None,
+    pending: int | None = None,
+) -> str:
     from ..assess import assess
     from ..load import display_name
     from .summary import render_outcome
@@ -123,7 +132,7 @@ def _summary(strategy, actuals: ActualsSet, outcome, lang: Lang, blanks: int | N
     years = dict(actuals.years)
     years[outcome.year] = outcome.entries
     report = assess(strategy, ActualsSet(years=years, files=dict(actuals.files)), outcome.year)
-    out = render_outcome(outcome, report, display_name(outcome.path), lang, blanks)
+    out = render_outcome(outcome, report, display_name(outcome.path), lang, blanks, pending)
     if outcome.dry_run:
         out += outcome.diff(display_name(outcome.path))
     return out
@@ -149,10 +158,11 @@ def import_files(
     if not read.ok:
         raise InputError(read.diagnostics)
     outcome = write_figures(
-        folder, year, strategy, read.figures, overwrite=overwrite, dry_run=dry_run
+        folder, year, strategy, read.figures, overwrite=overwrite, dry_run=dry_run, lang=lang
     )
     warnings = "".join(f"{diagnostic_text(d, lang)}\n" for d in read.diagnostics)
-    return Result(_summary(strategy, actuals, outcome, lang, len(read.blanks)), warnings=warnings)
+    said = _summary(strategy, actuals, outcome, lang, len(read.blanks), len(read.pending))
+    return Result(said, warnings=warnings)
 
 
 def template(

@@ -41,6 +41,7 @@ _ID = re.compile(KPI_ID_PATTERN)
 class ReadResult:
     figures: list[Figure] = field(default_factory=list)
     blanks: list[tuple[str, Location]] = field(default_factory=list)  # ids with no figure yet
+    pending: list[tuple[str, Location]] = field(default_factory=list)  # of those, 集計中
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -249,7 +250,7 @@ def _figure(
         result.diagnostics.append(Diagnostic(where, exc.code, values, variant=exc.variant))
         return None
     if isinstance(value, NoFigure):
-        result.blanks.append((kpi_id, where))
+        (result.pending if value.pending else result.blanks).append((kpi_id, where))
         for role in ("source", "note"):
             cell = _cell(row, roles.get(role))
             if not _empty(cell):

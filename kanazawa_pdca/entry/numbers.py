@@ -52,6 +52,12 @@ class NoFigure:
 
     text: str
 
+    @property
+    def pending(self) -> bool:
+        """A word (集計中, 未集計): the figure is being compiled, not left blank."""
+        stripped = self.text.replace("\u3000", "")
+        return bool(stripped) and not (len(stripped) == 1 and stripped in NO_FIGURE_DASHES)
+
 
 def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()

@@ -67,6 +67,8 @@ def read_sheets(path: Path, shown: str) -> list[Sheet]:
         return [_read_csv(path, shown)]
     if suffix == ".xls":
         raise _error(shown, "old-excel")
+    if suffix in (".ods", ".fods"):  # LibreOffice's own format: saved as xlsx it reads
+        raise _error(shown, "ods-file")
     raise _error(shown, "unknown-format")
 
 

@@ -20,6 +20,7 @@ WORDS = {
         "wrote": "書き込み",
         "would": "書き込み予定",
         "blank": "シートで空欄",
+        "pending": "集計中",
     },
     "en": {
         "added": "added",
@@ -31,14 +32,22 @@ WORDS = {
         "wrote": "wrote",
         "would": "would write",
         "blank": "blank in the sheets",
+        "pending": "in progress (集計中)",
     },
 }
 
 
 def render_outcome(
-    outcome: Outcome, report: Report, name: str, lang: Lang, blanks: int | None = None
+    outcome: Outcome,
+    report: Report,
+    name: str,
+    lang: Lang,
+    blanks: int | None = None,
+    pending: int | None = None,
 ) -> str:
-    """Counts line, then one line per added or changed KPI with its status in the year."""
+    """Counts line, then one line per added or changed KPI with its status in the year.
+    `blanks` and `pending`: of the missing, those left empty (or a dash) in the sheets and
+    those marked 集計中 / 未集計 there, each counted on its own."""
     w = WORDS[lang]
     counts = outcome.counts
     sep = "・" if lang == "ja" else ", "
@@ -46,8 +55,9 @@ def render_outcome(
     verb = w["would"] if outcome.dry_run else w["wrote"]
     name = escape.terminal(name)
     head = f"{name} ({label(outcome.year, lang)}): " + sep.join(parts)
-    if blanks:
-        head += f" ({w['blank']} {blanks})"
+    noted = [f"{w[k]} {n}" for k, n in (("blank", blanks), ("pending", pending)) if n]
+    if noted:
+        head += f" ({sep.join(noted)})"
     lines = [head]
     width = max((len(c.kpi_id) for c in outcome.touched), default=0)
     for change in outcome.touched:

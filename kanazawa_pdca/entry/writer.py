@@ -130,8 +130,10 @@ def write_figures(
     dry_run: bool = False,
     timeout: float = LOCK_TIMEOUT,
     shown_name: str | None = None,
+    lang: str = "en",
 ) -> Outcome:
     """Merge `figures` into the year's file; raise InputError on conflicts or bad figures.
+    A new file's header comment is in `lang` (the command's language).
 
     Nothing is written when anything is wrong, nor with `dry_run` (which takes no lock and
     creates nothing).
@@ -140,13 +142,15 @@ def write_figures(
     if any(d.is_error for d in problems):
         raise InputError(problems)
     if dry_run:
-        outcome = _merge(year_file(folder, year), year, strategy, figures, overwrite, shown_name)
+        outcome = _merge(
+            year_file(folder, year), year, strategy, figures, overwrite, shown_name, lang
+        )
         outcome.dry_run = True
         return outcome
     folder.mkdir(parents=True, exist_ok=True)
     with _locked(folder, timeout):
         path = year_file(folder, year)
-        outcome = _merge(path, year, strategy, figures, overwrite, shown_name)
+        outcome = _merge(path, year, strategy, figures, overwrite, shown_name, lang)
         _remove_stale_temporaries(path)
         if outcome.after != outcome.before:
             write_atomic(path, outcome.encoded())
@@ -203,6 +207,7 @@ def _merge(
     figures: list[Figure],
     overwrite: bool,
     shown_name: str | None,
+    lang: str = "en",
 ) -> Outcome:
     from ..load import display_name, load_year
 
@@ -227,7 +232,7 @@ def _merge(
         raise InputError(conflicts)
     touched = {c.kpi_id: c.new for c in changes if c.action != "unchanged"}
     entries = {**current, **touched}
-    base = before or _new_file_head(path, year)  # a new file starts with its header
+    base = before or _new_file_head(path, year, lang)  # a new file starts with its header
     after = _apply(base, doc, yaml, touched, strategy) if touched else before
     _verify(after, entries, name)
     missing = [k.id for k in strategy.kpis if k.id not in entries and expects_figure(k, year)]
@@ -337,16 +342,17 @@ def _apply(before: str, doc, yaml, touched: dict[str, Actual], strategy: Strateg
     return _keep_head(before, _dump(yaml, doc))
 
 
-def _new_file_head(path: Path, year: int) -> str:
-    """The first lines of a new actuals file: what it is, and (in the repository's layout,
-    data/actuals/ beside schemas/) the yaml-language-server line that gives editors
-    completion of the KPI ids."""
+def _new_file_head(path: Path, year: int, lang: str = "en") -> str:
+    """The first lines of a new actuals file: what it is (in `lang`), and (in the
+    repository's layout, data/actuals/ beside schemas/) the yaml-language-server line that
+    gives editors completion of the KPI ids."""
+    from ..i18n import text
     from ..years import label
 
     lines = []
     if (path.parent.parent.parent / "schemas" / "actuals.schema.json").is_file():
         lines.append("# yaml-language-server: $schema=../../schemas/actuals.schema.json")
-    lines.append(f"# KPI actuals of {label(year, 'en')}: id: value, or id: {{value, source, note}}")
+    lines.append("# " + text("actuals-file-head", lang, label=label(year, lang)))
     return "\n".join(lines) + "\n"
 
 

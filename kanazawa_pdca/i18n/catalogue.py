@@ -76,6 +76,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{name}: {label} の記入シート（未提出の KPI {n} 件だけ）を作成しました。\n"
         "「実績値」「出典」「備考」を記入したら: pdca import {year} {name}",
     },
+    "actuals-file-head": {  # the first comment of a new actuals file (entry/writer.py)
+        "en": "KPI actuals of {label}: id: value, or id: {{value, source, note}}",
+        "ja": "{label} の KPI 実績 — id: 値、または id: {{value: 値, source: 出典, note: 備考}}",
+    },
     "template-nothing-missing": {
         "en": "{label}: every KPI has a figure; no sheet written",
         "ja": "{label}: 未提出の KPI はありません。シートは作成していません",
@@ -753,6 +757,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "old-excel": {
         "en": "an .xls file (Excel 97–2003): save it as .xlsx or CSV",
         "ja": "古い .xls 形式（Excel 97–2003）のファイルです。.xlsx か CSV で保存し直してください",
+    },
+    "ods-file": {
+        "en": "an OpenDocument spreadsheet (.ods): save it as .xlsx or CSV (LibreOffice: "
+        "File > Save As, Excel 2007-365 (.xlsx))",
+        "ja": "OpenDocument 形式（.ods）のファイルです。.xlsx か CSV で保存し直してください"
+        "（LibreOffice: ファイル > 名前を付けて保存 > Excel 2007-365 (.xlsx)）",
     },
     "unknown-format": {
         "en": "not a spreadsheet pdca reads (.xlsx or .csv)",
