@@ -85,9 +85,10 @@ class PdcaGroup(TyperGroup):
             from difflib import get_close_matches
 
             from .common import Usage
+            from .usage import did_you_mean
 
             near = get_close_matches(name, list(COMMANDS))
-            raise Usage("usage-no-such-command", name=name, suggest=_did_you_mean(near))
+            raise Usage("usage-no-such-command", name=name, suggest=did_you_mean(near))
         return super().resolve_command(ctx, args)
 
     def parse_args(self, ctx, args):
@@ -114,10 +115,6 @@ class PdcaGroup(TyperGroup):
             return super().main(argv, prog_name, complete_var, False, **extra)
         group = super()
         sys.exit(boundary(lambda: group.main(argv, prog_name, complete_var, False, **extra), argv))
-
-
-def _did_you_mean(names: list[str]) -> str:
-    return msg("usage-did-you-mean", names=", ".join(names)) if names else ""
 
 
 def _where(argv: list[str]) -> str:

@@ -26,8 +26,7 @@ def usage_message(exc) -> str:
     if isinstance(exc, Usage):
         return _hinted(exc, msg(exc.code, **exc.values))
     if isinstance(exc, NoSuchOption):
-        near = sorted(exc.possibilities or [])
-        suggest = msg("usage-did-you-mean", names=", ".join(near)) if near else ""
+        suggest = did_you_mean(sorted(exc.possibilities or []))
         return msg("usage-no-such-option", option=exc.option_name, suggest=suggest)
     if isinstance(exc, MissingParameter):
         param = exc.param
@@ -39,6 +38,11 @@ def usage_message(exc) -> str:
     if isinstance(exc, BadParameter):
         return _hinted(exc, _bad_value(exc))
     return " ".join(exc.format_message().split())  # not raised by pdca's commands
+
+
+def did_you_mean(names: list[str]) -> str:
+    """' (did you mean check, schema?)' — or nothing without a close name."""
+    return msg("usage-did-you-mean", names=", ".join(names)) if names else ""
 
 
 def _name(param) -> str:

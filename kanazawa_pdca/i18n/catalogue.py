@@ -95,6 +95,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "not a fiscal year: {value!r} (use one of: {forms})",
         "ja": "{value!r} は年度ではありません（{forms} のいずれかで指定）",
     },
+    "year-era-start": {
+        "en": "not a fiscal year: {value!r} (era years start at 1)",
+        "ja": "{value!r} は年度ではありません（元号の年は 1 から）",
+    },
+    "year-range": {
+        "en": "fiscal year out of range: {value!r} (expected 1989–2100)",
+        "ja": "{value!r} は範囲外の年度です（1989〜2100）",
+    },
     "year-order": {
         "en": "target year {target} is not after the baseline year {baseline}",
         "ja": "目標年度 {target} が基準年度 {baseline} より後になっていません",

@@ -553,14 +553,6 @@ HELP: dict[str, dict[str, str]] = {
         "en": "{value} is too small (at least {min})",
     },
     "usage-bad-value": {"ja": "{value!r} は使えない値です", "en": "{value!r} is not a valid value"},
-    "year-era-start": {
-        "ja": "{value!r} は年度ではありません（元号の年は 1 から）",
-        "en": "not a fiscal year: {value!r} (era years start at 1)",
-    },
-    "year-range": {
-        "ja": "{value!r} は範囲外の年度です（1989〜2100）",
-        "en": "fiscal year out of range: {value!r} (expected 1989–2100)",
-    },
     "compare-order": {  # not year-order: that is the strategy's check (catalogue.py)
         "ja": "Y0（{year0}）は {year1} より前の年度にしてください",
         "en": "Y0 ({year0}) must come before {year1}",
