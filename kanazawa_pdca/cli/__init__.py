@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "record": "record",
     "import": "import_",
     "missing": "missing",
+    "init": "init",
 }
 
 

@@ -84,6 +84,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{label}: every KPI has a figure; no sheet written",
         "ja": "{label}: 未提出の KPI はありません。シートは作成していません",
     },
+    # --- init (entry/init.py, entry/kpi_list.py) ---------------------------------------
+    "init-exists": {
+        "en": "a strategy is already here: give another folder, or --force to replace it",
+        "ja": "戦略ファイルがすでにあります。別のフォルダにするか、置き換えるなら --force を"
+        "付けてください",
+    },
+    "init-not-a-folder": {
+        "en": "is not a folder",
+        "ja": "フォルダではありません",
+    },
+    "init-written": {
+        "en": "{path}: a new strategy (a skeleton: one goal, {n} KPIs), with the folders "
+        "data/actuals and data/reviews.\nFill it in (the comments say how), then: "
+        "cd {folder} && pdca validate && pdca check {year}",
+        "ja": "{path}: 新しい戦略（ひな形: 基本目標 1、KPI {n} 件）と、data/actuals・"
+        "data/reviews のフォルダを作成しました。\nコメントに従って書き換えたら: "
+        "cd {folder} && pdca validate && pdca check {year}",
+    },
+    "init-written.from": {
+        "en": "{path}: the strategy of the KPI list ({n} KPIs), with the folders "
+        "data/actuals and data/reviews.\nFill in its title and the English names, then: "
+        "cd {folder} && pdca validate && pdca check {year}",
+        "ja": "{path}: KPI の一覧表から戦略（KPI {n} 件）と、data/actuals・data/reviews の"
+        "フォルダを作成しました。\n戦略の名称と英語の名称を書き換えたら: "
+        "cd {folder} && pdca validate && pdca check {year}",
+    },
     # --- missing (entry/missing.py) -----------------------------------------------------
     "missing-next": {
         "en": "Next: pdca template {year} --missing -o {file} writes a sheet of only these KPIs",

@@ -84,6 +84,7 @@ HELP: dict[str, dict[str, str]] = {
     "help-record-short": {"ja": "実績を 1 件記録", "en": "record one figure"},
     "help-import-short": {"ja": "記入済みシートの取り込み", "en": "import filled sheets"},
     "help-missing-short": {"ja": "未記録の KPI", "en": "KPIs with no figure for YEAR yet"},
+    "help-init-short": {"ja": "新しい戦略のフォルダ", "en": "start a strategy of your own"},
     # --- validate -------------------------------------------------------------------------
     "help-validate": {
         "ja": "戦略ファイル、すべての実績ファイルと評価ファイルを検査し、その内容の件数を"
@@ -457,6 +458,51 @@ HELP: dict[str, dict[str, str]] = {
     "opt-fail-missing": {
         "ja": "YEAR 年度の実績がない KPI があれば終了コード 1。",
         "en": "Exit 1 when any KPI has no figure for YEAR.",
+    },
+    # --- init ---------------------------------------------------------------------------
+    "help-init": {
+        "ja": "新しい戦略のフォルダを作ります: DIR/data/strategy.yaml（書き方のコメントつきの"
+        "ひな形。そのまま pdca validate を通ります）と、実績（data/actuals）と評価"
+        "（data/reviews）のフォルダ。あとは cd DIR && pdca check 2026。\n"
+        "KPI の一覧表（1 行 1 KPI の xlsx か csv）から作るときは --from FILE。列は"
+        "基本目標、施策（任意）、KPI名、単位、方向（増加/減少/維持）、基準値、基準年度、"
+        "目標値、目標年度、種別（水準/累計/期間合計/期間平均。既定は水準）、中間目標"
+        "（任意。R7:95, R9:97）、備考（任意）、id（任意。なければ kpi-001 …）です。"
+        "誤りのあるセルはすべて FILE.xlsx:SHEET!C12 の形で示し、何も書き込みません。",
+        "en": "Make a new strategy folder: DIR/data/strategy.yaml (a skeleton with comments "
+        "saying what to fill in; it passes pdca validate as it is) and the actuals "
+        "(data/actuals) and reviews (data/reviews) folders; then cd DIR && pdca check 2026.\n"
+        "With --from FILE, the strategy is built from a KPI list (xlsx or csv, one row per "
+        "KPI). Its columns, in Japanese or English: 基本目標 (goal), 施策 (policy, "
+        "optional), KPI名 (name), 単位 (unit), 方向 (direction: 増加/減少/維持), 基準値 "
+        "(baseline), 基準年度 (baseline year), 目標値 (target), 目標年度 (target year), 種別 "
+        "(kind: 水準/累計/期間合計/期間平均, default 水準), 中間目標 (milestones, optional: "
+        "R7:95, R9:97), 備考 (note, optional), id (optional: kpi-001 … when absent). Every "
+        "bad cell is reported at once as FILE.xlsx:SHEET!C12, and nothing is written.",
+    },
+    "help-init-examples": {
+        "ja": "pdca init ○○市\n    ひな形の戦略フォルダを作る\n"
+        "pdca init ○○市 --from KPI一覧.xlsx\n    KPI の一覧表から作る",
+        "en": "pdca init my-town\n    a skeleton strategy folder\n"
+        "pdca init my-town --from kpis.xlsx\n    built from the KPI list",
+    },
+    "help-init-exits": {
+        "ja": "0  作成した\n"
+        "2  一覧表の誤り、既存の DIR/data/strategy.yaml（--force なし）、または使い方の誤り",
+        "en": "0  made\n2  a problem in the KPI list, an existing DIR/data/strategy.yaml "
+        "(without --force), or a usage error",
+    },
+    "arg-init-dir": {
+        "ja": "作るフォルダ（なければ作成）。",
+        "en": "The folder to make (created if absent).",
+    },
+    "opt-init-from": {
+        "ja": "KPI の一覧表（.xlsx または .csv）から戦略を作る。",
+        "en": "Build the strategy from a KPI list (.xlsx or .csv).",
+    },
+    "opt-init-force": {
+        "ja": "DIR/data/strategy.yaml があれば置き換える（なければ拒否）。",
+        "en": "Replace DIR/data/strategy.yaml if it exists (else: refused).",
     },
     # --- shared options -------------------------------------------------------------------
     "arg-year": {
