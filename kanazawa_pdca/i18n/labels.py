@@ -180,6 +180,32 @@ TEXT.update(
     }
 )
 
+# the summary lines every human format shares (present/layout.py): templates filled there
+TEXT.update(
+    {
+        # '95 件（実績あり 86 件、うち前年度以前の実績 8 件）'; {stale}: the next one, or nothing
+        "count.kpis": {
+            "ja": "{total} 件（実績あり {with_data} 件{stale}）",
+            "en": "{total}; {with_data} with a recorded figure{stale}",
+        },
+        "count.kpis_stale": {
+            "ja": "、うち前年度以前の実績 {n} 件",
+            "en": " ({n} from an earlier year)",
+        },
+        # 'うち前年度以前の実績で判定: 86 件（R8 78 件、R7 8 件）': {years} joins older.year
+        "older.line": {
+            "ja": "うち前年度以前の実績で判定: {n} 件（{years}）",
+            "en": "Of these, judged on an earlier year's figure: {n} KPI{s} ({years})",
+        },
+        "older.year": {"ja": "{era} {n} 件", "en": "FY{year} {n}"},
+        "older.sep": {"ja": "、", "en": ", "},
+        # a maintain KPI judged on its floor: '下限: 下限を下回る (−1人)'
+        "floor.label": {"ja": "下限", "en": "Floor"},
+        "floor.kept": {"ja": "下限を維持", "en": "floor kept"},
+        "floor.below": {"ja": "下限を下回る", "en": "below the floor"},
+    }
+)
+
 # the meeting report (pdca report): page 1, the 要注意 list, the committee's review, charts
 TEXT.update(
     {

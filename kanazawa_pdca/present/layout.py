@@ -41,11 +41,8 @@ def criteria(report: Report, lang: Lang) -> str:
 def kpi_count(report: Report, lang: Lang) -> str:
     """'95 件（実績あり 86 件、うち前年度以前の実績 8 件）' / '95; 86 with a recorded figure …'."""
     total, with_data, stale = len(report.kpis), report.with_data, report.stale_count
-    if lang == "en":
-        text = f"{total}; {with_data} with a recorded figure"
-        return text + (f" ({stale} from an earlier year)" if stale else "")
-    text = f"{total} 件（実績あり {with_data} 件"
-    return text + (f"、うち前年度以前の実績 {stale} 件）" if stale else "）")
+    older = t("count.kpis_stale", lang).format(n=stale) if stale else ""
+    return t("count.kpis", lang).format(total=total, with_data=with_data, stale=older)
 
 
 def older_line(report: Report, lang: Lang) -> str | None:
@@ -55,12 +52,11 @@ def older_line(report: Report, lang: Lang) -> str | None:
     total = sum(older.values())
     if not total:
         return None
-    if lang == "en":
-        years = ", ".join(f"FY{y} {n}" for y, n in older.items())
-        kpis = f"{total} KPI{'s' * (total != 1)}"
-        return f"Of these, judged on an earlier year's figure: {kpis} ({years})"
-    years = "、".join(f"{reiwa(y)} {n} 件" for y, n in older.items())
-    return f"うち前年度以前の実績で判定: {total} 件（{years}）"
+    year = t("older.year", lang)
+    years = t("older.sep", lang).join(
+        year.format(year=y, era=reiwa(y), n=n) for y, n in older.items()
+    )
+    return t("older.line", lang).format(n=total, s="s" * (total != 1), years=years)
 
 
 def goal_views(report: Report, lang: Lang) -> list[GoalView]:
@@ -126,12 +122,6 @@ def floor_gap(result: KpiResult) -> float | None:
     return kpi.sign * (result.actual - kpi.target.value)
 
 
-FLOOR_WORDS = {
-    "ja": ("下限", "下限を維持", "下限を下回る"),
-    "en": ("Floor", "floor kept", "below the floor"),
-}
-
-
 def floor_text(result: KpiResult, lang: Lang) -> tuple[str, str] | None:
     """(label, text) for a maintain KPI judged on its floor: ('下限', '下限を下回る (−1人)').
 
@@ -143,6 +133,6 @@ def floor_text(result: KpiResult, lang: Lang) -> tuple[str, str] | None:
     gap = floor_gap(result)
     if gap is None:
         return None
-    label, kept, below = FLOOR_WORDS[lang]
+    label, kept, below = (t(f"floor.{k}", lang) for k in ("label", "kept", "below"))
     digits = max(figure_digits(result.kpi), decimals(result.actual))
     return label, f"{kept if gap >= 0 else below} ({signed(result.kpi, gap, None, digits, lang)})"
