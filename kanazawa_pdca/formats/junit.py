@@ -112,8 +112,8 @@ def _properties(suite: ET.Element, report: Report, options: RenderOptions, older
         "strategy": report.strategy.meta.title,
         "older_figures": str(older),
     }
-    if options.fail_on:
-        values["fail_on"] = options.fail_on
+    if options.fail_on or options.fail_grade:
+        values["fail_on"] = options.fail_on or options.fail_grade  # a status, or a grade code
     for name, value in values.items():
         ET.SubElement(props, "property", name=name, value=value)
 
