@@ -160,12 +160,47 @@ def startup(pairs: int) -> dict:
 # --- 2. large ------------------------------------------------------------------------------
 
 
-def synthetic(folder: Path, n: int) -> tuple[Path, Path]:
-    """A valid strategy of n KPIs (all kinds) and three years of actuals."""
+# The forms of DESIGN "Any strategy", one KPI in twelve each (the first three are today's):
+# (kind, baseline, target, extra lines, yearly figure of a period KPI)
+BASE = "{year: 2022, value: 100, text: 100件（R4）}"
+FORMS = [
+    ("level", BASE, "{year: 2028, value: 700, kind: exact, text: 700件（R10）}", [], None),
+    ("cumulative", BASE, "{year: 2028, value: 700, kind: exact, text: 700件（R10）}", [], None),
+    ("period_total", BASE, "{year: 2028, value: 700, kind: exact, text: 700件（R10）}",
+     ["period: [2024, 2028]"], 140),
+    ("level", BASE, "{year: 2028, value: 700, kind: exact, text: 700件（R10）}",
+     ["milestones: [{year: 2024, value: 300, text: 300件}, {year: 2026, value: 500, text: "
+      "500件}]"], None),
+    ("level", None, "{year: 2028, value: 700, kind: at_least, text: 700件以上（R10）}",
+     ["milestones: [{year: 2026, value: 500, text: 500件}]"], None),
+    ("level", BASE, "{year: 2028, value: 700, kind: exact, text: 700件（2028年）}",
+     ["year_basis: calendar", "method: ratio"], None),
+    ("level", BASE, "{year: 2028, factor: 7, text: 7倍（R10）}", [], None),
+    ("level", BASE, "{year: 2028, points: 600, text: +600件（R10）}", [], None),
+    ("level", BASE, "{year: 2028, percent: 600, kind: at_least, text: 7倍以上（R10）}", [], None),
+    ("level", BASE, "{year: 2028, annual_growth: 38.3, text: 年平均38.3%成長（R10）}", [], None),
+    ("level", BASE, "{year: 2028, kind: above, text: 基準値を上回る（R10）}", [], None),
+    ("period_average", BASE, "{year: 2028, value: 150, kind: at_least, text: 年平均150件}",
+     ["period: [2024, 2028]", "method: ratio"], 140),
+]  # fmt: skip
+GRADES = [
+    "evaluation:",
+    "  grades:",
+    "    - {code: A, label: 上回る, label_en: Above, min: 1.2}",
+    "    - {code: B, label: 順調, label_en: On target, min: 1.0}",
+    "    - {code: C, label: やや遅れ, label_en: Behind, min: 0.7}",
+    "    - {code: D, label: 遅れ, label_en: Off}",
+]
+
+
+def synthetic(folder: Path, n: int, mixed: bool = False) -> tuple[Path, Path]:
+    """A valid strategy of n KPIs (all kinds) and three years of actuals; `mixed`: the
+    forms, methods and grades of another city's strategy too (FORMS, GRADES)."""
     goals = 4
     lines = [
         "meta: {title: 合成, title_en: Synthetic, issuer: テスト, issued: 2024-03,",
         "       period: {start: 2024, end: 2028}}",
+        *(GRADES if mixed else []),
         "goals:",
     ]
     per_goal = -(-n // goals)
@@ -196,8 +231,7 @@ def synthetic(folder: Path, n: int) -> tuple[Path, Path]:
     for i, kpi_id in enumerate(ids):
         g, m = divmod(i, per_goal)
         code = f"{g + 1}-1-{m + 1}"
-        kind = ("level", "cumulative", "period_total")[i % 3]
-        period = "\n    period: [2024, 2028]" if kind == "period_total" else ""
+        kind, base, target, extra, yearly = FORMS[i % (len(FORMS) if mixed else 3)]
         lines += [
             f"  - id: {kpi_id}",
             f"    name: 指標{i}",
@@ -205,13 +239,14 @@ def synthetic(folder: Path, n: int) -> tuple[Path, Path]:
             "    unit: 件",
             "    direction: increase",
             f"    kind: {kind}",
-            "    baseline: {year: 2022, value: 100, text: 100件（R4）}",
-            "    target: {year: 2028, value: 700, kind: exact, text: 700件（R10）}" + period,
+            *([f"    baseline: {base}"] if base else []),
+            f"    target: {target}",
+            *(f"    {line}" for line in extra),
             f"    measures: [{code}]",
         ]
         for year in actuals:
             value = 100 + (year - 2022) * (80 + i % 50)
-            actuals[year].append(f"{kpi_id}: {value if kind != 'period_total' else 140}")
+            actuals[year].append(f"{kpi_id}: {value if yearly is None else yearly}")
     strategy = folder / "strategy.yaml"
     strategy.write_text("\n".join(lines) + "\n", encoding="utf-8")
     actuals_dir = folder / "actuals"
@@ -219,6 +254,21 @@ def synthetic(folder: Path, n: int) -> tuple[Path, Path]:
     for year, entries in actuals.items():
         (actuals_dir / f"{year}.yaml").write_text("\n".join(entries) + "\n", encoding="utf-8")
     return strategy, actuals_dir
+
+
+def forms(pairs: int, n: int = 10_000) -> dict:
+    """`pdca check 2026 --format json` on n KPIs of mixed forms, methods and grades against
+    n KPIs of today's forms, side by side in fresh processes. Goal (issue #15): ≤ 1.2."""
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = []
+        for mixed in (True, False):
+            folder = Path(tmp) / ("mixed" if mixed else "today")
+            folder.mkdir()
+            strategy, actuals = synthetic(folder, n, mixed=mixed)
+            command = [PY, "-m", "kanazawa_pdca", "check", "2026", "--format", "json"]
+            runs.append([*command, "--strategy", str(strategy), "--actuals", str(actuals)])
+        a, b, ratio = side_by_side(runs[0], runs[1], pairs, cwd=Path(tmp))
+    return {"n": n, "mixed": a, "today": b, "ratio": ratio}
 
 
 def large(pairs: int, n: int = 10_000) -> dict:
@@ -366,6 +416,11 @@ def main() -> None:
     big = large(pairs[1])
     print(f"10k: pdca {big['pdca']:.2f} s, ruamel C safe load {big['ruamel']:.2f} s, "
           f"ratio {big['ratio']:.2f} (goal ≤ 0.5)")  # fmt: skip
+    mixed = forms(pairs[1] * 3)
+    print(
+        f"forms: 10k KPIs of mixed forms, methods and grades {mixed['mixed']:.2f} s, of "
+        f"today's forms {mixed['today']:.2f} s, ratio {mixed['ratio']:.2f} (goal ≤ 1.2)"
+    )
     mem = memory()
     print(f"memory: load + assess {mem['loaded'] / 1e6:.0f} MB, with JSON "
           f"{mem['peak'] / 1e6:.0f} MB, parsed documents {mem['parsed'] / 1e6:.0f} MB, "
