@@ -73,7 +73,7 @@ CASES = [
     (
         "app-downloads: -3\n",
         "-3",
-        "app-downloads: a count cannot be negative, got -3 件",
+        "app-downloads: this KPI's figures cannot be negative, got -3件",
         "negative-value",
     ),
     (
@@ -91,7 +91,7 @@ CASES = [
     (
         "app-downloads:\n  value: -1\n  source: x\n",
         "-1",
-        "app-downloads: a count cannot be negative, got -1 件",
+        "app-downloads: this KPI's figures cannot be negative, got -1件",
         "negative-value",
     ),
     ("- share-pct: 1\n", "- share-pct", "an actuals file maps KPI ids to values", "wrong-type"),

@@ -185,7 +185,7 @@ def test_every_error_at_its_cell_and_nothing_written(imp, tmp_path):
         "[wrong-unit]",
         f"{f}:R8!C7: satisfaction-floor: a percentage must be within 0–100, got 120 "
         "[percentage-range]",
-        f"{f}:R8!C8: new-course-participants: a count cannot be negative, got -5 人 "
+        f"{f}:R8!C8: new-course-participants: this KPI's figures cannot be negative, got -5人 "
         "[negative-value]",
         f"{f}:R8!A9: unknown KPI id 'shar-pct' (did you mean 'share-pct'?) [unknown-kpi]",
         f"{f}:R8!A10: '割合の合計' is not a KPI id (ids look like share-of-…) [not-a-kpi-id]",
@@ -276,7 +276,7 @@ def test_an_id_given_in_two_files(imp, tmp_path, english):
 def test_a_conflict_is_shown_at_the_cell_with_both_values(imp, tmp_path, run):
     folder = tmp_path / "actuals"
     run("record", "2026", "share-pct", "52", "--strategy", MINI, "--actuals", folder)
-    book = xlsx(tmp_path / "c.xlsx", [["id", "value"], ["app-downloads", 1], ["share-pct", 55]])
+    book = xlsx(tmp_path / "c.xlsx", [["id", "value"], ["app-downloads", 2500], ["share-pct", 55]])
     result = imp(book)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
@@ -291,7 +291,10 @@ def test_a_conflict_is_shown_at_the_cell_with_both_values(imp, tmp_path, run):
     assert figures(folder) == {"share-pct": (52, None, None)}
     result = imp(book, "--overwrite")
     assert result.exit_code == 0
-    assert figures(folder) == {"share-pct": (55, None, None), "app-downloads": (1, None, None)}
+    assert figures(folder) == {
+        "share-pct": (55, None, None),
+        "app-downloads": (2500, None, None),
+    }
     again = imp(book)
     assert again.exit_code == 0 and "変更なし 2" in again.stdout
 
@@ -457,14 +460,14 @@ def test_the_template_year_survives_a_round_trip_through_another_program(run, tm
 
 def test_a_note_without_a_figure_is_a_warning(imp, tmp_path, english):
     book = xlsx(tmp_path / "w.xlsx", [["id", "value", "note"], ["share-pct", "集計中", "8月確定"],
-                                      ["app-downloads", 5, None]])  # fmt: skip
+                                      ["app-downloads", 2500, None]])  # fmt: skip
     result = imp(book)
     assert result.exit_code == 0
     assert result.stderr == (
         f"{book}:Sheet1!C2: warning: share-pct: a note without a figure is not recorded "
         "[text-without-figure]\n"
     )
-    assert figures(tmp_path / "actuals") == {"app-downloads": (5, None, None)}
+    assert figures(tmp_path / "actuals") == {"app-downloads": (2500, None, None)}
 
 
 def test_template_missing_only(run, tmp_path, actuals_dir):

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import MINI
 from kanazawa_pdca.diagnostics import Diagnostic, Location
-from kanazawa_pdca.i18n import Phrase, diagnostic_text, table, text
+from kanazawa_pdca.i18n import InLang, Phrase, diagnostic_text, table, text
 from kanazawa_pdca.options import OptionError, parse_goals, parse_ratio, parse_status
 from kanazawa_pdca.trajectory import Status
 
@@ -208,9 +208,9 @@ ENGLISH = {
         "share-pct: a percentage must be within 0–100, got 150",
     ),
     "negative-value": (
-        {"id": "app-downloads", "value": -1.0, "unit": "件"},
+        {"id": "app-downloads", "value": -1.0, "unit": InLang("件", " cards")},
         None,
-        "app-downloads: a count cannot be negative, got -1 件",
+        "app-downloads: this KPI's figures cannot be negative, got -1 cards",
     ),
     "duplicate-key": (
         {"key": "'share-pct'", "first": 1},

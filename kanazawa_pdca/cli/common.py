@@ -462,3 +462,4 @@ def for_writing(strategy: Path | None, actuals: Path | None):
 
 DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="opt-dry-run")]
 OverwriteOpt = Annotated[bool, typer.Option("--overwrite", help="opt-overwrite")]
+AcceptOutliersOpt = Annotated[bool, typer.Option("--accept-outliers", help="opt-accept-outliers")]

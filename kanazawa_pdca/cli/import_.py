@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from .common import (
+    AcceptOutliersOpt,
     ActualsOpt,
     DryRunOpt,
     LangOpt,
@@ -28,6 +29,7 @@ def import_(
     ],
     dry_run: DryRunOpt = False,
     overwrite: OverwriteOpt = False,
+    accept_outliers: AcceptOutliersOpt = False,
     strategy: StrategyOpt = None,
     actuals: ActualsOpt = None,
     lang: LangOpt = None,
@@ -39,7 +41,8 @@ def import_(
 
         s, a, folder = for_writing(strategy, actuals)
         return import_files(
-            s, a, folder, year, files, overwrite=overwrite, dry_run=dry_run, lang=lang.value
-        )
+            s, a, folder, year, files, overwrite=overwrite, dry_run=dry_run, lang=lang.value,
+            accept_outliers=accept_outliers,
+        )  # fmt: skip
 
     run_action(action)

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from .common import (
+    AcceptOutliersOpt,
     ActualsOpt,
     DryRunOpt,
     LangOpt,
@@ -33,6 +34,7 @@ def record(
     note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="opt-note")] = None,
     dry_run: DryRunOpt = False,
     overwrite: OverwriteOpt = False,
+    accept_outliers: AcceptOutliersOpt = False,
     strategy: StrategyOpt = None,
     actuals: ActualsOpt = None,
     lang: LangOpt = None,
@@ -49,6 +51,7 @@ def record(
         return record_one(
             s, a, folder, year, found.id, value, source=source, note=note,
             overwrite=overwrite, dry_run=dry_run, lang=lang.value,
+            accept_outliers=accept_outliers,
         )  # fmt: skip
 
     run_action(action)

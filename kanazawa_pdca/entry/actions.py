@@ -86,8 +86,11 @@ def record_one(
     overwrite: bool,
     dry_run: bool,
     lang: Lang,
+    accept_outliers: bool = False,
 ) -> Result:
-    from .numbers import FigureError, NoFigure, parse_figure
+    """Record one figure; a unit slip (numbers.refuse_outlier) is refused unless
+    `accept_outliers`."""
+    from .numbers import FigureError, NoFigure, parse_figure, refuse_outlier
     from .writer import Figure, figure_problems, write_figures
 
     known_kpi(strategy, kpi_id)
@@ -105,6 +108,11 @@ def record_one(
     checks = figure_problems(strategy, year, [figure])
     if problems := [d for d in checks if d.is_error]:
         raise UsageError.of(problems[0], "VALUE")
+    if not accept_outliers:
+        try:
+            refuse_outlier(parsed, kpi)
+        except FigureError as exc:
+            raise UsageError.of(exc, "VALUE") from None
     outcome = write_figures(
         folder, year, strategy, [figure], overwrite=overwrite, dry_run=dry_run, lang=lang
     )
@@ -148,13 +156,16 @@ def import_files(
     overwrite: bool,
     dry_run: bool,
     lang: Lang,
+    accept_outliers: bool = False,
 ) -> Result:
-    """Read every sheet; with any error, raise them all (nothing written); else write."""
+    """Read every sheet; with any error, raise them all (nothing written); else write.
+    A unit slip is an error unless `accept_outliers`."""
     from ..load import display_name
     from .importer import read_figures
     from .writer import write_figures
 
-    read = read_figures([(f, display_name(f)) for f in files], strategy, year)
+    shown = [(f, display_name(f)) for f in files]
+    read = read_figures(shown, strategy, year, accept_outliers=accept_outliers)
     if not read.ok:
         raise InputError(read.diagnostics)
     outcome = write_figures(

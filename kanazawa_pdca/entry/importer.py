@@ -20,7 +20,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, InputError, Location
 from ..i18n.messages import Phrase
 from ..model.strategy import KPI_ID_PATTERN, Strategy
-from .numbers import FigureError, NoFigure, parse_figure
+from .numbers import FigureError, NoFigure, parse_figure, refuse_outlier
 from .sheets import Cell, Sheet, read_sheets
 from .writer import Figure, figure_problems
 
@@ -70,8 +70,11 @@ def header_role(text: object) -> str | None:
     return None
 
 
-def read_figures(paths: list[tuple[Path, str]], strategy: Strategy, year: int) -> ReadResult:
-    """Read every sheet of every file; the result holds all figures and all problems."""
+def read_figures(
+    paths: list[tuple[Path, str]], strategy: Strategy, year: int, *, accept_outliers: bool = False
+) -> ReadResult:
+    """Read every sheet of every file; the result holds all figures and all problems (a
+    unit slip among them, unless `accept_outliers`)."""
     result = ReadResult()
     seen: dict[str, Location] = {}
     for path, shown in paths:
@@ -101,7 +104,7 @@ def read_figures(paths: list[tuple[Path, str]], strategy: Strategy, year: int) -
                     )
                 )
                 continue
-            _read_sheet(sheet, strategy, year, result, seen)
+            _read_sheet(sheet, strategy, year, result, seen, accept_outliers)
     return result
 
 
@@ -133,7 +136,12 @@ def _empty(cell: Cell | None) -> bool:
 
 
 def _read_sheet(
-    sheet: Sheet, strategy: Strategy, year: int, result: ReadResult, seen: dict[str, Location]
+    sheet: Sheet,
+    strategy: Strategy,
+    year: int,
+    result: ReadResult,
+    seen: dict[str, Location],
+    accept_outliers: bool = False,
 ) -> None:
     found = _header(sheet)
     assert found is not None
@@ -166,7 +174,7 @@ def _read_sheet(
             )
             continue
         seen[raw_id] = id_cell.location
-        figure = _figure(raw_id, value_cell, row, roles, strategy, year, result)
+        figure = _figure(raw_id, value_cell, row, roles, strategy, year, result, accept_outliers)
         if figure is not None:
             result.figures.append(figure)
 
@@ -234,6 +242,7 @@ def _figure(
     strategy: Strategy,
     year: int,
     result: ReadResult,
+    accept_outliers: bool = False,
 ) -> Figure | None:
     kpi = strategy.kpi(kpi_id)
     where = cell.location if cell is not None else row[roles["id"]].location
@@ -282,7 +291,16 @@ def _figure(
     )
     problems = figure_problems(strategy, year, [figure])
     result.diagnostics += problems
-    return None if any(d.is_error for d in problems) else figure
+    if any(d.is_error for d in problems):
+        return None
+    if not accept_outliers:
+        try:
+            refuse_outlier(value, kpi)
+        except FigureError as exc:
+            values = {**exc.values, "pre": f"{kpi_id}: "}
+            result.diagnostics.append(Diagnostic(where, exc.code, values, variant=exc.variant))
+            return None
+    return figure
 
 
 def _text(cell: Cell | None) -> str | None:

@@ -20,6 +20,10 @@ from ..diagnostics import Diagnostic, InputError, Location
 
 MAX_BYTES = 50 * 1024 * 1024  # a fill-in sheet is a few hundred KB; refuse anything absurd
 MAX_UNPACKED = 200 * 1024 * 1024  # an xlsx is a zip: what it unpacks to (a zip bomb)
+# a part openpyxl reads whole before the first row (the shared strings; the content types
+# that name them): a sheet of 10,000 KPIs saved by Excel holds about 3 MB of strings, and
+# 51 MB of them took openpyxl over 12 s, 15 MB 5 s of CPU
+MAX_STRINGS = 8 * 1024 * 1024
 MAX_CELLS = 1_000_000  # per sheet, as read (a stray cell at XFD1048576 makes rows wide)
 # a workbook made by `pdca template YEAR` carries its year three ways (LibreOffice keeps
 # the custom property and the defined name, and rewrites the keywords)
@@ -80,21 +84,66 @@ def _error(file: str, code: str, variant: str | None = None, **values) -> InputE
 
 
 def _read_xlsx(path: Path, shown: str) -> list[Sheet]:
+    """The workbook's sheets; a file the zip, deflate or XML layer cannot read is
+    `not-a-workbook` (a damaged file says so), never a traceback."""
+    try:
+        return _read_workbook(path, shown)
+    except InputError:
+        raise
+    except Exception as exc:
+        if isinstance(exc, _unreadable_kinds()):
+            raise _unreadable(shown, exc) from None
+        raise
+
+
+def _unreadable(shown: str, exc: BaseException) -> InputError:
+    import zlib
+
+    if isinstance(exc, zipfile.BadZipFile) and "CRC" not in str(exc):
+        return _error(shown, "not-a-workbook", "zip")
+    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+        return _error(shown, "not-a-workbook", "damaged")  # a bad deflate stream, CRC, cut off
+    detail = str(exc).strip() or type(exc).__name__
+    if isinstance(exc, SyntaxError):  # xml.etree's ParseError (and lxml's) are SyntaxErrors
+        return _error(shown, "not-a-workbook", "xml", detail=detail)
+    return _error(shown, "not-a-workbook", detail=detail[:200])
+
+
+def _unreadable_kinds() -> tuple[type[BaseException], ...]:
+    import struct
+    import zlib
+
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    return (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        struct.error,
+        LookupError,  # KeyError: a part the workbook names is missing; IndexError
+        AttributeError,
+        OSError,
+        ValueError,  # UnicodeDecodeError too
+        TypeError,
+        RuntimeError,  # zipfile: an encrypted member
+        NotImplementedError,  # zipfile: a compression method it does not know
+        SyntaxError,  # malformed XML
+        InvalidFileException,
+    )
+
+
+def _read_workbook(path: Path, shown: str) -> list[Sheet]:
     import warnings
 
     from openpyxl import load_workbook
 
     merged = _unpacked_and_merged(path, shown)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
-            values = load_workbook(path, data_only=True, read_only=True)
-            # formulas are read (a second pass) only when there are any
-            formulas = load_workbook(path, read_only=True) if _has_formulas(path) else None
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        if isinstance(exc, zipfile.BadZipFile):
-            raise _error(shown, "not-a-workbook", "zip") from None
-        raise _error(shown, "not-a-workbook", detail=str(exc)) from None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
+        values = load_workbook(path, data_only=True, read_only=True)
+        # formulas are read (a second pass) only when there are any
+        formulas = load_workbook(path, read_only=True) if _has_formulas(path) else None
     try:
         year = template_year(values)
         sheets = []
@@ -122,7 +171,7 @@ def _read_xlsx(path: Path, shown: str) -> list[Sheet]:
                     if formula is not None and value is not None:
                         formula = None  # computed: use the value Excel saved
                     fmt = getattr(cell, "number_format", "") or ""
-                    percent = isinstance(value, int | float) and "%" in fmt
+                    percent = isinstance(value, int | float) and shows_percent(fmt)
                     cells.append(Cell(value, Location(shown, r, c, ws.title), percent, formula))
                 sheet.rows.append(cells)
             sheets.append(sheet)
@@ -149,6 +198,10 @@ def _unpacked_and_merged(path: Path, shown: str) -> dict[str, list[tuple[int, in
             unpacked = sum(info.file_size for info in infos)
             if unpacked > MAX_UNPACKED:
                 raise _error(shown, "too-large", "unpacked", n=unpacked)
+            for name in _parts_read_whole(archive):
+                size = archive.getinfo(name).file_size
+                if size > MAX_STRINGS:
+                    raise _error(shown, "too-large", "part", part=name, n=size, max=MAX_STRINGS)
             merged: dict[str, list[tuple[int, int, int, int]]] = {}
             for info in infos:
                 name = info.filename
@@ -171,6 +224,36 @@ def _unpacked_and_merged(path: Path, shown: str) -> dict[str, list[tuple[int, in
             return merged
     except (zipfile.BadZipFile, OSError, ValueError):
         return {}  # load_workbook says what is wrong with the file
+
+
+_FORMAT_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def shows_percent(number_format: str) -> bool:
+    """Whether a cell's number format multiplies by 100 (`0.0%`), not one that only writes
+    a percent sign after the number (`0.0"%"`, `0.0\\%`): what the cell shows is the figure.
+    Quoted text, an escaped character and a [colour] or [condition] are literals."""
+    return "%" in _FORMAT_LITERAL.sub("", number_format)
+
+
+def _parts_read_whole(archive: zipfile.ZipFile) -> list[str]:
+    """The content types part and the shared strings part it names (as openpyxl finds it):
+    what is read into memory whole before the first row."""
+    from xml.etree.ElementTree import fromstring
+
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS
+
+    try:
+        info = archive.getinfo(ARC_CONTENT_TYPES)
+    except KeyError:
+        return []  # not a workbook: load_workbook says so
+    if info.file_size > MAX_STRINGS:
+        return [ARC_CONTENT_TYPES]
+    found = Manifest.from_tree(fromstring(archive.read(info))).find(SHARED_STRINGS)
+    names = set(archive.namelist())
+    part = found.PartName[1:] if found is not None else None
+    return [ARC_CONTENT_TYPES, *([part] if part in names else [])]
 
 
 def _too_many_cells(where: Location) -> InputError:

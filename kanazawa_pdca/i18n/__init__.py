@@ -26,10 +26,12 @@ from .labels import (
     title,
     unit,
     unit_suffix,
+    unit_words,
 )
 from .messages import (
     STATUS_NAMES,
     STATUS_WORDS_JA,
+    InLang,
     Lang,
     Phrase,
     current_lang,
@@ -55,6 +57,7 @@ __all__ = [
     "STATUS_WORDS_JA",
     "TARGET_KIND_WORDS",
     "TEXT",
+    "InLang",
     "Lang",
     "Phrase",
     "current_lang",
@@ -78,4 +81,5 @@ __all__ = [
     "title",
     "unit",
     "unit_suffix",
+    "unit_words",
 ]

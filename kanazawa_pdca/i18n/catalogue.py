@@ -735,8 +735,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # --- the actuals against the strategy (model/actuals.py) ------------------------------
     "negative-value": {
-        "en": "{id}: a count cannot be negative, got {value:g} {unit}",
-        "ja": "{id}: 件数・人数は負になりません（値: {value:g} {unit}）",
+        "en": "{id}: this KPI's figures cannot be negative, got {value:g}{unit}",
+        "ja": "{id}: この KPI の値は負になりません（値: {value:g}{unit}）",
     },
     "cumulative-decrease": {
         "en": "{id}: running total {value:g} is lower than {previous:g} in {year} (a cumulative "
@@ -782,6 +782,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "unpacks to {n:,} bytes: larger than a fill-in sheet can be",
         "ja": "展開すると {n:,} バイトになり、記入シートとしては大きすぎます",
     },
+    "too-large.part": {
+        "en": "its part {part} unpacks to {n:,} bytes (at most {max:,}): larger than a fill-in "
+        "sheet's can be",
+        "ja": "中の {part} が展開すると {n:,} バイトあり（上限 {max:,}）、記入シートとしては"
+        "大きすぎます",
+    },
     "too-large.cells": {
         "en": "more than {n:,} cells in this sheet: larger than a fill-in sheet can be (delete "
         "what is not the table, or copy the table into a new workbook)",
@@ -809,6 +815,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "not-a-workbook.zip": {
         "en": "cannot read the workbook (encrypted or not an xlsx file)",
         "ja": "ブックを読み込めません（暗号化されているか、xlsx ファイルではありません）",
+    },
+    "not-a-workbook.damaged": {
+        "en": "cannot read the workbook: the file is damaged (save it again from Excel or "
+        "LibreOffice, or send it again)",
+        "ja": "ブックを読み込めません。ファイルが壊れています（Excel か LibreOffice で"
+        "保存し直すか、送り直してもらってください）",
+    },
+    "not-a-workbook.xml": {
+        "en": "cannot read the workbook: a part of it is not well-formed XML ({detail})",
+        "ja": "ブックを読み込めません。中の XML が壊れています（{detail}）",
     },
     "csv-syntax": {"en": "malformed CSV: {detail}", "ja": "CSV の書式の誤り: {detail}"},
     "no-header": {
@@ -878,6 +894,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "not-finite.figure": {
         "en": "{pre}expected a finite number, got {got}",
         "ja": "{pre}有限の数値を記入してください（値: {got}）",
+    },
+    "figure-range.figure": {
+        "en": "{pre}a figure must be 0 or between 1e-9 and 1e15 in size, got {got}",
+        "ja": "{pre}数値は 0 か、大きさが 1e-9 から 1e15 の間でなければなりません（値: {got}）",
+    },
+    "outlier": {
+        "en": "{pre}{got}{unit} is out of all proportion to the baseline and target "
+        "({low}{unit}): {likely}{unit}? A unit slip, most likely (if the figure is right, "
+        "give --accept-outliers)",
+        "ja": "{pre}{got}{unit} は基準値・目標値（{low}{unit}）と桁が大きく違います。"
+        "{likely}{unit}? 単位の取り違えと思われます（正しい値なら --accept-outliers を"
+        "付けてください）",
+    },
+    "outlier.range": {
+        "en": "{pre}{got}{unit} is out of all proportion to the baseline and target "
+        "({low}–{high}{unit}): {likely}{unit}? A unit slip, most likely (if the figure is "
+        "right, give --accept-outliers)",
+        "ja": "{pre}{got}{unit} は基準値・目標値（{low}〜{high}{unit}）と桁が大きく違います。"
+        "{likely}{unit}? 単位の取り違えと思われます（正しい値なら --accept-outliers を"
+        "付けてください）",
     },
     "cell-error": {
         "en": "{pre}{raw!r}: the cell shows a spreadsheet error, not a figure (correct the "

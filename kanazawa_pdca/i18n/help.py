@@ -403,6 +403,12 @@ HELP: dict[str, dict[str, str]] = {
         "ja": "記録済みで異なる値を置き換える（なければ食い違いとして拒否）。",
         "en": "Replace figures already recorded that differ (else: a conflict).",
     },
+    "opt-accept-outliers": {
+        "ja": "基準値・目標値と桁が大きく違う値（100倍超、100分の1未満。単位の取り違えの"
+        "ことが多い）もそのまま記録する。",
+        "en": "Record figures out of all proportion to the baseline and target (over 100 "
+        "times, under a hundredth: usually a unit slip) as given.",
+    },
     # --- import ---------------------------------------------------------------------------
     "help-import": {
         "ja": "記入済みのシート（pdca template のもの、または id と値の列のあるシート）を"

@@ -7,7 +7,7 @@ colour alone (NO_COLOR, monochrome printers, colour-blind readers).
 from __future__ import annotations
 
 from ..trajectory import Status
-from .messages import Lang
+from .messages import InLang, Lang
 
 STATUS_STYLE: dict[Status, tuple[str, str]] = {
     # status: (symbol, rich style)
@@ -385,6 +385,15 @@ def unit_suffix(kpi, lang: Lang) -> str:
     if english and text and ((text[0].isascii() and text[0].isalpha()) or text[0] == "×"):
         return " " + text  # a word: '5,670 people'; a sign stays attached: '47.5%'
     return text
+
+
+def unit_words(kpi, spaced: bool = False) -> InLang:
+    """The unit to write after a figure in a message, in each language (unit_suffix);
+    `spaced`: in Japanese a space before a unit that is a word (`12.5 万人`, `55.4%`)."""
+    ja = unit_suffix(kpi, Lang.ja)
+    if spaced and ja not in ("", "%"):
+        ja = " " + ja
+    return InLang(ja, unit_suffix(kpi, Lang.en))
 
 
 def kpi_name(kpi, lang: Lang) -> str:

@@ -57,6 +57,29 @@ class Phrase:
         return text(self.key, Lang.en, **self.values)
 
 
+class InLang:
+    """Data a message quotes that is written differently in each language: a KPI's unit
+    (`万人` / ` ×10k people`, `件` / ` cards`). Rendered as the message's language's text."""
+
+    __slots__ = ("en", "ja")
+
+    def __init__(self, ja: str, en: str) -> None:
+        self.ja = ja
+        self.en = en
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, InLang) and (self.ja, self.en) == (other.ja, other.en)
+
+    def __hash__(self) -> int:
+        return hash((self.ja, self.en))
+
+    def __repr__(self) -> str:
+        return f"InLang({self.ja!r}, {self.en!r})"
+
+    def __str__(self) -> str:
+        return self.en
+
+
 def set_lang(lang: str | None) -> None:
     """The language of this run's messages (None: back to $PDCA_LANG / Japanese)."""
     global _lang
@@ -105,6 +128,8 @@ _TABLE: dict[str, dict[str, str]] | None = None
 def _rendered(value: Any, lang: Lang) -> Any:
     if isinstance(value, Phrase):
         return text(value.key, lang, **value.values)
+    if isinstance(value, InLang):
+        return value.en if lang == Lang.en else value.ja
     if isinstance(value, list | tuple):
         return text("list-separator", lang).join(str(_rendered(v, lang)) for v in value)
     return value

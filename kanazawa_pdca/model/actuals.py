@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
+from ..i18n.labels import unit_words
 from ..i18n.messages import Phrase
 from .checks import Problem, figure_bounds
 from .figures import Figure
@@ -70,7 +71,7 @@ def check_year(strategy: Strategy, year: int, entries: dict[str, Actual]) -> lis
             values = {"id": kpi_id, "value": actual.value}
             problems.append(Problem(value_path, "percentage-range", values, variant="actual"))
         elif actual.value < low:
-            values = {"id": kpi_id, "value": actual.value, "unit": kpi.unit}
+            values = {"id": kpi_id, "value": actual.value, "unit": unit_words(kpi)}
             problems.append(Problem(value_path, "negative-value", values))
         if (
             kpi.kind == "period_total"
