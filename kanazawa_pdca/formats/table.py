@@ -583,17 +583,10 @@ def summary(report: Report, options: RenderOptions) -> Text:
     if mode == "symbols":
         legend += f" · %\u00a0=\u00a0{t('share_good', lang)}"
     lines.append(paragraph(Text(legend, style=DIM), width))
-    maintain = {"ja": "維持 / 下回る", "en": "kept / below"}[lang]
     if any(floor_gap(r) is not None for r in report.kpis) and not getattr(
         options, "summary_only", False
     ):
-        note = (
-            f"{maintain}: 「以上を維持」の KPI は下限を保っているか（下の数字は下限との差）で判定"
-            if lang == "ja"
-            else f"{maintain}: a floor to keep is judged on the floor alone "
-            "(the figure under it: the gap to the floor)"
-        )
-        lines.append(paragraph(Text(note, style=DIM), width))
+        lines.append(paragraph(Text(t("summary.floor_note", lang), style=DIM), width))
     return Text("\n").join(lines)
 
 
@@ -619,20 +612,14 @@ def outlook_summary(report: Report, lang: Lang) -> Text:
     whole = report.whole or report
     total = sum(1 for r in whole.kpis if r.kpi.id in ids and r.outlook and not r.outlook.reaches)
     per_goal = " · ".join(f"{g.code} {g.projected_to_miss}" for g in goals)
-    if lang == "en":
-        text = (
-            f"Projected to miss the target at the current pace (✗): {total} KPI"
-            f"{'s' * (total != 1)} — {per_goal}"
-        )
-    else:
-        text = f"現在のペースでは目標に届かない見込み（✗）: {total} 件 — {per_goal}"
-    return Text(text, style="bold")
+    text = t("summary.outlook_miss", lang)
+    return Text(text.format(n=total, s="s" * (total != 1), per_goal=per_goal), style="bold")
 
 
 def summary_title(report: Report, lang: Lang) -> str:
     if not report.is_filtered:
         return t("summary", lang)
-    return f"{t('summary', lang)}（基本目標全体）" if lang == "ja" else "Summary (whole goals)"
+    return t("summary.whole", lang)
 
 
 def _no_data_hint(report: Report, lang: Lang) -> Text:

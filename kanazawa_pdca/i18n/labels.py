@@ -199,6 +199,18 @@ TEXT.update(
         },
         "older.year": {"ja": "{era} {n} 件", "en": "FY{year} {n}"},
         "older.sep": {"ja": "、", "en": ", "},
+        # the terminal summary's own lines (formats/table.py)
+        "summary.whole": {"ja": "集計（基本目標全体）", "en": "Summary (whole goals)"},
+        "summary.floor_note": {
+            "ja": "維持 / 下回る: 「以上を維持」の KPI は下限を保っているか（下の数字は下限との差）"
+            "で判定",
+            "en": "kept / below: a floor to keep is judged on the floor alone (the figure under "
+            "it: the gap to the floor)",
+        },
+        "summary.outlook_miss": {
+            "ja": "現在のペースでは目標に届かない見込み（✗）: {n} 件 — {per_goal}",
+            "en": "Projected to miss the target at the current pace (✗): {n} KPI{s} — {per_goal}",
+        },
         # a maintain KPI judged on its floor: '下限: 下限を下回る (−1人)'
         "floor.label": {"ja": "下限", "en": "Floor"},
         "floor.kept": {"ja": "下限を維持", "en": "floor kept"},
