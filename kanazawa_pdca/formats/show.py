@@ -33,7 +33,7 @@ from ..present.numbers import (
     year_tag,
 )
 from ..present.outlook_cell import outlook_cell, pace_text
-from ..years import label, reiwa
+from ..years import label
 from . import RenderOptions
 from .json_format import kpi_definition, kpi_result
 from .json_format import outlook as outlook_json
@@ -87,6 +87,11 @@ def render_json(h) -> str:
 
 
 # --- text -----------------------------------------------------------------------------------
+
+
+def _year(k, year: int, lang: Lang) -> str:
+    """A row's year: 'R8', or '2019年' / '2019' for a KPI counted in calendar years."""
+    return year_tag(year, k, lang).strip("()")
 
 
 def _printed(text: str | None, value: float | None, k, lang: Lang) -> str:
@@ -256,13 +261,13 @@ def _years(h, lang: Lang):
         recorded = figures.get(y.year)
         expected = with_unit(expected_at(k, y.year), "", digits)
         if y.year > h.year and (last_figure is None or y.year > last_figure):
-            years.add_row(reiwa(y.year), "—", expected, "", "", "", "")
+            years.add_row(_year(k, y.year, lang), "—", expected, "", "", "", "")
             continue
         judged = with_unit(y.actual, "")
         if y.actual is not None and y.actual_year != y.year:
             judged += f" {year_tag(y.actual_year, k, lang)}"
         years.add_row(
-            reiwa(y.year),
+            _year(k, y.year, lang),
             with_unit(recorded.value if recorded else None, ""),
             expected,
             judged,
@@ -284,7 +289,7 @@ def _figures(h, lang: Lang):
     for i, f in enumerate(h.figures):
         if i:
             notes.append("\n")
-        notes.append(f"{reiwa(f.year)}  {with_unit(f.value, suffix)}")
+        notes.append(f"{_year(h.kpi, f.year, lang)}  {with_unit(f.value, suffix)}")
         if f.source:
             notes.append(f"  {t('show.source', lang)}: {escape.terminal(f.source)}", style="dim")
         if f.note:
