@@ -216,6 +216,49 @@ def test_the_usage_error_the_guide_shows_is_what_pdca_prints(run):
     assert result.stderr == shown("pdca check: YEAR:")
 
 
+# --- every error code a person can meet is in the guide's tables, and only those -----------
+# catalogue entries that are words or lines of a message, never printed as a [code]
+NOT_CODES = {
+    "actuals-file-head", "amount", "char-name", "conflict-part", "did-you-mean", "empty-text",
+    "errors-summary", "fail-on", "field", "file-kind", "input", "list-separator",
+    "missing-file", "missing-next", "no-actuals-here", "no-figure-to-record", "none",
+    "none-defined", "pydantic", "sheet-exists", "sheet-suffix", "shown",
+    "template-nothing-missing", "template-written", "unclosed", "usage", "validate-actuals",
+    "validate-reviews", "validate-strategy", "validate-warnings", "warning-prefix",
+    "year-era-start", "year-format", "year-range",
+}  # fmt: skip
+
+
+def guide_codes() -> set[str]:
+    """The codes in the first column of the tables of the guide's section on errors."""
+    section = TEXT[TEXT.index("## 5. エラーが出たとき") : TEXT.index("## 6.")]
+    cells = re.findall(r"^\| (`[^|]+`) \|", section, re.MULTILINE)
+    return {code for cell in cells for code in re.findall(r"`([a-z-]+)`", cell)}
+
+
+def printed_codes() -> set[str]:
+    """Every [code] pdca can print: the catalogue's codes, and codes the CLI writes itself."""
+    from kanazawa_pdca.i18n.catalogue import CATALOGUE
+
+    codes = {key.split(".")[0] for key in CATALOGUE} - NOT_CODES
+    for path in (ROOT / "kanazawa_pdca").rglob("*.py"):
+        codes |= set(re.findall(r" \[([a-z]+(?:-[a-z]+)+)\]", path.read_text(encoding="utf-8")))
+    return codes
+
+
+def test_every_error_code_is_in_the_guide():
+    """A new [code] gets a row (code, what it means, what to do) in the guide's section 5;
+    a catalogue entry that is never printed as a [code] goes into NOT_CODES."""
+    assert len(guide_codes()) > 80
+    missing = sorted(printed_codes() - guide_codes())
+    assert missing == [], f"docs/guide-ja.md section 5 has no row for {missing}"
+
+
+def test_every_code_in_the_guide_is_one_pdca_prints():
+    stale = sorted(guide_codes() - printed_codes())
+    assert stale == [], f"docs/guide-ja.md section 5 names codes pdca no longer prints: {stale}"
+
+
 def github_anchor(heading: str) -> str:
     """The anchor GitHub gives a heading: lower case, punctuation (（）・/.) dropped, spaces
     as hyphens; letters of any script, digits, '_' and '-' kept."""
