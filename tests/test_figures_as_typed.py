@@ -164,6 +164,27 @@ def test_every_zip_and_xml_fault_is_not_a_workbook(imp, tmp_path, english, kind,
     assert not (tmp_path / "actuals").exists()
 
 
+def test_a_sheet_missing_from_the_zip_is_not_skipped(imp, tmp_path, english):
+    """openpyxl skips a sheet whose part is missing: its figures would vanish unsaid."""
+    wb_path = tmp_path / "two.xlsx"
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["id", "value"])
+    wb.active.append(["share-pct", 55])
+    second = wb.create_sheet("経済企画課")
+    second.append(["id", "value"])
+    second.append(["app-downloads", 2500])
+    wb.save(wb_path)
+    bad = _rewrite(wb_path, tmp_path / "bad.xlsx", "xl/worksheets/sheet2.xml", lambda d: None)
+    refused(
+        imp(bad),
+        f"{bad}:1:1: cannot read the workbook: its sheet '経済企画課' is missing from the file "
+        "(save it again from Excel or LibreOffice, or send it again) [not-a-workbook]",
+        tmp_path / "actuals",
+    )
+
+
 def _crc(book: Path, out: Path) -> Path:
     """A stored (uncompressed) sheet with one byte of its text changed: the CRC is wrong."""
     with zipfile.ZipFile(book) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:

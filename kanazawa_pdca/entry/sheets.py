@@ -133,6 +133,21 @@ def _unreadable_kinds() -> tuple[type[BaseException], ...]:
     )
 
 
+def _values_of_every_sheet(path: Path, shown: str):
+    """The workbook (read-only, the values Excel saved), as load_workbook reads it; a sheet
+    the workbook lists whose part is missing from the zip is `not-a-workbook` (openpyxl
+    would skip it, and its figures would be lost without a word)."""
+    from openpyxl.reader.excel import ExcelReader
+
+    reader = ExcelReader(path, read_only=True, data_only=True)
+    reader.read()
+    for sheet, rel in reader.parser.find_sheets():
+        if rel.target not in reader.valid_files:
+            reader.wb.close()
+            raise _error(shown, "not-a-workbook", "missing-sheet", sheet=sheet.name)
+    return reader.wb
+
+
 def _read_workbook(path: Path, shown: str) -> list[Sheet]:
     import warnings
 
@@ -141,7 +156,7 @@ def _read_workbook(path: Path, shown: str) -> list[Sheet]:
     merged = _unpacked_and_merged(path, shown)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
-        values = load_workbook(path, data_only=True, read_only=True)
+        values = _values_of_every_sheet(path, shown)
         # formulas are read (a second pass) only when there are any
         formulas = load_workbook(path, read_only=True) if _has_formulas(path) else None
     try:

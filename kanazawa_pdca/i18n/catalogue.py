@@ -822,6 +822,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "ブックを読み込めません。ファイルが壊れています（Excel か LibreOffice で"
         "保存し直すか、送り直してもらってください）",
     },
+    "not-a-workbook.missing-sheet": {
+        "en": "cannot read the workbook: its sheet {sheet!r} is missing from the file (save it "
+        "again from Excel or LibreOffice, or send it again)",
+        "ja": "ブックを読み込めません。シート {sheet!r} の中身がファイルにありません（Excel か "
+        "LibreOffice で保存し直すか、送り直してもらってください）",
+    },
     "not-a-workbook.xml": {
         "en": "cannot read the workbook: a part of it is not well-formed XML ({detail})",
         "ja": "ブックを読み込めません。中の XML が壊れています（{detail}）",
