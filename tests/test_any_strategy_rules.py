@@ -276,3 +276,55 @@ def test_each_rule_in_both_languages(run, tmp_path, old, new, code, words):
     assert en_line.split(": ")[0] == ja_line.split(": ")[0]  # the same place
     ja_words = ja_line.split(": ", 1)[1]
     assert any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in ja_words), ja_line
+
+
+# #16 item 11: `validate` refuses what the rules cannot judge, on the Kanazawa-shaped
+# mini strategy (a period total and a maintain target as the real document prints them)
+UNJUDGEABLE = [
+    (
+        "a period total whose target year is not the window's last",
+        "{year: 2028, value: 50000, kind: exact",
+        "{year: 2027, value: 50000, kind: exact",
+        "2027, value: 50000",
+        "period-target-year",
+        "window's last year 2028",
+    ),
+    (
+        "a period total whose direction is decrease",
+        "direction: increase\n    kind: period_total",
+        "direction: decrease\n    kind: period_total",
+        "decrease\n    kind: period_total",
+        "period-decrease",
+        "decrease cannot be judged",
+    ),
+    (
+        "a maintain window that starts before the baseline year",
+        "kind: maintain, text: 95%以上を維持（R10）}\n",
+        "kind: maintain, text: 95%以上を維持（R10）}\n    period: [2021, 2028]\n",
+        "[2021, 2028]",
+        "maintain-window",
+        "before the baseline year 2022",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "code", "words"),
+    [pytest.param(*rule[1:], id="#16 item 11: " + rule[0]) for rule in UNJUDGEABLE],
+)
+def test_validate_refuses_what_the_rules_cannot_judge(
+    run, tmp_path, mini_text, old, new, needle, code, words
+):
+    assert mini_text.count(old) == 1
+    path = tmp_path / "strategy.yaml"
+    path.write_text(mini_text.replace(old, new), encoding="utf-8")
+    line, column = position(path.read_text(encoding="utf-8"), needle)
+    en = run("validate", "--strategy", path, "--actuals", tmp_path, "--lang", "en")
+    ja = run("validate", "--strategy", path, "--actuals", tmp_path)
+    assert en.exit_code == ja.exit_code == 2
+    here = f"{path}:{line}:{column}: "
+    en_line = next(s for s in en.stderr.splitlines() if s.endswith(f"[{code}]"))
+    ja_line = next(s for s in ja.stderr.splitlines() if s.endswith(f"[{code}]"))
+    assert en_line.startswith(here) and ja_line.startswith(here)
+    assert words in en_line
+    assert en_line != ja_line
