@@ -6,11 +6,14 @@
 
 The machine is shared and noisy, so every goal is a *ratio* of two commands timed side by
 side in one run: fresh processes, byte-code caching on (as after a normal install), the
-two commands alternating, the median of the per-pair ratios.
+two commands alternating, the median of the per-pair ratios. Each run's CPU time (user +
+system of the child, from `os.wait4`) is taken beside its wall time: on a loaded machine a
+process waits for a core, which the wall time counts and the CPU time does not.
 
 1. Start-up: `pdca check 2026 --format json --actuals examples/demo-actuals` against a
    minimal Typer app that declares the same options as `pdca check` (generated from its
-   parameters) and prints one JSON line. Goal (issue #14): at most 1.25.
+   parameters) and prints one JSON line. Goal (issue #14): at most 1.25, in wall time and
+   in CPU time (both reported).
 2. Large: a synthetic strategy of 10,000 KPIs with three years of actuals, `pdca check
    2026 --format json` cold, against merely loading the same strategy YAML with
    ruamel.yaml's C safe loader in a fresh process. Goal: at most 0.5.
@@ -35,6 +38,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,21 +53,42 @@ def _env(**extra: str) -> dict[str, str]:
     return {**env, **extra}
 
 
-def _time(command: list[str], cwd: Path = ROOT) -> float:
+def _time(command: list[str], cwd: Path = ROOT) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system of the child, from `os.wait4`) of one
+    run. The CPU time is what the run itself cost: on a shared machine the wall time also
+    holds the time spent waiting for a core."""
     start = time.perf_counter()
-    subprocess.run(
+    child = subprocess.Popen(
         command,
+        stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        check=True,
         cwd=cwd,
         env=_env(),
     )
-    return time.perf_counter() - start
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise subprocess.CalledProcessError(child.returncode, command)
+    return wall, usage.ru_utime + usage.ru_stime
 
 
-def side_by_side(a: list[str], b: list[str], pairs: int, cwd: Path = ROOT):
-    """Median seconds of a and of b, and the median of the per-pair ratios a/b.
+@dataclass(frozen=True)
+class Pair:
+    """Two commands timed side by side: the medians of a and of b and the median of the
+    per-pair ratios a/b, in wall time and in CPU time."""
+
+    a: float
+    b: float
+    ratio: float
+    a_cpu: float
+    b_cpu: float
+    cpu_ratio: float
+
+
+def side_by_side(a: list[str], b: list[str], pairs: int, cwd: Path = ROOT) -> Pair:
+    """Time a and b side by side.
 
     One warm-up run each (the OS's file cache, byte-code files), then a and b
     alternate, the order swapped every pair."""
@@ -74,8 +99,13 @@ def side_by_side(a: list[str], b: list[str], pairs: int, cwd: Path = ROOT):
         t1, t2 = _time(first, cwd), _time(second, cwd)
         ta.append(t1 if first is a else t2)
         tb.append(t2 if first is a else t1)
-    ratios = [x / y for x, y in zip(ta, tb, strict=True)]
-    return statistics.median(ta), statistics.median(tb), statistics.median(ratios)
+
+    def medians(k: int) -> tuple[float, float, float]:
+        ratios = [x[k] / y[k] for x, y in zip(ta, tb, strict=True)]
+        med = statistics.median
+        return med(x[k] for x in ta), med(y[k] for y in tb), med(ratios)
+
+    return Pair(*medians(0), *medians(1))
 
 
 # --- 1. start-up ---------------------------------------------------------------------------
@@ -143,19 +173,23 @@ def startup(pairs: int) -> dict:
         demo = ["--actuals", str(ROOT / "examples" / "demo-actuals")]
         pdca = [PY, "-m", "kanazawa_pdca", "check", "2026", "--format", "json", *demo]
         minimal = [PY, str(app), "2026", "--format", "json", *demo]
-        a, b, ratio = side_by_side(pdca, minimal, pairs)
-        c, d, report_ratio = side_by_side(
+        start = side_by_side(pdca, minimal, pairs)
+        rep = side_by_side(
             [PY, "-m", "kanazawa_pdca", "report", "2026", "-o", str(Path(tmp) / "r.html")],
             [PY, "-m", "kanazawa_pdca", "check", "2026"],
             pairs,
         )
     return {
-        "pdca": a,
-        "minimal": b,
-        "ratio": ratio,
-        "report": c,
-        "check": d,
-        "rratio": report_ratio,
+        "pdca": start.a,
+        "minimal": start.b,
+        "ratio": start.ratio,
+        "pdca_cpu": start.a_cpu,
+        "minimal_cpu": start.b_cpu,
+        "cpu_ratio": start.cpu_ratio,
+        "report": rep.a,
+        "check": rep.b,
+        "rratio": rep.ratio,
+        "load": os.getloadavg()[0],
     }
 
 
@@ -285,9 +319,9 @@ def large(pairs: int, n: int = 10_000) -> dict:
             "YAML(typ='safe').load(open(sys.argv[1], encoding='utf-8').read())",
             str(strategy),
         ]
-        a, b, ratio = side_by_side(pdca, ruamel, pairs, cwd=Path(tmp))
+        pair = side_by_side(pdca, ruamel, pairs, cwd=Path(tmp))
         size = strategy.stat().st_size
-    return {"n": n, "pdca": a, "ruamel": b, "ratio": ratio, "size": size}
+    return {"n": n, "pdca": pair.a, "ruamel": pair.b, "ratio": pair.ratio, "size": size}
 
 
 # --- 4. scale, 5. memory (in this process) ---------------------------------------------------
@@ -368,13 +402,17 @@ def markdown(
 
     lines = [
         f"Measured by `python benchmarks/bench.py --write-readme` ({pairs[0]} alternating pairs "
-        f"for start-up, {pairs[1]} for 10,000 KPIs; medians; the 2-core shared machine).",
+        f"for start-up, {pairs[1]} for 10,000 KPIs; medians; the 2-core shared machine, load "
+        f"average {s['load']:.1f}; wall time unless CPU time is said).",
         "",
         "| side by side | this | against | ratio | goal |",
         "|---|---:|---:|---:|---|",
         "| `pdca check 2026 --format json --actuals examples/demo-actuals` / a minimal Typer "
         f"app with the same options | {s['pdca'] * 1000:.0f} ms | {s['minimal'] * 1000:.0f} ms "
         f"| {s['ratio']:.2f} | ≤ 1.25: {ok(s['ratio'], 1.25)} |",
+        f"| … the same pair in CPU time (user + system of each process) "
+        f"| {s['pdca_cpu'] * 1000:.0f} ms | {s['minimal_cpu'] * 1000:.0f} ms "
+        f"| {s['cpu_ratio']:.2f} | ≤ 1.25: {ok(s['cpu_ratio'], 1.25)} |",
         f"| 10,000 KPIs ({big['size'] / 1e6:.1f} MB): `pdca check` cold / ruamel.yaml's C "
         f"safe loader alone | {big['pdca']:.2f} s | {big['ruamel']:.2f} s | {big['ratio']:.2f} "
         f"| ≤ 0.5: {ok(big['ratio'], 0.5)} |",
@@ -417,7 +455,8 @@ def main() -> None:
     pairs = (7, 1) if args.quick else (21, 3)
     s = startup(pairs[0])
     print(f"start-up: pdca {s['pdca'] * 1000:.0f} ms, minimal Typer app {s['minimal'] * 1000:.0f}"
-          f" ms, ratio {s['ratio']:.2f} (goal ≤ 1.25)")  # fmt: skip
+          f" ms, ratio {s['ratio']:.2f} (goal ≤ 1.25); CPU {s['pdca_cpu'] * 1000:.0f} ms / "
+          f"{s['minimal_cpu'] * 1000:.0f} ms, ratio {s['cpu_ratio']:.2f}")  # fmt: skip
     print(f"report: {s['report'] * 1000:.0f} ms, check {s['check'] * 1000:.0f} ms, "
           f"ratio {s['rratio']:.2f} (goal ≤ 2)")  # fmt: skip
     big = large(pairs[1])
