@@ -33,7 +33,16 @@ What is neutralised, and how:
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
+
+
+@cache
+def _pattern(source: str, flags: int = 0) -> re.Pattern[str]:
+    """`source` compiled on first use: a run needs two or three of this module's patterns
+    (JSON: the controls and its own), and compiling them all took 1.5 ms of every start."""
+    return re.compile(source, flags)
+
 
 # C0 controls but the newline, DEL and C1, line/paragraph separators, bidi controls,
 # the BOM and interlinear annotation marks, non-characters, lone surrogates
@@ -41,13 +50,13 @@ _CONTROLS = (
     "\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
     "\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff"
 )
-_UNSAFE = re.compile(f"[{_CONTROLS}]")
-_UNSAFE_OR_NEWLINE = re.compile(f"[{_CONTROLS}\n]")
+_UNSAFE = f"[{_CONTROLS}]"
+_UNSAFE_OR_NEWLINE = f"[{_CONTROLS}\n]"
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 # GitHub's runner reads `::command ...::` at the start of a line (after blanks) and the
 # older `##[command]` anywhere in a line.
-_COMMAND_LINE = re.compile(r"^([ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*)::", re.M)
+_COMMAND_LINE = r"^([ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*)::"
 _OLD_COMMAND = "##["
 ZWSP = "\u200b"  # not white space to the runner, so a line starting with it is no command
 
@@ -70,7 +79,7 @@ def terminal(text: str, *, newlines: bool = False) -> str:
     With `newlines`, a newline is kept (multi-line notes); otherwise it is shown as '\\n'.
     """
     pattern = _UNSAFE if newlines else _UNSAFE_OR_NEWLINE
-    return pattern.sub(_visible, text)
+    return _pattern(pattern).sub(_visible, text)
 
 
 def log(text: str) -> str:
@@ -80,13 +89,13 @@ def log(text: str) -> str:
     commands, whose data is escaped by `command_data`).
     """
     if "::" in text:
-        text = _COMMAND_LINE.sub(lambda m: f"{m.group(1)}{ZWSP}::", text)
+        text = _pattern(_COMMAND_LINE, re.M).sub(lambda m: f"{m.group(1)}{ZWSP}::", text)
     if _OLD_COMMAND in text:
         text = text.replace(_OLD_COMMAND, f"##{ZWSP}[")
     return text
 
 
-_STREAM_UNSAFE = re.compile(f"\x1b\\[[0-9;]*m|[{_CONTROLS}]")
+_STREAM_UNSAFE = f"\x1b\\[[0-9;]*m|[{_CONTROLS}]"
 
 
 def stream(text: str, *, commands: bool = False) -> str:
@@ -99,8 +108,8 @@ def stream(text: str, *, commands: bool = False) -> str:
     """
     if text.startswith("\ufeff"):
         return "\ufeff" + stream(text[1:], commands=commands)
-    if _UNSAFE.search(text):
-        text = _STREAM_UNSAFE.sub(
+    if _pattern(_UNSAFE).search(text):
+        text = _pattern(_STREAM_UNSAFE).sub(
             lambda m: m.group() if m.group().startswith("\x1b[") else visible(m.group()), text
         )
     return text if commands else log(text)
@@ -111,7 +120,9 @@ def command_data(text: str) -> str:
 
     (https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts)
     """
-    text = _UNSAFE.sub(lambda m: m.group() if m.group() == "\r" else visible(m.group()), text)
+    text = _pattern(_UNSAFE).sub(
+        lambda m: m.group() if m.group() == "\r" else visible(m.group()), text
+    )
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(_OLD_COMMAND, f"##{ZWSP}[")  # no older `##[command]` inside
 
@@ -126,12 +137,12 @@ def command_property(text: str) -> str:
 def xml_chars(text: str) -> str:
     """Text for ElementTree (which escapes `&`, `<`, `>` and quotes): no character XML
     forbids, no control character; newlines are kept."""
-    return _UNSAFE.sub(_visible, text)
+    return _pattern(_UNSAFE).sub(_visible, text)
 
 
 def html(text: str) -> str:
     """Text for HTML or XML written by hand, in content or in a quoted attribute."""
-    text = _UNSAFE.sub(_visible, text)
+    text = _pattern(_UNSAFE).sub(_visible, text)
     return (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")
@@ -145,16 +156,16 @@ def css_string(text: str) -> str:
     """Text for a CSS string ("…") in a <style> element: unsafe characters shown (as
     `terminal` shows them), then quotes, backslash, `<`, `>`, `&` and newlines as CSS
     escapes (`\\22 `), so data can neither end the string nor the style element."""
-    text = _UNSAFE_OR_NEWLINE.sub(_visible, text)
+    text = _pattern(_UNSAFE_OR_NEWLINE).sub(_visible, text)
     return "".join(f"\\{ord(c):x} " if c in "\"'\\<>&" else c for c in text)
 
 
-_MARKDOWN_PUNCT = re.compile(r"([\\`*_\[\]|~$])")
+_MARKDOWN_PUNCT = r"([\\`*_\[\]|~$])"
 # what GitHub links bare (extended autolinks, e-mail addresses, @mentions): a zero-width
 # space where the recogniser looks (backslash escapes do not stop an address; tested
 # against cmark-gfm)
-_MARKDOWN_BARE_LINK = re.compile(r"(?=://)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=#])")
+_MARKDOWN_BARE_LINK = r"(?=://)|(?<=www)(?=\.)|(?<=@)"
+_MARKDOWN_LINE_START = r"^(\s*)([-+=#])"
 
 
 def markdown(text: str) -> str:
@@ -165,13 +176,13 @@ def markdown(text: str) -> str:
     zero-width space inside `https://`, `www.`, `a@b`), no extra table column (`|`
     escaped), no new line or row (a newline reads as a space), no control character.
     """
-    text = _UNSAFE_OR_NEWLINE.sub(
+    text = _pattern(_UNSAFE_OR_NEWLINE).sub(
         lambda m: " " if m.group() in "\n\r" else visible(m.group()), text
     )
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MARKDOWN_PUNCT.sub(r"\\\1", text)
-    text = _MARKDOWN_LINE_START.sub(r"\1\\\2", text)
-    return _MARKDOWN_BARE_LINK.sub(ZWSP, text)
+    text = _pattern(_MARKDOWN_PUNCT).sub(r"\\\1", text)
+    text = _pattern(_MARKDOWN_LINE_START).sub(r"\1\\\2", text)
+    return _pattern(_MARKDOWN_BARE_LINK, re.IGNORECASE).sub(ZWSP, text)
 
 
 FORMULA_START = ("=", "+", "-", "@")
@@ -183,13 +194,13 @@ def spreadsheet(value: Any) -> Any:
     control characters but the newline are shown."""
     if not isinstance(value, str):
         return value
-    value = _UNSAFE.sub(_visible, value)
+    value = _pattern(_UNSAFE).sub(_visible, value)
     if value.startswith(FORMULA_START):
         return "'" + value
     return value
 
 
-_JSON_UNSAFE = re.compile(
+_JSON_UNSAFE = (
     "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
     "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
 )
@@ -200,5 +211,5 @@ def json_document(text: str) -> str:
     it leaves raw (DEL, C1, separators, bidi controls) as `\\uXXXX` escapes: the same
     data, and nothing a terminal would act on. (json.dumps already escapes C0.) An old
     workflow command `##[` in a string is written `##\\u005b`, the same data again."""
-    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    text = _pattern(_JSON_UNSAFE).sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text.replace(_OLD_COMMAND, "##\\u005b")
