@@ -25,6 +25,10 @@ process waits for a core, which the wall time counts and the CPU time does not.
    documents (tracemalloc), and with the JSON text too. Goal: at most 2.
 6. Forms (issue #15): 10,000 KPIs of mixed forms, methods and grades against 10,000 of
    today's forms, `pdca check 2026 --format json` each. Goal: at most 1.2.
+7. Shared strings (issue #16 item 5): `pdca import --dry-run` of an xlsx whose shared
+   strings are 51 MB (3,000,000 entries, under the unpack limit; openpyxl took over 12 s),
+   refused from the part's size; and of one just under the 8 MB limit, read. Goal: the
+   refusal well under a second, the largest sheet read in a few seconds.
 """
 
 from __future__ import annotations
@@ -324,6 +328,64 @@ def large(pairs: int, n: int = 10_000) -> dict:
     return {"n": n, "pdca": pair.a, "ruamel": pair.b, "ratio": pair.ratio, "size": size}
 
 
+# --- 7. shared strings ---------------------------------------------------------------------
+
+
+def shared_strings_book(out: Path, entries: int) -> Path:
+    """A one-sheet workbook (id, value: share-pct 55) with `entries` shared strings."""
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["id", "value"])
+    wb.active.append(["share-pct", 55])
+    plain = io.BytesIO()
+    wb.save(plain)
+    types = b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxml'
+    types += b'formats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    rel = b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/'
+    rel += b'2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", types)
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", rel)
+            dst.writestr(info.filename, data)
+        head = b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/'
+        head += b'spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (entries, entries)
+        dst.writestr("xl/sharedStrings.xml", head + b"<si><t>x</t></si>" * entries + b"</sst>")
+    return out
+
+
+def shared_strings(runs: int = 3) -> dict:
+    """Seconds (median of fresh processes) of `pdca import 2026 BOOK --dry-run` for the
+    51 MB case (refused) and for one just under the limit (read)."""
+    from kanazawa_pdca.entry.sheets import MAX_STRINGS
+
+    mini = ROOT / "tests" / "fixtures" / "mini-strategy.yaml"
+    found = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        under = (MAX_STRINGS - 200) // len(b"<si><t>x</t></si>")
+        for name, entries in (("refused", 3_000_000), ("read", under)):
+            book = shared_strings_book(folder / f"{name}.xlsx", entries)
+            command = [PY, "-m", "kanazawa_pdca", "import", "2026", str(book), "--dry-run"]
+            command += ["--strategy", str(mini), "--actuals", str(folder / "actuals")]
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                done = subprocess.run(command, capture_output=True, cwd=folder, env=_env())
+                times.append(time.perf_counter() - start)
+                assert done.returncode == (2 if name == "refused" else 0), done.stderr
+            found[name] = statistics.median(times)
+            found[f"{name}_entries"] = entries
+    return found
+
+
 # --- 4. scale, 5. memory (in this process) ---------------------------------------------------
 
 
@@ -471,6 +533,9 @@ def main() -> None:
     print(f"memory: load + assess {mem['loaded'] / 1e6:.0f} MB, with JSON "
           f"{mem['peak'] / 1e6:.0f} MB, parsed documents {mem['parsed'] / 1e6:.0f} MB, "
           f"ratios {mem['ratio']:.2f} / {mem['peak_ratio']:.2f} (goal ≤ 2)")  # fmt: skip
+    sst = shared_strings(1 if args.quick else 3)
+    print(f"shared strings: {sst['refused_entries']:,} (51 MB) refused in {sst['refused']:.2f} s, "
+          f"{sst['read_entries']:,} (under 8 MB) read in {sst['read']:.2f} s")  # fmt: skip
     rows = scale([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
     for r in rows:
         print(f"scale {r['n']:>7}: load {r['load']:.2f} s, assess {r['assess']:.2f} s, json "
