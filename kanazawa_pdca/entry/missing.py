@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..i18n import Lang, kpi_name, text, title
+from ..i18n import Lang, kpi_name, t, text, title
 from ..i18n import unit as kpi_unit
 from ..model.actuals import ActualsSet
 from ..model.strategy import Kpi, Strategy
@@ -65,7 +65,7 @@ def missing_groups(
         titles = None
         if p.policy is None:
             key = (p.goal.number, None)
-            heading = f"G{p.goal.number} " + ("数値目標" if lang == "ja" else "numerical targets")
+            heading = t("missing.targets", lang).format(goal=p.goal.number)
         else:
             code = f"{p.goal.number}-{p.policy.number}"
             key = (p.goal.number, code)
@@ -93,10 +93,7 @@ def render_missing(
 ) -> str:
     total = sum(len(g.kpis) for g in groups)
     expected = expected_count(strategy, year)
-    if lang == "ja":
-        head = f"{label(year, lang)}: 実績が未記入の KPI {total} 件（全 {expected} 件中）"
-    else:
-        head = f"{label(year, lang)}: {total} of {expected} KPIs have no figure yet"
+    head = t("missing.head", lang).format(label=label(year, lang), total=total, expected=expected)
     lines = [head]
     goal_titles = {g.number: escape.terminal(title(g, lang)) for g in strategy.goals}
     current_goal = None
@@ -104,8 +101,8 @@ def render_missing(
     for group in groups:
         if group.goal != current_goal:
             current_goal = group.goal
-            goal_word = "基本目標" if lang == "ja" else "Basic goal "
-            lines += ["", f"{goal_word}{group.goal}  {goal_titles[group.goal]}"]
+            goal = t("missing.goal", lang).format(n=group.goal)
+            lines += ["", f"{goal}  {goal_titles[group.goal]}"]
         lines.append(f"  {group.heading}")
         for kpi in group.kpis:
             unit = f" [{escape.terminal(kpi_unit(kpi, lang))}]" if kpi.unit else ""

@@ -9,33 +9,6 @@ from ..present.numbers import number
 from ..years import label
 from .writer import Outcome
 
-WORDS = {
-    "ja": {
-        "added": "追加",
-        "changed": "変更",
-        "unchanged": "変更なし",
-        "missing": "未記入",
-        "dry": "（--dry-run: 何も書き込んでいません）",
-        "nothing": "変更はありません",
-        "wrote": "書き込み",
-        "would": "書き込み予定",
-        "blank": "シートで空欄",
-        "pending": "集計中",
-    },
-    "en": {
-        "added": "added",
-        "changed": "changed",
-        "unchanged": "unchanged",
-        "missing": "missing",
-        "dry": "(--dry-run: nothing written)",
-        "nothing": "nothing to change",
-        "wrote": "wrote",
-        "would": "would write",
-        "blank": "blank in the sheets",
-        "pending": "in progress (集計中)",
-    },
-}
-
 
 def render_outcome(
     outcome: Outcome,
@@ -48,14 +21,17 @@ def render_outcome(
     """Counts line, then one line per added or changed KPI with its status in the year.
     `blanks` and `pending`: of the missing, those left empty (or a dash) in the sheets and
     those marked 集計中 / 未集計 there, each counted on its own."""
-    w = WORDS[lang]
+
+    def w(key: str) -> str:
+        return t(f"outcome.{key}", lang)
+
     counts = outcome.counts
-    sep = "・" if lang == "ja" else ", "
-    parts = [f"{w[k]} {counts[k]}" for k in ("added", "changed", "unchanged", "missing")]
-    verb = w["would"] if outcome.dry_run else w["wrote"]
+    sep = w("sep")
+    parts = [f"{w(k)} {counts[k]}" for k in ("added", "changed", "unchanged", "missing")]
+    verb = w("would") if outcome.dry_run else w("wrote")
     name = escape.terminal(name)
     head = f"{name} ({label(outcome.year, lang)}): " + sep.join(parts)
-    noted = [f"{w[k]} {n}" for k, n in (("blank", blanks), ("pending", pending)) if n]
+    noted = [f"{w(k)} {n}" for k, n in (("blank", blanks), ("pending", pending)) if n]
     if noted:
         head += f" ({sep.join(noted)})"
     lines = [head]
@@ -79,9 +55,9 @@ def render_outcome(
             f"{status_label(result.status, lang)}{tail}"
         )
     if not outcome.touched:
-        lines.append(f"  {w['nothing']}")
+        lines.append(f"  {w('nothing')}")
     elif outcome.dry_run:
-        lines.append(f"  {w['dry']}")
+        lines.append(f"  {w('dry')}")
     else:
         lines.append(f"  {verb}: {name}")
     return "\n".join(lines) + "\n"

@@ -15,7 +15,7 @@ import io
 from dataclasses import dataclass
 
 from ..assess import expected_at
-from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, Lang, kpi_name, unit
+from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, Lang, columns, kpi_name, t, title, unit
 from ..model.actuals import ActualsSet
 from ..model.strategy import Kpi, Strategy
 from ..present import escape
@@ -23,12 +23,6 @@ from ..present.numbers import decimals, figure_digits
 from ..years import label, reiwa
 from .sheets import TEMPLATE_MARK, TEMPLATE_NAME
 
-COLUMNS = {
-    "ja": ["ID", "番号", "KPI", "単位", "種類", "基準値", "目標値", "前回の実績", "その年度",
-           "{year}年度の期待値", "実績値", "出典", "備考"],
-    "en": ["KPI id", "Ref", "KPI", "Unit", "Kind", "Baseline", "Target", "Last figure",
-           "Its year", "Expected FY{year}", "Value", "Source", "Note"],
-}  # fmt: skip
 ENTRY = (11, 12, 13)  # value, source, note (1-based columns)
 LAST, EXPECTED = 8, 10  # the last recorded figure, the expected value
 HEADER_ROW = 3
@@ -39,24 +33,6 @@ WIDTHS = {1: (12, 16), 2: (6, 7), 3: (16, 24), 4: (4, 6), 5: (6, 9), 6: (10, 13)
           7: (10, 13), 8: (7, 12), 9: (7, 7), 10: (7, 12), 11: (10, 10), 12: (12, 12),
           13: (12, 12)}  # fmt: skip
 WRAPPED = (1, 2, 3, 4, 5, 6, 7, 9, 12, 13)
-
-TITLE = {
-    "ja": "{title} KPI 実績記入シート — {label}",
-    "en": "{title}: KPI figures to fill in — {label}",
-}
-HELP = {
-    "ja": (
-        "黄色の「実績値」「出典」「備考」の列に記入してください。数値は 174,275 や 47.5 のように"
-        "（単位・%・全角数字も可、△ はマイナス）。未集計は空欄か「集計中」。"
-        "期間合計の KPI はその年度だけの値を記入します。記入後: pdca import {year} このファイル"
-    ),
-    "en": (
-        "Fill in the yellow Value, Source and Note columns. Figures like 174,275 or 47.5 "
-        "(a unit, %, full-width digits are fine; △ is a minus). Not compiled yet: leave it "
-        "empty or write 集計中. Period totals: the figure of this year alone. Then: "
-        "pdca import {year} this-file"
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -71,12 +47,12 @@ def kind_words(kpi: Kpi, lang: Lang) -> str:
     if kpi.kind != "level":
         part = KIND_WORDS[kpi.kind][lang]
         if kpi.kind == "period_total" and kpi.period:
-            dash = "～" if lang == "ja" else "–"  # ～: in CP932, as Excel may save the CSV
+            dash = t("template.dash", lang)
             part += f" ({reiwa(kpi.period[0])}{dash}{reiwa(kpi.period[1])})"
         parts.append(part)
     if TARGET_KIND_WORDS[kpi.target.kind][lang]:
         parts.append(TARGET_KIND_WORDS[kpi.target.kind][lang])
-    return ("・" if lang == "ja" else ", ").join(parts) or KIND_WORDS["level"][lang]
+    return t("template.kind_sep", lang).join(parts) or KIND_WORDS["level"][lang]
 
 
 def expected_figure(kpi: Kpi, year: int) -> float | None:
@@ -139,7 +115,7 @@ def _at_precision(value: float, kpi: Kpi) -> float | int:
 
 
 def headers(year: int, lang: Lang) -> list[str]:
-    return [h.format(year=year) for h in COLUMNS[lang]]
+    return [h.format(year=year) for h in columns("template", lang)]
 
 
 def render_csv(
@@ -193,12 +169,10 @@ def render_xlsx(
 
     wb = Workbook()
     ws = wb.active
-    ws.title = f"{year}年度" if lang == "ja" else f"FY{year}"
+    ws.title = t("template.sheet", lang).format(year=year)
     meta = strategy.meta
     wb.properties.title = escape.xml_chars(
-        TITLE[lang].format(
-            title=meta.title if lang == "ja" else meta.title_en, label=label(year, lang)
-        )
+        t("template.title", lang).format(title=title(meta, lang), label=label(year, lang))
     )
     wb.properties.keywords = f"{TEMPLATE_MARK}:{year}"
     wb.custom_doc_props.append(StringProperty(name=TEMPLATE_MARK, value=str(year)))
@@ -237,11 +211,11 @@ def render_xlsx(
     for dv in validations.values():
         ws.add_data_validation(dv)
 
-    english = {4: (4, 11), 5: (6, 12)} if lang == "en" else {}  # whole words
+    english = {4: (4, 11), 5: (6, 12)} if lang == "en" else {}  # layout: whole words
     fit_columns(ws, WIDTHS | english, HEADER_ROW + 1, header_row=HEADER_ROW)
-    last_column = len(COLUMNS[lang])
+    last_column = len(columns("template", lang))
     banner(ws, 1, wb.properties.title, last_column, Font(bold=True, size=14))
-    banner(ws, 2, HELP[lang].format(year=year), last_column, Font(color="555555"))
+    banner(ws, 2, t("template.help", lang).format(year=year), last_column, Font(color="555555"))
     fit_rows(ws, HEADER_ROW)
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 4)  # the header and id / ref / name stay
     ws.auto_filter.ref = f"A{HEADER_ROW}:M{max(ws.max_row, HEADER_ROW)}"
@@ -262,30 +236,22 @@ def _validation(kpi: Kpi, year: int, lang: Lang, cache: dict):
     key = (unit(kpi, lang), "period" if period else "")
     if key in cache:
         return cache[key]
-    shown = escape.xml_chars(unit(kpi, lang)) or ("単位なし" if lang == "ja" else "no unit")
-    if lang == "ja":
-        title = f"単位: {shown}"
-        prompt = "0〜100 の数値" if percent else "0 以上の数値"
-        if period:
-            prompt += "（この年度だけの値。合計ではなく）"
-        elif kpi.kind == "cumulative":
-            prompt += "（年度末時点の累計）"
-        prompt += "。未集計は空欄か「集計中」"
-        error = "0〜100 の数値を入力してください" if percent else "0 以上の数値を入力してください"
-    else:
-        title = f"Unit: {shown}"
-        prompt = "A number from 0 to 100" if percent else "A number, 0 or more"
-        if period:
-            prompt += " (this year's figure alone, not the total)"
-        prompt += ". Not compiled yet: leave empty or 集計中"
-        error = "Enter a number from 0 to 100" if percent else "Enter a number, 0 or more"
+    shown = escape.xml_chars(unit(kpi, lang)) or t("template.no_unit", lang)
+    heading = t("template.unit", lang).format(unit=shown)
+    prompt = t("template.prompt_percent" if percent else "template.prompt_number", lang)
+    if period:
+        prompt += t("template.prompt_period", lang)
+    elif kpi.kind == "cumulative":
+        prompt += t("template.prompt_cumulative", lang)
+    prompt += t("template.prompt_pending", lang)
+    error = t("template.error_percent" if percent else "template.error_number", lang)
     if percent:
         dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="100")
     else:
         dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
     dv.allow_blank = True
-    dv.promptTitle, dv.prompt = title[:32], prompt[:255]
-    dv.errorTitle, dv.error = title[:32], error[:255]
+    dv.promptTitle, dv.prompt = heading[:32], prompt[:255]
+    dv.errorTitle, dv.error = heading[:32], error[:255]
     dv.errorStyle = "warning"  # 集計中 may still be typed; pdca import checks every cell
     dv.showInputMessage = dv.showErrorMessage = True
     cache[key] = dv

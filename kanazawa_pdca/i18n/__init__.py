@@ -6,6 +6,7 @@ Import from here: `from kanazawa_pdca.i18n import Lang, t, text, status_word, â€
 
 from .help import HELP
 from .labels import (
+    COLUMNS,
     KIND_WORDS,
     MOVEMENT_STYLE,
     MOVEMENT_WORDS,
@@ -14,9 +15,11 @@ from .labels import (
     STATUS_WORDS,
     TARGET_KIND_WORDS,
     TEXT,
+    columns,
     grade_label,
     judgement,
     kpi_name,
+    localized,
     movement_label,
     override_note,
     result_label,
@@ -46,6 +49,7 @@ from .messages import (
 )
 
 __all__ = [
+    "COLUMNS",
     "HELP",
     "KIND_WORDS",
     "MOVEMENT_STYLE",
@@ -60,12 +64,14 @@ __all__ = [
     "InLang",
     "Lang",
     "Phrase",
+    "columns",
     "current_lang",
     "diagnostic_text",
     "grade_label",
     "judgement",
     "kpi_name",
     "lang_of_args",
+    "localized",
     "message_key",
     "movement_label",
     "override_note",

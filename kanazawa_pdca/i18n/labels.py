@@ -295,6 +295,92 @@ TEXT.update(
     }
 )
 
+# the entry views (entry/): the fill-in sheet, the missing list, import's and record's summary
+TEXT.update(
+    {
+        "template.sheet": {"ja": "{year}年度", "en": "FY{year}"},
+        "template.title": {
+            "ja": "{title} KPI 実績記入シート — {label}",
+            "en": "{title}: KPI figures to fill in — {label}",
+        },
+        "template.help": {
+            "ja": (
+                "黄色の「実績値」「出典」「備考」の列に記入してください。数値は 174,275 や 47.5 "
+                "のように（単位・%・全角数字も可、△ はマイナス）。未集計は空欄か「集計中」。"
+                "期間合計の KPI はその年度だけの値を記入します。記入後: pdca import {year} "
+                "このファイル"
+            ),
+            "en": (
+                "Fill in the yellow Value, Source and Note columns. Figures like 174,275 or 47.5 "
+                "(a unit, %, full-width digits are fine; △ is a minus). Not compiled yet: leave "
+                "it empty or write 集計中. Period totals: the figure of this year alone. Then: "
+                "pdca import {year} this-file"
+            ),
+        },
+        # ～: in CP932, as Excel may save the CSV
+        "template.dash": {"ja": "～", "en": "–"},
+        "template.kind_sep": {"ja": "・", "en": ", "},
+        "template.no_unit": {"ja": "単位なし", "en": "no unit"},
+        "template.unit": {"ja": "単位: {unit}", "en": "Unit: {unit}"},
+        "template.prompt_percent": {"ja": "0〜100 の数値", "en": "A number from 0 to 100"},
+        "template.prompt_number": {"ja": "0 以上の数値", "en": "A number, 0 or more"},
+        "template.prompt_period": {
+            "ja": "（この年度だけの値。合計ではなく）",
+            "en": " (this year's figure alone, not the total)",
+        },
+        "template.prompt_cumulative": {"ja": "（年度末時点の累計）", "en": ""},
+        "template.prompt_pending": {
+            "ja": "。未集計は空欄か「集計中」",
+            "en": ". Not compiled yet: leave empty or 集計中",
+        },
+        "template.error_percent": {
+            "ja": "0〜100 の数値を入力してください",
+            "en": "Enter a number from 0 to 100",
+        },
+        "template.error_number": {
+            "ja": "0 以上の数値を入力してください",
+            "en": "Enter a number, 0 or more",
+        },
+        "missing.targets": {"ja": "G{goal} 数値目標", "en": "G{goal} numerical targets"},
+        "missing.head": {
+            "ja": "{label}: 実績が未記入の KPI {total} 件（全 {expected} 件中）",
+            "en": "{label}: {total} of {expected} KPIs have no figure yet",
+        },
+        "missing.goal": {"ja": "基本目標{n}", "en": "Basic goal {n}"},
+        "outcome.added": {"ja": "追加", "en": "added"},
+        "outcome.changed": {"ja": "変更", "en": "changed"},
+        "outcome.unchanged": {"ja": "変更なし", "en": "unchanged"},
+        "outcome.missing": {"ja": "未記入", "en": "missing"},
+        "outcome.dry": {
+            "ja": "（--dry-run: 何も書き込んでいません）",
+            "en": "(--dry-run: nothing written)",
+        },
+        "outcome.nothing": {"ja": "変更はありません", "en": "nothing to change"},
+        "outcome.wrote": {"ja": "書き込み", "en": "wrote"},
+        "outcome.would": {"ja": "書き込み予定", "en": "would write"},
+        "outcome.blank": {"ja": "シートで空欄", "en": "blank in the sheets"},
+        "outcome.pending": {"ja": "集計中", "en": "in progress (集計中)"},
+        "outcome.sep": {"ja": "・", "en": ", "},
+    }
+)
+
+# column headings, a list per table in each language
+COLUMNS: dict[str, dict[str, list[str]]] = {
+    # pdca template: the fill-in sheet
+    "template": {
+        "ja": ["ID", "番号", "KPI", "単位", "種類", "基準値", "目標値", "前回の実績", "その年度",
+               "{year}年度の期待値", "実績値", "出典", "備考"],
+        "en": ["KPI id", "Ref", "KPI", "Unit", "Kind", "Baseline", "Target", "Last figure",
+               "Its year", "Expected FY{year}", "Value", "Source", "Note"],
+    },
+}  # fmt: skip
+
+
+def columns(key: str, lang: Lang) -> list[str]:
+    """A table's column headings in the language asked for."""
+    return COLUMNS[key][lang]
+
+
 MOVEMENT_STYLE = {
     # movement: (symbol, rich style)
     "improved": ("↑", "green"),
@@ -409,8 +495,18 @@ def unit_words(kpi, spaced: bool = False) -> InLang:
 
 
 def kpi_name(kpi, lang: Lang) -> str:
-    return kpi.name_en if lang == "en" else kpi.name
+    return localized(kpi, "name", lang)
+
+
+def localized(item, field: str, lang: Lang) -> str:
+    """A data field in the language asked for: `field`, or in English `field_en` (data
+    selection, not a word of pdca's): `localized(kpi, "name", lang)`."""
+    if lang == "en":
+        english = getattr(item, f"{field}_en", None)
+        if english is not None:
+            return english
+    return getattr(item, field)
 
 
 def title(item, lang: Lang) -> str:
-    return item.title_en if lang == "en" else item.title
+    return localized(item, "title", lang)
