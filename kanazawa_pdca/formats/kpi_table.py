@@ -14,7 +14,7 @@ from rich.text import Text
 
 from ..i18n import KIND_WORDS, TARGET_KIND_WORDS, kpi_name, t, unit_suffix
 from ..present import grid
-from ..present.numbers import derived_mark, span_tag, with_unit, year_tag
+from ..present.numbers import derived_mark, reset_text, span_tag, with_unit, year_tag
 from . import RenderOptions
 from .table import DIM, HEADER_STYLE, d, print_to_string
 
@@ -31,7 +31,7 @@ def _arrow(k: Kpi, lang) -> Text:
     arrow = Text(f"{with_unit(k.baseline.value, unit)} {year_tag(k.baseline.year, k, lang)}")
     arrow.append(" → ")
     if k.target.kind == "reset":
-        arrow.append(d(k.target.text) if lang == "ja" else TARGET_KIND_WORDS["reset"]["en"])
+        arrow.append(reset_text(k, lang, d))
         return arrow
     qualifier = TARGET_KIND_WORDS[k.target.kind][lang]
     if k.kind == "period_total" and k.period:
@@ -78,5 +78,5 @@ def render_kpi_table(kpis: list[Kpi], options: RenderOptions) -> str:
             lines += grid.render(columns, [[name, arrow]], gap)
         else:
             lines += grid.render(columns, [[Text(kid, style=ID_STYLE), name, arrow]], gap)
-    caption = f"{len(kpis)} KPI" if lang == "en" else f"KPI {len(kpis)} 件"
+    caption = t("kpis.caption", lang).format(n=len(kpis))
     return print_to_string(options, Text("\n").join(lines), Text(caption, style=DIM))

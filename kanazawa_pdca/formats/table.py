@@ -51,6 +51,7 @@ from ..present.numbers import (
     figure_digits,
     kpi_figure,
     percent,
+    reset_text,
     signed,
     span_tag,
     with_unit,
@@ -68,6 +69,7 @@ HEADER_STYLE = "bold"
 NOTE_STYLE = "bold"  # stale years, missing years, hints: the default colour, bold
 DIM = "dim"
 
+# layout numbers per language (widths, not words: they stay here)
 NAME_MIN = {"ja": 26, "en": 24}  # the name column's width when short of room
 NAME_FLOOR = 16  # narrower than this, names go on lines of their own above the figures
 NAME_CAP = {"ja": 40, "en": 56}  # …and at most (20 Japanese characters)…
@@ -111,11 +113,11 @@ def _baseline(r: KpiResult, lang: Lang) -> str:
 def _target(r: KpiResult, lang: Lang) -> str:
     kpi = r.kpi
     if kpi.target.kind == "reset":
-        return d(kpi.target.text) if lang == "ja" else "to be reset"
+        return reset_text(kpi, lang, d)
     if kpi.kind == "period_total":
-        prefix = "Σ\u00a0" if lang == "en" else "計\u00a0"
+        prefix = t("table.sum", lang)
     elif kpi.kind == "period_average":
-        prefix = "avg\u00a0" if lang == "en" else "平均\u00a0"
+        prefix = t("table.avg", lang)
     elif kpi.target.kind in ("at_least", "maintain"):
         prefix = "≥\u00a0"  # a no-break space: the sign never folds away from its figure
     elif kpi.target.kind == "above":
@@ -144,16 +146,12 @@ def _actual(r: KpiResult, lang: Lang) -> Text:
     return actual
 
 
-FLOOR_WORDS = {"ja": ("維持", "下回る"), "en": ("kept", "below")}
-
-
 def _attainment(r: KpiResult, lang: Lang) -> Text | str:
     gap = floor_gap(r)
     if gap is None:
         return percent(r.attainment)
     # a floor to keep: kept or not, and by how much (a ratio means nothing here)
-    kept, below = FLOOR_WORDS[lang]
-    text = Text(kept if gap >= 0 else below)
+    text = Text(t("table.floor_kept" if gap >= 0 else "table.floor_below", lang))
     digits = max(figure_digits(r.kpi), decimals(r.actual))
     text.append(f"\n{signed(r.kpi, gap, '', digits)}", style=DIM)
     return text
@@ -251,13 +249,9 @@ def _name(r: KpiResult, lang: Lang) -> Text:
     return name
 
 
-REPRINT = {"ja": "〔再掲〕", "en": "[again] "}
-SHOWN_AT = {"ja": "→ {code} に掲載", "en": "→ shown under {code}"}
-
-
 def _reprint_name(r: KpiResult, lang: Lang) -> Text:
-    name = Text(REPRINT[lang] + d(kpi_name(r.kpi, lang)), style=DIM)
-    name.append("\n" + SHOWN_AT[lang].format(code=d(first_shown(r))), style=DIM)
+    name = Text(t("table.reprint", lang) + d(kpi_name(r.kpi, lang)), style=DIM)
+    name.append("\n" + t("table.shown_at", lang).format(code=d(first_shown(r))), style=DIM)
     return name
 
 
@@ -401,8 +395,7 @@ def renderables(report: Report, options: RenderOptions) -> list[Text]:
     if options.summary_only:
         return [*out, summary(report, options)]
     if not report.kpis:
-        none = "該当する KPI はありません。" if lang == "ja" else "No KPI matches."
-        out.append(Text(none))
+        out.append(Text(t("check.none", lang)))
     else:
         out += goal_tables(report, options)
     out.append(summary(report, options))
@@ -421,12 +414,12 @@ def heading(report: Report, options: RenderOptions) -> Text:
     """The title, the thresholds and, when filtered, the filters in force."""
     lang = options.lang
     meta = report.strategy.meta
-    name = d(meta.title_en if lang == "en" else meta.title)
+    name = d(title(meta, lang))
     th = report.thresholds
     text = Text(f"{name} — {label(report.year, lang)}", style="bold")
     crit = f"{t('thresholds', lang)}: ○ ≥ {th.on_track:.0%} · △ ≥ {th.behind:.0%} · × ≥ 0% · ▼ < 0%"
     if report.strict:
-        crit += " · strict" if lang == "en" else " · 当該年度のみ"
+        crit += t("check.strict", lang)
     text.append(f"\n{crit}", style=DIM)
     if report.is_filtered:
         text.append("\n" + filter_line(report, lang), style=NOTE_STYLE)
@@ -438,16 +431,11 @@ def filter_line(report: Report, lang: Lang) -> str:
     parts = []
     if report.goal_filter:
         goals = ", ".join(str(g) for g in report.goal_filter)
-        parts.append(f"{t('goal', lang)}{' ' if lang == 'en' else ''}{goals}")
+        parts.append(t("filter.goal", lang).format(goals=goals))
     if report.status_filter:
         parts.append(", ".join(status_label(s, lang) for s in report.status_filter))
     shown = len(report.kpis)
-    if lang == "en":
-        return (
-            f"Filter: {' · '.join(parts)} — {shown} KPI{'s' * (shown != 1)} listed; "
-            "the summary counts whole goals"
-        )
-    return f"絞り込み: {' · '.join(parts)} — {shown} 件を表示（集計は基本目標全体）"
+    return t("filter.line", lang).format(parts=" · ".join(parts), n=shown, s="s" * (shown != 1))
 
 
 def goal_tables(report: Report, options: RenderOptions) -> list[Text]:
@@ -601,7 +589,7 @@ def grades_line(report: Report, lang: Lang) -> str:
     parts = [f"{d(grade_label(g, lang))} {counts[g.code]}" for g in grades]
     none = sum(1 for r in results if r.grade is None)
     if none:
-        parts.append(f"{'none' if lang == 'en' else 'なし'} {none}")
+        parts.append(f"{t('grade.none', lang)} {none}")
     return f"{t('grade', lang)}: {' · '.join(parts)}"
 
 
@@ -626,18 +614,5 @@ def _no_data_hint(report: Report, lang: Lang) -> Text:
     year = report.year
     folder = report.actuals_path or "data/actuals"
     where = f"{folder.rstrip('/')}/{year}.yaml"
-    if lang == "en":
-        msg = (
-            f"No actuals recorded up to FY{year}: the expected column shows what each KPI "
-            f"should reach by FY{year}.\nRecord figures in {where} "
-            f"(KPI id: value, or KPI id: {{value: …, source: …}}); list the ids with "
-            f"`pdca kpis`."
-        )
-    else:
-        msg = (
-            f"{year}年度までの実績が未登録です。期待値の列は {year}年度に到達すべき値です。\n"
-            f"実績は {where} に「KPI id: 値」または"
-            f"「KPI id: {{value: …, source: …}}」の形で記録してください"
-            f"（id の一覧は `pdca kpis`）。"
-        )
+    msg = t("check.no_data", lang).format(year=year, where=where)
     return Text(msg, style=NOTE_STYLE)

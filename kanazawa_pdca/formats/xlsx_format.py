@@ -16,6 +16,7 @@ from ..assess import KpiResult, Report
 from ..i18n import (
     STATUS_STYLE,
     Lang,
+    columns,
     grade_label,
     kpi_name,
     override_note,
@@ -42,13 +43,6 @@ COLOURS: dict[Status, tuple[str, str]] = {
     Status.NOT_ASSESSABLE: ("EDEDED", "595959"),
 }
 
-HEADERS = {
-    "ja": ["区分", "番号", "ID", "KPI", "単位", "基準値", "基準年度", "目標値", "目標年度",
-           "期待値", "実績", "実績年度", "達成度", "進捗", "状況", "出典", "備考"],
-    "en": ["Section", "Ref", "KPI id", "KPI", "Unit", "Baseline", "Base year", "Target",
-           "Target year", "Expected", "Actual", "Actual year", "Attain.", "Progress",
-           "Status", "Source", "Note"],
-}  # fmt: skip
 STATUS_COLUMN = 15
 PERCENT_COLUMNS = (13, 14)
 EXPECTED_COLUMN = 10  # computed: at the KPI's precision; the other figures as written
@@ -71,9 +65,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
     lang = options.lang
     wb = Workbook()
     meta = report.strategy.meta
-    wb.properties.title = escape.xml_chars(
-        f"{meta.title if lang == 'ja' else meta.title_en} — {label(report.year, lang)}"
-    )
+    wb.properties.title = escape.xml_chars(f"{title(meta, lang)} — {label(report.year, lang)}")
     wb.properties.creator = "pdca check"
     _summary_sheet(wb.active, report, lang)
     for view in goal_views(report, lang):
@@ -83,7 +75,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
 
 
 def _sheet_name(number: int, lang: Lang) -> str:
-    return f"基本目標{number}" if lang == "ja" else f"Goal {number}"
+    return t("xlsx.sheet", lang).format(n=number)
 
 
 def _v(value):
@@ -100,7 +92,7 @@ def _title_rows(ws, report: Report, lang: Lang, subtitle: str, columns: int) -> 
     from ..entry.workbook import banner
 
     meta = report.strategy.meta
-    name = meta.title if lang == "ja" else meta.title_en
+    name = title(meta, lang)
     banner(ws, 1, f"{name} — {label(report.year, lang)}", columns, Font(bold=True, size=14))
     th = report.thresholds
     criteria = (
@@ -200,7 +192,7 @@ def _goal_sheet(ws, report: Report, view, lang: Lang) -> None:
     )
     from ..present.numbers import decimals, figure_digits
 
-    _header(ws, 4, HEADERS[lang])
+    _header(ws, 4, columns("check", lang))
     row = 5
     for section in view.sections:
         for r in section.results:
@@ -222,12 +214,12 @@ def _goal_sheet(ws, report: Report, view, lang: Lang) -> None:
     ref = f"{status_letter}5:{status_letter}{last}"
     _status_colours(ws, ref, f"{status_letter}5", graded)
     english = {3: (13, 13), 4: (16, 18), 5: (4, 10), 15: (11, 11), 16: (7, 7), 17: (7, 7)}
-    fit_columns(ws, WIDTHS | (english if lang == "en" else {}), 5, header_row=4)
-    _title_rows(ws, report, lang, view.heading, len(HEADERS[lang]))
+    fit_columns(ws, WIDTHS | (english if lang == "en" else {}), 5, header_row=4)  # layout
+    _title_rows(ws, report, lang, view.heading, len(columns("check", lang)))
     # the sections' headings in full, once, above the table (column 1 shows what fits)
     headings = [s.heading for s in view.sections if s.heading != t("targets", lang)]
     if headings:
-        banner(ws, 3, ("　" if lang == "ja" else " · ").join(headings), len(HEADERS[lang]),
+        banner(ws, 3, t("xlsx.heading_sep", lang).join(headings), len(columns("check", lang)),
                Font(color="555555"))  # fmt: skip
     fit_rows(ws, 4)
     ws.freeze_panes = "E5"

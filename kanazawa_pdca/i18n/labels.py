@@ -361,6 +361,56 @@ TEXT.update(
         "outcome.blank": {"ja": "シートで空欄", "en": "blank in the sheets"},
         "outcome.pending": {"ja": "集計中", "en": "in progress (集計中)"},
         "outcome.sep": {"ja": "・", "en": ", "},
+        # figures and targets as every human format writes them (present/numbers.py)
+        "year.calendar": {"ja": "({year}年)", "en": "({year})"},
+        "derived.factor": {"ja": "基準値×{v}", "en": "baseline × {v}"},
+        "derived.points": {"ja": "基準値{v:+}ポイント", "en": "baseline {v:+} points"},
+        "derived.percent": {"ja": "基準値{v:+}%", "en": "baseline {v:+}%"},
+        "derived.annual_growth": {"ja": "年平均{v}%成長", "en": "{v}% a year"},
+        "derived.mark": {"ja": "（{note}から算出）", "en": " (derived: {note})"},
+        # a target to be reset: its printed text in Japanese, pdca's words in English
+        "target.reset": {"ja": "{text}", "en": "to be reset"},
+        "target.period_total": {"ja": "計 {value} {when}", "en": "Σ {value} {when}"},
+        "target.period_average": {"ja": "平均 {value} {when}", "en": "mean {value} {when}"},
+        "target.period_average_at_least": {
+            "ja": "平均 {value}以上 {when}",
+            "en": "mean {value} {when}",
+        },
+        "target.above": {"ja": "{value}を上回る {when}", "en": "above {value} {when}"},
+        "target.at_least": {"ja": "{value}以上 {when}", "en": "at least {value} {when}"},
+        "target.maintain": {"ja": "{value}以上を維持 {when}", "en": "maintain ≥ {value} {when}"},
+        # the terminal table of pdca check (formats/table.py)
+        "table.sum": {"ja": "計\u00a0", "en": "Σ\u00a0"},  # a no-break space: never folds
+        "table.avg": {"ja": "平均\u00a0", "en": "avg\u00a0"},
+        "table.floor_kept": {"ja": "維持", "en": "kept"},
+        "table.floor_below": {"ja": "下回る", "en": "below"},
+        "table.reprint": {"ja": "〔再掲〕", "en": "[again] "},
+        "table.shown_at": {"ja": "→ {code} に掲載", "en": "→ shown under {code}"},
+        "check.none": {"ja": "該当する KPI はありません。", "en": "No KPI matches."},
+        "check.strict": {"ja": " · 当該年度のみ", "en": " · strict"},
+        "filter.goal": {"ja": "基本目標{goals}", "en": "Basic goal {goals}"},
+        "filter.line": {
+            "ja": "絞り込み: {parts} — {n} 件を表示（集計は基本目標全体）",
+            "en": "Filter: {parts} — {n} KPI{s} listed; the summary counts whole goals",
+        },
+        "grade.none": {"ja": "なし", "en": "none"},
+        "check.no_data": {
+            "ja": (
+                "{year}年度までの実績が未登録です。期待値の列は {year}年度に到達すべき値です。\n"
+                "実績は {where} に「KPI id: 値」または「KPI id: {{value: …, source: …}}」の形で"
+                "記録してください（id の一覧は `pdca kpis`）。"
+            ),
+            "en": (
+                "No actuals recorded up to FY{year}: the expected column shows what each KPI "
+                "should reach by FY{year}.\nRecord figures in {where} (KPI id: value, or KPI "
+                "id: {{value: …, source: …}}); list the ids with `pdca kpis`."
+            ),
+        },
+        # pdca kpis
+        "kpis.caption": {"ja": "KPI {n} 件", "en": "{n} KPI"},
+        # pdca check -f xlsx
+        "xlsx.sheet": {"ja": "基本目標{n}", "en": "Goal {n}"},
+        "xlsx.heading_sep": {"ja": "　", "en": " · "},
     }
 )
 
@@ -372,6 +422,14 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
                "{year}年度の期待値", "実績値", "出典", "備考"],
         "en": ["KPI id", "Ref", "KPI", "Unit", "Kind", "Baseline", "Target", "Last figure",
                "Its year", "Expected FY{year}", "Value", "Source", "Note"],
+    },
+    # pdca check -f xlsx: a goal's sheet
+    "check": {
+        "ja": ["区分", "番号", "ID", "KPI", "単位", "基準値", "基準年度", "目標値", "目標年度",
+               "期待値", "実績", "実績年度", "達成度", "進捗", "状況", "出典", "備考"],
+        "en": ["Section", "Ref", "KPI id", "KPI", "Unit", "Baseline", "Base year", "Target",
+               "Target year", "Expected", "Actual", "Actual year", "Attain.", "Progress",
+               "Status", "Source", "Note"],
     },
 }  # fmt: skip
 

@@ -49,7 +49,9 @@ def year_tag(year: int | None, kpi=None, lang: str = "ja") -> str:
     if year is None:
         return ""
     if kpi is not None and getattr(kpi, "calendar", False):
-        return f"({year}年)" if lang == "ja" else f"({year})"
+        from ..i18n import t
+
+        return t("year.calendar", lang).format(year=year)  # type: ignore[arg-type]
     return f"({reiwa(year)})"
 
 
@@ -114,14 +116,6 @@ def span_tag(start: int, end: int, kpi=None, lang: str = "ja") -> str:
     return f"{year_tag(start, kpi, lang)}–{year_tag(end, kpi, lang)}".replace(")–(", "–")
 
 
-DERIVED_WORDS = {
-    "factor": {"ja": "基準値×{v}", "en": "baseline × {v}"},
-    "points": {"ja": "基準値{v:+}ポイント", "en": "baseline {v:+} points"},
-    "percent": {"ja": "基準値{v:+}%", "en": "baseline {v:+}%"},
-    "annual_growth": {"ja": "年平均{v}%成長", "en": "{v}% a year"},
-}
-
-
 def derived_note(kpi, lang: str) -> str:
     """How a derived target was derived: '基準値×1.5' / 'baseline × 1.5'; '' for a target
     printed as a figure."""
@@ -130,7 +124,9 @@ def derived_note(kpi, lang: str) -> str:
         return ""
     value = getattr(kpi.target, form)
     shown = int(value) if float(value).is_integer() else value
-    return DERIVED_WORDS[form][lang].format(v=shown)
+    from ..i18n import t
+
+    return t(f"derived.{form}", lang).format(v=shown)  # type: ignore[arg-type]
 
 
 def derived_mark(kpi, lang: str) -> str:
@@ -139,7 +135,9 @@ def derived_mark(kpi, lang: str) -> str:
     note = derived_note(kpi, lang)
     if not note:
         return ""
-    return f"（{note}から算出）" if lang == "ja" else f" (derived: {note})"
+    from ..i18n import t
+
+    return t("derived.mark", lang).format(note=note)  # type: ignore[arg-type]
 
 
 def target_text(kpi, lang: str, unit: bool = True) -> str:
@@ -149,24 +147,30 @@ def target_text(kpi, lang: str, unit: bool = True) -> str:
     'maintain ≥ 1,000 (R6–R10)'; '計 60,000人 (R6–R10)' / 'Σ 60,000 (R6–R10)';
     a reset target is its printed text ('再設定' / 'to be reset').
     """
+    from ..i18n import t, unit_suffix
+
     target = kpi.target
     if target.kind == "reset":
-        return target.text if lang == "ja" else "to be reset"
-    from ..i18n import unit_suffix
-
-    value = with_unit(target.value, unit_suffix(kpi, lang) if unit else "")
+        return reset_text(kpi, lang)
+    value = with_unit(target.value, unit_suffix(kpi, lang) if unit else "")  # type: ignore[arg-type]
     value += derived_mark(kpi, lang)
     period = kpi.period
     when = span_tag(*period, kpi, lang) if period else year_tag(target.year, kpi, lang)
     if kpi.kind == "period_total":
-        return f"{'計' if lang == 'ja' else 'Σ'} {value} {when}"
-    if kpi.kind == "period_average":
-        more = "以上" if target.kind == "at_least" else ""
-        return f"平均 {value}{more} {when}" if lang == "ja" else f"mean {value} {when}"
-    if target.kind == "above":
-        return f"{value}を上回る {when}" if lang == "ja" else f"above {value} {when}"
-    if target.kind == "at_least":
-        return f"{value}以上 {when}" if lang == "ja" else f"at least {value} {when}"
-    if target.kind == "maintain":
-        return f"{value}以上を維持 {when}" if lang == "ja" else f"maintain ≥ {value} {when}"
-    return f"{value} {when}"
+        key = "target.period_total"
+    elif kpi.kind == "period_average":
+        more = "_at_least" if target.kind == "at_least" else ""
+        key = f"target.period_average{more}"
+    elif target.kind in ("above", "at_least", "maintain"):
+        key = f"target.{target.kind}"
+    else:
+        return f"{value} {when}"
+    return t(key, lang).format(value=value, when=when)  # type: ignore[arg-type]
+
+
+def reset_text(kpi, lang: str, shown=str) -> str:
+    """A target to be reset: its printed text in Japanese ('再設定'), pdca's words in English
+    ('to be reset'); `shown` prepares the printed text for the output (an escaping)."""
+    from ..i18n import t
+
+    return t("target.reset", lang).format(text=shown(kpi.target.text))  # type: ignore[arg-type]
