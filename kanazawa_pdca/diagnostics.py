@@ -22,24 +22,33 @@ class Exit(IntEnum):
 @total_ordering
 @dataclass(frozen=True)
 class Location:
-    """A place in a file; line and column are 1-based (1:1 for the file as a whole).
+    """A place in a file; line and column are 1-based. None for the file as a whole
+    (a missing file, a bad name, a full disk): shown as FILE alone, never a made-up 1:1.
 
     In a spreadsheet, `sheet` names the sheet, `line` is the row and `column` the column
     number: shown as FILE.xlsx:SHEET!C12.
     """
 
     file: str
-    line: int = 1
-    column: int = 1
+    line: int | None = None
+    column: int | None = None
     sheet: str | None = None
+
+    @property
+    def whole_file(self) -> bool:
+        return self.line is None and self.sheet is None
 
     def __str__(self) -> str:
         if self.sheet is not None:
-            return f"{self.file}:{self.sheet}!{column_letter(self.column)}{self.line}"
-        return f"{self.file}:{self.line}:{self.column}"
+            if self.line is None:
+                return f"{self.file}:{self.sheet}"
+            return f"{self.file}:{self.sheet}!{column_letter(self.column or 1)}{self.line}"
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column or 1}"
 
     def _key(self) -> tuple:
-        return (self.file, self.sheet or "", self.line, self.column)
+        return (self.file, self.sheet or "", self.line or 0, self.column or 0)
 
     def __lt__(self, other: Location) -> bool:
         if not isinstance(other, Location):

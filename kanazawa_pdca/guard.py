@@ -58,8 +58,8 @@ VERSION_DIRECTIVE = r"^%YAML[ \t]+(\S*)"
 def _diag(
     file: str,
     code: str,
-    line: int = 1,
-    column: int = 1,
+    line: int | None = None,
+    column: int | None = None,
     *,
     variant: str | None = None,
     **values: Any,

@@ -103,13 +103,17 @@ def display_name(path: Path) -> str:
 # --- YAML -------------------------------------------------------------------------------
 
 
-def _plain_data(text: str) -> Any:
+def _plain_data(text: str, *, figures: bool = False) -> Any:
     """The document as plain data, the fast way: `fastyaml`, and for what it declines
     (anchors, tags, timestamps, syntax errors, …) ruamel.yaml's C safe loader (refusing
     merge keys, and aliases that expand out of bounds), whose errors reach the caller.
 
     The garbage collector is paused meanwhile: building a large document creates
     objects and no garbage, and the collector's passes over them were half the time.
+
+    `figures`: the text is an actuals file, whose numbers must be decimals as a person
+    writes them (DESIGN: `0x10`, `0b11`, `1_000`, `1e3` are errors): the fallback refuses
+    any other number form (the diagnosing path, `Located(figures=True)`, then locates it).
     """
     from . import fastyaml
 
@@ -117,8 +121,28 @@ def _plain_data(text: str) -> Any:
         data = fastyaml.load(text)
         if data is fastyaml.DECLINED:
             _check_aliases(text)
-            data = _ruamel_safe().load(text)
+            data = _ruamel_safe(figures=figures).load(text)
     return data
+
+
+# a number as a person writes it: digits, a sign, a decimal point (no 0x, 0b, 0o, _, e)
+DECIMAL_FORM = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+
+
+def number_form_problem(text: str, value: Any):
+    """guard.BadScalar `number-form` for a plain int or float not written as a decimal
+    (`.inf` and `.nan` are left to the `not-finite` check), else None."""
+    from .guard import BadScalar
+
+    if DECIMAL_FORM.fullmatch(text) or (isinstance(value, float) and not math.isfinite(value)):
+        return None
+    from decimal import Decimal
+
+    decimal = format(Decimal(value) if isinstance(value, int) else Decimal(repr(value)), "f")
+    if decimal.endswith(".0"):
+        decimal = decimal[:-2]
+    variant = "long" if len(decimal) > 24 else None  # 1e308: no 309 digits to copy
+    return BadScalar("number-form", variant, value=text, decimal=decimal)
 
 
 @contextmanager
@@ -133,7 +157,7 @@ def gc_paused():
             gc.enable()
 
 
-def _ruamel_safe():
+def _ruamel_safe(*, figures: bool = False):
     from ruamel.yaml import YAML
     from ruamel.yaml.resolver import VersionedResolver
 
@@ -151,12 +175,13 @@ def _ruamel_safe():
 
     yaml = YAML(typ="safe")  # the C parser when ruamel.yaml.clib is installed
     yaml.Resolver = Resolver
-    yaml.Constructor = _no_merge_constructor()
+    yaml.Constructor = _no_merge_constructor(figures=figures)
     return yaml
 
 
-def _no_merge_constructor():
-    """The safe constructor, refusing merge keys (`<<`) as the diagnosing path does."""
+def _no_merge_constructor(*, figures: bool = False):
+    """The safe constructor, refusing merge keys (`<<`) as the diagnosing path does, and
+    with `figures` numbers not written as decimals (`number_form_problem`)."""
     from ruamel.yaml.constructor import ConstructorError, SafeConstructor
 
     from .guard import MERGE_TAG
@@ -169,7 +194,29 @@ def _no_merge_constructor():
                     reason = message("merge-key", Lang.en)
                     raise ConstructorError(None, None, reason, key_node.start_mark)
 
-    return NoMergeConstructor
+    if not figures:
+        return NoMergeConstructor
+
+    class DecimalsConstructor(NoMergeConstructor):
+        def _checked(self, node, value):
+            if number_form_problem(node.value, value) is not None:
+                reason = f"{node.value} is not written as a decimal"
+                raise ConstructorError(None, None, reason, node.start_mark)
+            return value
+
+        def construct_yaml_int(self, node):
+            return self._checked(node, super().construct_yaml_int(node))
+
+        def construct_yaml_float(self, node):
+            return self._checked(node, super().construct_yaml_float(node))
+
+    DecimalsConstructor.add_constructor(
+        "tag:yaml.org,2002:int", DecimalsConstructor.construct_yaml_int
+    )
+    DecimalsConstructor.add_constructor(
+        "tag:yaml.org,2002:float", DecimalsConstructor.construct_yaml_float
+    )
+    return DecimalsConstructor
 
 
 # an alias (`*name`) after a blank, `[`, `{`, `,` or at a line's start: only a text that
@@ -219,7 +266,13 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 def _diag(
-    file: str, code: str, line: int = 1, column: int = 1, *, variant: str | None = None, **values
+    file: str,
+    code: str,
+    line: int | None = None,
+    column: int | None = None,
+    *,
+    variant: str | None = None,
+    **values,
 ) -> Diagnostic:
     return Diagnostic(Location(file, line, column), code, values, variant=variant)
 
@@ -257,10 +310,11 @@ class Located:
     and its path is `covered`, so no second error is reported below it.
     """
 
-    def __init__(self, file: str, text: str):
+    def __init__(self, file: str, text: str, *, figures: bool = False):
         from . import guard
 
         self.file = file
+        self.figures = figures  # an actuals file: numbers must be written as decimals
         self.data: Any = None
         self.diagnostics: list[Diagnostic] = []
         self.broken = False
@@ -367,10 +421,20 @@ class Located:
                 items.append(self._build(item, (*path, i)))
             return items
         try:
-            return construct_scalar(self._constructor, node)
+            value = construct_scalar(self._constructor, node)
         except BadScalar as exc:
             self._flag(path, node, exc)
             return None
+        if (
+            self.figures
+            and not node.style  # plain (a quoted number is text)
+            and isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and (problem := number_form_problem(node.value, value))
+        ):
+            self._flag(path, node, problem)
+            return None
+        return value
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Location:
         """The location of the node at `path`, or of its nearest existing ancestor.
@@ -571,7 +635,7 @@ def _load_year(
     """One year's entries, its problems, and whether it is marked `fictional: true`."""
     failure: Exception | None = None
     try:
-        data = _plain_data(text)
+        data = _plain_data(text, figures=True)
         with gc_paused():  # 10,000 Actuals: the collector walked the strategy's models
             entries, shape = _entries(data)
     except Exception as exc:  # malformed YAML or duplicate keys: Located says what and where
@@ -580,7 +644,7 @@ def _load_year(
         return entries, [], _fictional(data)
     # Something is wrong: find where.
     name = display_name(path)
-    doc = Located(name, text)
+    doc = Located(name, text, figures=True)
     if doc.broken:
         return {}, doc.diagnostics, False
     entries, shape = _entries(doc.data)

@@ -8,6 +8,12 @@ folder. `write_atomic` is pdca's one way to write a file, for `-o` and for the a
 alike: a temporary file with an unpredictable name (`tempfile.mkstemp`, created exclusively
 in the target's folder), fsync, rename over the target, fsync of the folder; interrupted
 (Ctrl-C, SIGTERM, SIGHUP) or failing, it removes the temporary file.
+
+A target that is a symbolic link is never replaced by a regular file: the file it points
+to is written (`written_path`: the temporary file and the rename happen in the folder of
+the link's final target), so a year file shared through a link gets the new figures, and
+`-o /dev/stdout` could never replace the system's link (the CLI writes `-o -` and
+`-o /dev/stdout` to standard output itself: `is_stdout`).
 """
 
 from __future__ import annotations
@@ -114,6 +120,26 @@ def _terminations_interrupt() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+STDOUT_NAMES = ("-", "/dev/stdout")
+
+
+def is_stdout(path: Path | str) -> bool:
+    """`-o -` and `-o /dev/stdout`: standard output, not a file to replace."""
+    return str(path) in STDOUT_NAMES
+
+
+def written_path(path: Path) -> Path:
+    """The regular file a write of `path` replaces: `path`, or the final target of the
+    symbolic link(s) it is. OSError (ELOOP) for a loop of links."""
+    path = Path(path)
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if target.is_symlink():  # realpath gave up: a loop
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path))
+    return target
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Replace `path` by `data` (text is written as UTF-8) so that every reader, and a
     crash at any moment, sees the old file or the new one, never a mix.
@@ -122,9 +148,10 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     no planted symbolic link can redirect it), fsynced and renamed over the target, then
     the folder fsynced (the rename itself survives a power cut). The new file keeps the old
     file's permission bits (0644 for a new file). A full disk, an error or an interruption
-    leaves the old file as it was and removes the temporary one.
+    leaves the old file as it was and removes the temporary one. A symbolic link is written
+    through to the file it points to (`written_path`), never replaced.
     """
-    path = Path(path)
+    path = written_path(Path(path))
     folder = path.parent
     raw = data.encode("utf-8") if isinstance(data, str) else data
     with _terminations_interrupt():

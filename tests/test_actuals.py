@@ -136,9 +136,9 @@ def test_malformed_yaml(strategy, actuals_dir):
 def test_file_name_must_be_a_fiscal_year(strategy, actuals_dir):
     folder = actuals_dir({"FY2025.yaml": "share-pct: 50\n", "notes.yml": ""})
     assert errors_of(folder, strategy) == [
-        f"{folder / 'FY2025.yaml'}:1:1: an actuals file is named after its fiscal year, like "
+        f"{folder / 'FY2025.yaml'}: an actuals file is named after its fiscal year, like "
         "2026.yaml (got 'FY2025.yaml') [file-name]",
-        f"{folder / 'notes.yml'}:1:1: an actuals file is named after its fiscal year, like "
+        f"{folder / 'notes.yml'}: an actuals file is named after its fiscal year, like "
         "2026.yaml (got 'notes.yml') [file-name]",
     ]
 

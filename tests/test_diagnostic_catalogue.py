@@ -290,12 +290,12 @@ def test_an_old_excel_file_in_both_languages(run, tmp_path, strategy_args):
     ja = run(*args)
     assert ja.exit_code == 2
     assert ja.stderr.splitlines()[0] == (
-        f"{sheet}:1:1: 古い .xls 形式（Excel 97–2003）のファイルです。.xlsx か CSV で"
+        f"{sheet}: 古い .xls 形式（Excel 97–2003）のファイルです。.xlsx か CSV で"
         "保存し直してください [old-excel]"
     )
     en = run(*args, "--lang", "en")
     assert en.stderr.splitlines()[0] == (
-        f"{sheet}:1:1: an .xls file (Excel 97–2003): save it as .xlsx or CSV [old-excel]"
+        f"{sheet}: an .xls file (Excel 97–2003): save it as .xlsx or CSV [old-excel]"
     )
 
 
@@ -360,9 +360,9 @@ def test_a_protected_output_names_the_input_in_japanese(run, tmp_path):
     (tmp_path / "actuals").mkdir()
     args = ["check", "2026", "--strategy", strategy, "--actuals", tmp_path / "actuals"]
     args += ["-o", strategy]
-    assert run(*args).stderr == f"{strategy}:1:1: 戦略ファイルは上書きしません [output-protected]\n"
+    assert run(*args).stderr == f"{strategy}: 戦略ファイルは上書きしません [output-protected]\n"
     en = run(*args, "--lang", "en").stderr
-    assert en == f"{strategy}:1:1: refusing to overwrite the strategy file [output-protected]\n"
+    assert en == f"{strategy}: refusing to overwrite the strategy file [output-protected]\n"
 
 
 def test_ci_annotations_follow_the_language(run, tmp_path):

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import MINI
 from kanazawa_pdca.diagnostics import InputError
-from kanazawa_pdca.entry.writer import Figure, lock_path, write_figures
+from kanazawa_pdca.entry.writer import Figure, write_figures
 from kanazawa_pdca.load import load_actuals, load_strategy
 
 COMMENTED = """\
@@ -168,7 +168,11 @@ def test_a_new_year_file_and_folder(tmp_path, strategy):
     assert (folder / "2027.yaml").read_text(encoding="utf-8") == (
         "# KPI actuals of FY2027 (R9): id: value, or id: {value, source, note}\nshare-pct: 55.5\n"
     )
-    assert lock_path(folder) == tmp_path / "fresh" / ".actuals.lock"
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == [
+        "fresh",
+        "fresh/actuals",
+        "fresh/actuals/2027.yaml",
+    ]  # no lock file: the lock is the folder's own (flock)
     assert oct((folder / "2027.yaml").stat().st_mode & 0o777) == "0o644"
 
 
@@ -241,12 +245,18 @@ def test_stale_temporaries_of_a_killed_writer_are_removed(folder, strategy):
 
 
 def test_a_held_lock_times_out_with_a_located_message(folder, strategy):
-    from filelock import FileLock
+    import fcntl
 
-    with FileLock(str(lock_path(folder))), pytest.raises(InputError) as info:
-        write_figures(folder, 2026, strategy, [fig("app-downloads", 1)], timeout=0.1)
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # another writer holds the folder
+        with pytest.raises(InputError) as info:
+            write_figures(folder, 2026, strategy, [fig("app-downloads", 1)], timeout=0.1)
+    finally:
+        os.close(fd)
     (d,) = info.value.diagnostics
     assert d.code == "locked" and "another pdca run" in d.message
+    assert str(d.location) == str(folder)
 
 
 def test_a_fictional_marker_stays_and_is_no_kpi(tmp_path, strategy):

@@ -40,10 +40,12 @@ def test_strategy_figures_must_be_finite_and_sane(run, broken, tmp_path, old, ne
         ("app-downloads: .nan\n", "not-finite"),
         ("app-downloads: .inf\n", "not-finite"),
         ("app-downloads: {value: -.inf}\n", "not-finite"),
-        ("app-downloads: 1e308\n", "figure-range"),
-        ("app-downloads: 1.7976931348623157e308\n", "figure-range"),
-        ("app-downloads: 1e16\n", "figure-range"),
-        ("app-downloads: 5e-324\n", "figure-range"),
+        # exponents are no figure as a person writes it (issue #16 item 10): number-form
+        ("app-downloads: 1e308\n", "number-form"),
+        ("app-downloads: 1.7976931348623157e308\n", "number-form"),
+        ("app-downloads: 10000000000000000\n", "figure-range"),
+        ("app-downloads: 5e-324\n", "number-form"),
+        ("app-downloads: 0.0000000001\n", "figure-range"),
     ],
 )
 def test_actual_figures_must_be_finite_and_sane(run, actuals_dir, text, code):
@@ -75,10 +77,11 @@ def test_the_largest_and_smallest_figures_render_in_every_format(run, broken, tm
     path.write_text(text, encoding="utf-8")
     folder = tmp_path / "actuals"
     folder.mkdir()
-    (folder / "2025.yaml").write_text("app-downloads: 1e-9\n", encoding="utf-8")
+    (folder / "2025.yaml").write_text("app-downloads: 0.000000001\n", encoding="utf-8")
+    big = "1000000000000000"  # 1e15, written as a person writes it
     (folder / "2026.yaml").write_text(
-        "app-downloads: 1e15\nvisitors-total: 1e15\nnew-course-participants: 1e15\n"
-        "co2-emissions: 1e-9\n",
+        f"app-downloads: {big}\nvisitors-total: {big}\nnew-course-participants: {big}\n"
+        "co2-emissions: 0.000000001\n",
         encoding="utf-8",
     )
     for args in (["check", "2026", "-f", fmt], ["check", "2025", "-f", fmt, "--strict"]):

@@ -448,7 +448,7 @@ def test_unwritable_outputs_are_refused(run, tmp_path, name, english):
     assert result.exit_code == 2
     assert not out.exists()
     line = result.stderr.strip()
-    assert line.startswith(f"{out}:1:1: pdca report writes HTML (.html) or Markdown (.md), not ")
+    assert line.startswith(f"{out}: pdca report writes HTML (.html) or Markdown (.md), not ")
     assert line.endswith("[unsupported-output]")
     if name.lower().endswith(".pdf"):
         assert "print it to PDF from a browser" in line

@@ -206,13 +206,13 @@ def test_file_names_and_folders(strategy_file, folders, tmp_path):
     reviews = write("", name="review-2026.yaml")
     found = _diagnostics(strategy_file, reviews)
     assert found == [
-        f"{reviews / 'review-2026.yaml'}:1:1: a review file is named after its fiscal year, "
+        f"{reviews / 'review-2026.yaml'}: a review file is named after its fiscal year, "
         "like 2026.yaml (got 'review-2026.yaml') [file-name]"
     ]
     missing = tmp_path / "nowhere"
     with pytest.raises(InputError) as info:
         load_reviews(missing, None)
-    assert str(info.value) == f"{missing}:1:1: no such directory [no-reviews-dir]"
+    assert str(info.value) == f"{missing}: no such directory [no-reviews-dir]"
     assert load_reviews(missing, None, required=False).years == {}
 
 

@@ -101,7 +101,7 @@ def test_empty_document(tmp_path):
 
 def test_missing_file(tmp_path):
     path = tmp_path / "nope.yaml"
-    assert diagnostics(path) == [f"{path}:1:1: no such file [file-not-found]"]
+    assert diagnostics(path) == [f"{path}: no such file [file-not-found]"]
 
 
 def test_not_utf8(tmp_path):
@@ -111,4 +111,4 @@ def test_not_utf8(tmp_path):
 
 
 def test_a_directory_is_not_a_file(tmp_path):
-    assert diagnostics(tmp_path) == [f"{tmp_path}:1:1: is a directory, not a file [not-a-file]"]
+    assert diagnostics(tmp_path) == [f"{tmp_path}: is a directory, not a file [not-a-file]"]

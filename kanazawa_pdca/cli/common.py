@@ -177,8 +177,14 @@ def emit(
     gets there (symbolic links, `..`); see output.check_target. `commands`: the text is
     the github format's workflow commands.
     """
-    if output is None:
-        out(text, commands=commands)
+    from ..output import is_stdout
+
+    if output is None or is_stdout(output):  # `-o -`, `-o /dev/stdout`: standard output
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            out(text, commands=commands)
         sys.stdout.flush()
         return
     from ..load import resolve_actuals, resolve_reviews, resolve_strategy
@@ -195,11 +201,11 @@ def emit(
         )
         write_atomic(output, text)  # text, or a workbook's bytes (check --format xlsx)
     except RefusedTarget as exc:
-        err(f"{output}:1:1: {said(exc)} [{exc.code}]\n")
+        err(f"{output}: {said(exc)} [{exc.code}]\n")
         raise typer.Exit(Exit.BAD_INPUT) from None
     except OSError as exc:
         detail = msg("output-unwritable", detail=exc.strerror)
-        err(f"{output}:1:1: {detail} [output-unwritable]\n")
+        err(f"{output}: {detail} [output-unwritable]\n")
         raise typer.Exit(Exit.BAD_INPUT) from None
 
 
@@ -411,9 +417,13 @@ def lookup_kpi(strategy, query: str, lang: Lang, command: str):
     raise typer.Exit(Exit.BAD_INPUT)
 
 
-def run_action(action) -> None:
+def run_action(action, nothing_written=None) -> None:
     """Call an entry action: usage errors and input errors end in exit 2, its text goes to
-    stdout and its warnings to stderr; its exit status is the command's."""
+    stdout and its warnings to stderr; its exit status is the command's.
+
+    `nothing_written`, for a command that writes (`import`, `record`): a function giving
+    the line said after the errors of a run that wrote nothing (which file is untouched,
+    what to do next)."""
     from ..entry.actions import UsageError
 
     try:
@@ -421,7 +431,10 @@ def run_action(action) -> None:
     except UsageError as exc:
         raise typer.BadParameter(str(exc), param_hint=exc.param) from None
     except InputError as exc:
-        raise fail(exc.diagnostics) from None
+        exit_ = fail(exc.diagnostics)
+        if nothing_written is not None:
+            err(nothing_written() + "\n")
+        raise exit_ from None
     err(result.warnings)
     out(result.text)
     sys.stdout.flush()
@@ -448,6 +461,19 @@ def writable_target(output: Path, strategy: Path, actuals: Path) -> None:
         )
     except RefusedTarget as exc:
         raise location_error(str(output), exc.code, exc.variant, **exc.values) from None
+
+
+def nothing_written(command: str, actuals: Path | None, year: int):
+    """The `nothing_written` line of `run_action` for `pdca import` / `pdca record`."""
+
+    def line() -> str:
+        from ..entry.writer import year_file
+        from ..load import display_name, resolve_actuals
+
+        path = year_file(resolve_actuals(actuals)[0], year)
+        return msg("nothing-written", file=display_name(path), command=command)
+
+    return line
 
 
 def for_writing(strategy: Path | None, actuals: Path | None):

@@ -17,6 +17,7 @@ from .common import (
     YearArg,
     for_writing,
     language,
+    nothing_written,
     run_action,
 )
 
@@ -45,4 +46,4 @@ def import_(
             accept_outliers=accept_outliers,
         )  # fmt: skip
 
-    run_action(action)
+    run_action(action, nothing_written("import", actuals, year))

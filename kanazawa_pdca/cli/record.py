@@ -17,6 +17,7 @@ from .common import (
     for_writing,
     language,
     lookup_kpi,
+    nothing_written,
     run_action,
 )
 from .complete import kpi_ids
@@ -54,4 +55,4 @@ def record(
             accept_outliers=accept_outliers,
         )  # fmt: skip
 
-    run_action(action)
+    run_action(action, nothing_written("record", actuals, year))

@@ -85,6 +85,6 @@ def _report_format(output: Path, fmt: ReportFormat | None) -> ReportFormat:
         hint = msg("report-pdf-hint" if suffix == ".pdf" else "report-suffix-hint")
         shown = suffix or msg("report-no-suffix")
         line = msg("report-unsupported", suffix=shown, hint=hint)
-        err(f"{output}:1:1: {line} [unsupported-output]\n")
+        err(f"{output}: {line} [unsupported-output]\n")
         raise typer.Exit(Exit.BAD_INPUT)
     return fmt or ReportFormat(SUFFIXES[suffix])

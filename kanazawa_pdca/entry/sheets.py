@@ -49,7 +49,8 @@ class Sheet:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def origin(self) -> Location:
-        return Location(self.file, 1, 1, self.name)
+        """The sheet as a whole: FILE.xlsx:SHEET, or FILE for a CSV (no made-up A1 / 1:1)."""
+        return Location(self.file, sheet=self.name)
 
 
 def read_sheets(path: Path, shown: str) -> list[Sheet]:

@@ -1,8 +1,13 @@
 """The one writer of `data/actuals/<year>.yaml`, used by `pdca import` and `pdca record`.
 
 Guarantees:
-- one writer at a time: a lock file beside the actuals folder (`filelock`), and the year's
-  file is read again under the lock, so concurrent runs never lose each other's figures;
+- one writer at a time: a lock on the actuals folder itself (`flock` of the folder, so no
+  lock file is ever created; on Windows, where a folder cannot be locked, `filelock`'s file
+  beside it, which it deletes on release), and the year's file is read again under the lock,
+  so concurrent runs never lose each other's figures;
+- a run that writes nothing leaves nothing new behind: no lock file, and no folder it
+  created; a disk that is full or read-only is a located error (`cannot-write`), never a
+  traceback, and the old file stays as it was;
 - a killed run leaves the old file or the new one, never a mix: `output.write_atomic`, pdca's
   one writer (a temporary file with an unpredictable name, mode 0600, O_EXCL; fsync, rename,
   fsync of the folder);
@@ -21,6 +26,7 @@ import difflib
 import io
 import os
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -115,7 +121,8 @@ def year_file(folder: Path, year: int) -> Path:
 
 
 def lock_path(folder: Path) -> Path:
-    """The lock file beside the actuals folder: data/actuals -> data/.actuals.lock."""
+    """Where a system that cannot lock a folder (Windows) keeps the lock file, beside the
+    actuals folder: data/actuals -> data/.actuals.lock (filelock deletes it on release)."""
     folder = Path(os.path.abspath(folder))
     return folder.parent / f".{folder.name}.lock"
 
@@ -147,15 +154,40 @@ def write_figures(
         )
         outcome.dry_run = True
         return outcome
-    folder.mkdir(parents=True, exist_ok=True)
-    with _locked(folder, timeout):
-        path = year_file(folder, year)
-        outcome = _merge(path, year, strategy, figures, overwrite, shown_name, lang)
-        _remove_stale_temporaries(path)
-        if outcome.after != outcome.before:
-            write_atomic(path, outcome.encoded())
-            outcome.written = True
+    created = _new_folders(folder)
+    path = year_file(folder, year)
+    written = False
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with _locked(folder, timeout):
+            path = year_file(folder, year)
+            outcome = _merge(path, year, strategy, figures, overwrite, shown_name, lang)
+            _remove_stale_temporaries(path)
+            if outcome.after != outcome.before:
+                write_atomic(path, outcome.encoded())
+                outcome.written = written = True
+    except OSError as exc:  # a full disk (ENOSPC), a read-only folder (EROFS), …
+        from ..load import display_name
+
+        detail = exc.strerror or str(exc)
+        where = Location(shown_name or display_name(path))
+        raise InputError([Diagnostic(where, "cannot-write", {"detail": detail})]) from None
+    finally:
+        if not written:
+            for made in created:  # innermost first; only if still empty
+                with contextlib.suppress(OSError):
+                    made.rmdir()
     return outcome
+
+
+def _new_folders(folder: Path) -> list[Path]:
+    """The folders `folder.mkdir(parents=True)` would create, innermost first."""
+    out = []
+    here = Path(os.path.abspath(folder))
+    while not here.exists() and here != here.parent:
+        out.append(here)
+        here = here.parent
+    return out
 
 
 def figure_problems(strategy: Strategy, year: int, figures: list[Figure]) -> list[Diagnostic]:
@@ -174,6 +206,41 @@ def figure_problems(strategy: Strategy, year: int, figures: list[Figure]) -> lis
 
 @contextlib.contextmanager
 def _locked(folder: Path, timeout: float) -> Iterator[None]:
+    """Hold the lock of `folder` (which exists) meanwhile; InputError `locked` after
+    `timeout` seconds of another writer holding it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        fcntl = None
+    if fcntl is None or not hasattr(os, "O_DIRECTORY"):  # pragma: no cover - Windows
+        with _file_locked(folder, timeout):
+            yield
+        return
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise InputError([_locked_diagnostic(folder, folder, timeout)]) from None
+                time.sleep(0.02)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _locked_diagnostic(where: Path, folder: Path, timeout: float) -> Diagnostic:
+    return Diagnostic(Location(str(where)), "locked", {"folder": str(folder), "seconds": timeout})
+
+
+@contextlib.contextmanager
+def _file_locked(folder: Path, timeout: float) -> Iterator[None]:  # pragma: no cover
     from filelock import FileLock, Timeout
 
     path = lock_path(folder)
@@ -181,9 +248,7 @@ def _locked(folder: Path, timeout: float) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
-        raise InputError(
-            [Diagnostic(Location(str(path)), "locked", {"folder": str(folder), "seconds": timeout})]
-        ) from None
+        raise InputError([_locked_diagnostic(path, folder, timeout)]) from None
     try:
         yield
     finally:

@@ -73,12 +73,10 @@ escape_property = escape.command_property
 def command(level: str, message: str, location: Location | None, title: str) -> str:
     """One workflow command line, e.g. `::error file=F,line=3,col=5,title=T::message`."""
     props: list[tuple[str, str]] = []
-    if location is not None:
-        props += [
-            ("file", PurePath(location.file).as_posix()),
-            ("line", str(location.line)),
-            ("col", str(location.column)),
-        ]
+    if location is not None:  # a whole file: its name alone, no made-up line
+        props.append(("file", PurePath(location.file).as_posix()))
+        if location.line is not None:
+            props += [("line", str(location.line)), ("col", str(location.column or 1))]
     props.append(("title", title))
     text = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     return f"::{level} {text}::{escape_data(message)}\n"
@@ -269,4 +267,4 @@ def write_step_summary(report: Report, options: RenderOptions) -> None:
         warning = text("warning-prefix", lang) + text(
             "step-summary-unwritable", lang, detail=exc.strerror
         )
-        sys.stderr.write(escape.stream(f"{path}:1:1: {warning} [step-summary-unwritable]\n"))
+        sys.stderr.write(escape.stream(f"{path}: {warning} [step-summary-unwritable]\n"))

@@ -305,6 +305,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "cannot write the step summary: {detail}",
         "ja": "ジョブの概要（step summary）を書き込めません: {detail}",
     },
+    "nothing-written": {
+        "en": "nothing was written: {file} is as it was. Correct what the lines above say and "
+        "run pdca {command} again",
+        "ja": "何も書き込んでいません（{file} は元のままです）。上の行の内容を直してから、もう一度 "
+        "pdca {command} を実行してください",
+    },
+    "number-form": {
+        "en": "{value} is not a figure as a person writes it (hexadecimal, binary, octal, "
+        "digit separators and exponents are not read): write {decimal}",
+        "ja": "{value} は数値の書き方として読みません（16進・2進・8進・桁区切りの _・指数表記は"
+        "使えません）。{decimal} と書いてください",
+    },
+    "number-form.long": {
+        "en": "{value} is not a figure as a person writes it (hexadecimal, binary, octal, "
+        "digit separators and exponents are not read)",
+        "ja": "{value} は数値の書き方として読みません（16進・2進・8進・桁区切りの _・指数表記は"
+        "使えません）",
+    },
     "locked": {
         "en": "another pdca run is writing to {folder} (waited {seconds:g} s); try again",
         "ja": "別の pdca が {folder} に書き込み中です（{seconds:g} 秒待ちました）。"
