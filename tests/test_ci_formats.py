@@ -222,7 +222,7 @@ def test_unwritable_step_summary_is_a_warning(report, tmp_path, monkeypatch, cap
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path))  # a directory
     github.write_step_summary(report, EN)
     assert capsys.readouterr().err == (
-        f"{tmp_path}:1:1: warning: cannot write the step summary: Is a directory "
+        f"{tmp_path}: warning: cannot write the step summary: Is a directory "
         "[step-summary-unwritable]\n"
     )
 
