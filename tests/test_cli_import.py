@@ -216,12 +216,12 @@ def test_ods_gets_save_as_hint(imp, tmp_path, run):
     ja = imp(path)
     assert ja.exit_code == 2
     assert ja.stderr.splitlines()[0] == (
-        f"{path}:1:1: OpenDocument 形式（.ods）のファイルです。.xlsx か CSV で保存し直して"
+        f"{path}: OpenDocument 形式（.ods）のファイルです。.xlsx か CSV で保存し直して"
         "ください（LibreOffice: ファイル > 名前を付けて保存 > Excel 2007-365 (.xlsx)） [ods-file]"
     )
     en = imp(path, "--lang", "en")
     assert en.stderr.splitlines()[0] == (
-        f"{path}:1:1: an OpenDocument spreadsheet (.ods): save it as .xlsx or CSV "
+        f"{path}: an OpenDocument spreadsheet (.ods): save it as .xlsx or CSV "
         "(LibreOffice: File > Save As, Excel 2007-365 (.xlsx)) [ods-file]"
     )
     assert not (tmp_path / "actuals").exists()
