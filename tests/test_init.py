@@ -78,7 +78,7 @@ def test_init_refuses_an_existing_strategy_unless_forced(run, tmp_path, monkeypa
         if english
         else "戦略ファイルがすでにあります。別のフォルダにするか、置き換えるなら --force を付けてください"
     )
-    assert refused.stderr.splitlines()[0] == f"town/data/strategy.yaml:1:1: {message} [init-exists]"
+    assert refused.stderr.splitlines()[0] == f"town/data/strategy.yaml: {message} [init-exists]"
     assert strategy.read_text(encoding="utf-8") == "# the city's own\n"
     assert not (tmp_path / "town" / "data" / "actuals").exists()
     forced = run("init", "town", "--force", *lang)
@@ -91,7 +91,7 @@ def test_init_refuses_a_file_for_its_folder(run, tmp_path, monkeypatch):
     (tmp_path / "town").write_text("not a folder", encoding="utf-8")
     refused = run("init", "town")
     assert refused.exit_code == 2
-    assert refused.stderr.splitlines()[0] == "town:1:1: フォルダではありません [init-not-a-folder]"
+    assert refused.stderr.splitlines()[0] == "town: フォルダではありません [init-not-a-folder]"
 
 
 def test_init_keeps_the_readme_a_folder_already_has(run, tmp_path, monkeypatch):
