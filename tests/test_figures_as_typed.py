@@ -179,7 +179,7 @@ def test_a_sheet_missing_from_the_zip_is_not_skipped(imp, tmp_path, english):
     bad = _rewrite(wb_path, tmp_path / "bad.xlsx", "xl/worksheets/sheet2.xml", lambda d: None)
     refused(
         imp(bad),
-        f"{bad}:1:1: cannot read the workbook: its sheet '経済企画課' is missing from the file "
+        f"{bad}: cannot read the workbook: its sheet '経済企画課' is missing from the file "
         "(save it again from Excel or LibreOffice, or send it again) [not-a-workbook]",
         tmp_path / "actuals",
     )

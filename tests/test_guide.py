@@ -221,7 +221,7 @@ def test_the_usage_error_the_guide_shows_is_what_pdca_prints(run):
 NOT_CODES = {
     "actuals-file-head", "amount", "char-name", "conflict-part", "did-you-mean", "empty-text",
     "errors-summary", "fail-on", "field", "file-kind", "init-written", "input", "list-separator",
-    "missing-file", "missing-next", "no-actuals-here", "no-figure-to-record", "none",
+    "missing-file", "missing-next", "no-actuals-here", "nothing-written", "no-figure-to-record", "none",
     "none-defined", "pydantic", "sheet-exists", "sheet-suffix", "shown",
     "template-nothing-missing", "template-written", "unclosed", "usage", "validate-actuals",
     "validate-reviews", "validate-strategy", "validate-warnings", "warning-prefix",
