@@ -191,6 +191,7 @@ def test_markdown_junit_github_xlsx_and_the_report_carry_the_grade(run, tmp_path
     sheet = load_workbook(out)["基本目標1"]
     cells = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     assert "A 目標を大きく上回る\n○ 順調" in cells
+    assert "目標値は基準値×1.5から算出" in cells  # a derived target says so
     html = tmp_path / "report.html"
     assert run("report", 2025, *ARGS, "-o", html).exit_code == 0
     text = html.read_text(encoding="utf-8")

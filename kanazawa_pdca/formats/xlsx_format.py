@@ -235,6 +235,16 @@ def judged(r: KpiResult, lang: Lang) -> str:
     return f"{grade_label(r.grade, lang)}\n{result_label(r, lang)}"
 
 
+def _derived(k, lang: Lang) -> str | None:
+    """'目標値は基準値×1.5から算出' / 'target derived: baseline × 1.5' (None: as printed)."""
+    from ..present.numbers import derived_note
+
+    note = derived_note(k, lang)
+    if not note:
+        return None
+    return f"目標値は{note}から算出" if lang == "ja" else f"target derived: {note}"
+
+
 def _cells(r: KpiResult, section: str, lang: Lang) -> list:
     k = r.kpi
     target = k.target.value if k.target.kind != "reset" else k.target.text
@@ -255,6 +265,7 @@ def _cells(r: KpiResult, section: str, lang: Lang) -> list:
         r.progress,
         judged(r, lang),
         r.source,
-        # the figure's note, and the committee's status with its reason when it set one
-        "\n".join(x for x in (r.note, override_note(r, lang)) if x) or None,
+        # the figure's note, the committee's status with its reason when it set one, and
+        # how a target derived from the baseline was derived
+        "\n".join(x for x in (r.note, override_note(r, lang), _derived(k, lang)) if x) or None,
     ]
