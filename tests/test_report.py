@@ -11,8 +11,8 @@ from conftest import DATA, DEMO, MINI
 from kanazawa_pdca.assess import assess, expected_at
 from kanazawa_pdca.i18n import status_label, status_word
 from kanazawa_pdca.load import load_all
-from kanazawa_pdca.report import render_report, sparkline
-from kanazawa_pdca.report.charts import chart_data
+from kanazawa_pdca.report import render_report
+from kanazawa_pdca.report.charts import chart_data, sparkline
 from kanazawa_pdca.trajectory import Line, Status
 
 MINI_ACTUALS = {

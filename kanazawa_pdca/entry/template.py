@@ -127,7 +127,7 @@ def render_csv(
     only: set[str] | None = None,
 ) -> bytes:
     """CSV in UTF-8 with a BOM (so Japanese Excel opens it), the header first."""
-    from .workbook import cell_value
+    from ..present.workbook import cell_value
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -157,7 +157,7 @@ def render_xlsx(
     from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .workbook import (
+    from ..present.workbook import (
         banner,
         cell_value,
         figure_format,

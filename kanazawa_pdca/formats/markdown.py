@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..assess import KpiResult, Report, grade_counts, share_on_track
+from ..assess import KpiResult, Report
 from ..i18n import (
     Lang,
     grade_label,
@@ -11,7 +11,6 @@ from ..i18n import (
     result_label,
     status_label,
     t,
-    title,
     unit_suffix,
 )
 from ..present import escape
@@ -34,6 +33,7 @@ from ..present.numbers import (
     year_tag,
 )
 from ..present.outlook_cell import outlook_cell
+from ..present.summary import summary_table
 from ..trajectory import Status
 from ..years import label
 from . import RenderOptions
@@ -76,30 +76,6 @@ def render(report: Report, options: RenderOptions) -> str:
         lines += ["", t("override.legend", lang)]
     lines += ["", f"{t('thresholds', lang)}: {criteria(report, lang)}", ""]
     return "\n".join(lines)
-
-
-def summary_table(report: Report, lang: Lang) -> list[str]:
-    statuses = list(Status)
-    head = [t("goal", lang), *(status_label(s, lang) for s in statuses), t("share_good", lang)]
-    head += [t("outlook.miss", lang), t("report.stale", lang)]
-    rows = ["| " + " | ".join(head) + " |", "|" + "---|" + "---:|" * (len(head) - 1)]
-    goals, totals = report.summary_scope()  # whole goals, whatever the filters
-    whole = report.whole or report
-    ids = {k for g in goals for k in g.kpi_ids}
-    misses = sum(
-        1 for r in whole.kpis if r.kpi.id in ids and r.outlook is not None and not r.outlook.reaches
-    )
-    for g in goals:
-        cells = [_esc(f"{g.code} {title(g, lang)}")]
-        cells += [str(g.counts[s]) for s in statuses]
-        cells.append(percent(g.share_on_track))
-        cells += [str(g.projected_to_miss), str(g.older_figures)]
-        rows.append("| " + " | ".join(cells) + " |")
-    total = [f"**{t('total', lang)}**", *(str(totals[s]) for s in statuses)]
-    total.append(percent(share_on_track(totals)))
-    total += [str(misses), str(sum(report.summary_older_figures().values()))]
-    rows.append("| " + " | ".join(total) + " |")
-    return rows + grades_line(report, lang)
 
 
 def _kpi_table(results: list[KpiResult], lang: Lang) -> list[str]:
@@ -155,19 +131,6 @@ def judged_cell(r: KpiResult, lang: Lang) -> str:
     if r.grade is None:
         return result_label(r, lang)
     return f"**{_esc(grade_label(r.grade, lang))}**<br>{result_label(r, lang)}"
-
-
-def grades_line(report: Report, lang: Lang) -> list[str]:
-    """'**評定**: A 目標を大きく上回る 2 · B 目標どおり 3 · …' (none without grades)."""
-    grades = report.strategy.evaluation.grades
-    if not grades:
-        return []
-    goals, _ = report.summary_scope()
-    ids = {k for g in goals for k in g.kpi_ids}
-    whole = report.whole or report
-    counts = grade_counts(report.strategy, [r for r in whole.kpis if r.kpi.id in ids])
-    parts = " · ".join(f"{_esc(grade_label(g, lang))} {counts[g.code]}" for g in grades)
-    return ["", f"**{t('grade', lang)}**: {parts}"]
 
 
 def _reprint(r: KpiResult, lang: Lang) -> str:

@@ -48,7 +48,7 @@ PERCENT_COLUMNS = (13, 14)
 EXPECTED_COLUMN = 10  # computed: at the KPI's precision; the other figures as written
 NUMBER_COLUMNS = (6, 8, 11)
 # (min, max) widths, narrow enough that a sheet prints on A4 landscape at 8 pt or more
-# (entry.workbook); the text columns wrap (WRAPPED) and each row is as tall as its text.
+# (present.workbook); the text columns wrap (WRAPPED) and each row is as tall as its text.
 # The section (column 1: its heading on every row, for filtering) shows what fits, '(1)妊娠
 # から'; the headings are written in full once, above the table
 WIDTHS = {1: (8, 8), 2: (6, 7), 3: (12, 13), 4: (16, 21), 5: (4, 6), 6: (6, 12),
@@ -60,7 +60,7 @@ WRAPPED = (2, 3, 4, 5, 8, 15, 16, 17)
 def render(report: Report, options: RenderOptions) -> bytes:
     from openpyxl import Workbook
 
-    from ..entry.workbook import to_bytes
+    from ..present.workbook import to_bytes
 
     lang = options.lang
     wb = Workbook()
@@ -79,7 +79,7 @@ def _sheet_name(number: int, lang: Lang) -> str:
 
 
 def _v(value):
-    from ..entry.workbook import cell_value
+    from ..present.workbook import cell_value
 
     return cell_value(value)
 
@@ -89,7 +89,7 @@ def _title_rows(ws, report: Report, lang: Lang, subtitle: str, columns: int) -> 
     once the columns have their widths)."""
     from openpyxl.styles import Font
 
-    from ..entry.workbook import banner
+    from ..present.workbook import banner
 
     meta = report.strategy.meta
     name = title(meta, lang)
@@ -139,7 +139,7 @@ def _status_colours(ws, ref: str, first_cell: str, graded: bool = False) -> None
 def _summary_sheet(ws, report: Report, lang: Lang) -> None:
     from openpyxl.styles import Alignment, Font
 
-    from ..entry.workbook import fit_columns, fit_rows, print_a4_landscape
+    from ..present.workbook import fit_columns, fit_rows, print_a4_landscape
 
     ws.title = t("summary", lang)
     statuses = list(Status)
@@ -183,14 +183,14 @@ def _summary_sheet(ws, report: Report, lang: Lang) -> None:
 def _goal_sheet(ws, report: Report, view, lang: Lang) -> None:
     from openpyxl.styles import Alignment, Font
 
-    from ..entry.workbook import (
+    from ..present.numbers import decimals, figure_digits
+    from ..present.workbook import (
         banner,
         figure_format,
         fit_columns,
         fit_rows,
         print_a4_landscape,
     )
-    from ..present.numbers import decimals, figure_digits
 
     _header(ws, 4, columns("check", lang))
     row = 5

@@ -15,14 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from ..assess import KpiResult, Report
+from ..assess import Report
 
 ReportFormat = Literal["html", "md"]
 FORMATS: tuple[str, ...] = ("html", "md")
 # what `pdca report -o FILE` writes, by suffix; anything else is refused
 SUFFIXES: dict[str, str] = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
-
-SPARK = "▁▂▃▄▅▆▇█"
 
 
 def render_report(
@@ -52,21 +50,3 @@ def render_report(
     from . import markdown
 
     return markdown.render(view, lang, with_charts=charts)
-
-
-def trend_points(result: KpiResult, year: int) -> list[tuple[int, float]]:
-    """The baseline and the actuals up to `year`; running sums for a period total."""
-    from .charts import chart_data
-
-    return list(chart_data(result, year, year).actual)
-
-
-def sparkline(values: list[float]) -> str:
-    """'▁▄█' for [1, 2, 3]; a flat series is a row of '▄'; no values gives '·'."""
-    if not values:
-        return "·"
-    low, high = min(values), max(values)
-    if high == low:
-        return SPARK[3] * len(values)
-    top = len(SPARK) - 1
-    return "".join(SPARK[round((v - low) / (high - low) * top)] for v in values)

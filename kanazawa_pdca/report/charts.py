@@ -5,7 +5,8 @@ and `summary_svg` turn it into SVG markup. The look lives in the page's one styl
 (`style.css`, classes `c-…`), so a chart is geometry only: about 1.5 KB, drawn in well
 under a millisecond. (pygal, used before, inlined ~9 KB of id-prefixed CSS and a script
 per chart and needed ~4.4 ms a chart even with its CSS turned off; the measurement is in
-benchmarks/report.py and the README's speed section.)
+benchmarks/report.py and the README's speed section.) The Markdown report draws its
+text chart from the same data: `trend_points` and `sparkline`.
 
 What a chart shows:
 - the expected line E(y) (dashed grey), the baseline and the recorded figures (solid
@@ -522,3 +523,24 @@ def chart_css() -> str:
     for status, colour in STATUS_COLORS.items():
         rules.append(f".st-{status.value}{{--st:{colour}}}")
     return "\n".join(rules) + "\n"
+
+
+# --- the Markdown report's text charts -------------------------------------------------------
+
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def trend_points(result: KpiResult, year: int) -> list[tuple[int, float]]:
+    """The baseline and the actuals up to `year`; running sums for a period total."""
+    return list(chart_data(result, year, year).actual)
+
+
+def sparkline(values: list[float]) -> str:
+    """'▁▄█' for [1, 2, 3]; a flat series is a row of '▄'; no values gives '·'."""
+    if not values:
+        return "·"
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARK[3] * len(values)
+    top = len(SPARK) - 1
+    return "".join(SPARK[round((v - low) / (high - low) * top)] for v in values)

@@ -7,7 +7,6 @@ stands in for each chart. Every text from the data goes through `escape.markdown
 from __future__ import annotations
 
 from ..assess import KpiResult
-from ..formats.markdown import summary_table
 from ..i18n import (
     KIND_WORDS,
     OVERRIDE_MARK,
@@ -24,6 +23,7 @@ from ..present.escape import markdown as md
 from ..present.layout import Section, criteria, goal_views, kpi_count
 from ..present.numbers import number, with_unit, year_tag
 from ..present.outlook_cell import outlook_cell
+from ..present.summary import summary_table
 from ..trajectory import Status
 from ..years import label, reiwa
 from .view import (
@@ -187,7 +187,7 @@ def _kpi(view: Meeting, r: KpiResult, lang: Lang, with_charts: bool) -> list[str
         aside = "" if fact.aside is None else f" ({fact.aside})"
         rows.append((fact.term, md(fact.text + aside)))
     if with_charts:
-        from . import sparkline, trend_points
+        from .charts import sparkline, trend_points
 
         points = trend_points(r, view.report.year)
         if points:

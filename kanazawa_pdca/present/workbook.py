@@ -18,7 +18,7 @@ import re
 import unicodedata
 from typing import Any
 
-from ..present import escape
+from . import escape
 
 LINE_PT = 15.0  # the height of a line of 11 pt text (Excel's default row height)
 WIDE_LINE_PT = 18.75  # a line with Japanese in it (the row height of 11 pt 游ゴシック)
