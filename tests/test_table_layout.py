@@ -88,6 +88,26 @@ def test_kpis_ids_never_split(run, strategy, lang, width):
         assert re.search(rf"^{re.escape(kpi.id)}( |$)", text, re.M), kpi.id
 
 
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", (80, 100, 120))
+def test_diff_ids_never_split_and_names_fold_by_kinsoku(run, strategy, lang, width):
+    """pdca diff's table (issue #14 sweep): every line within the width, every id whole at
+    the start of a line (beside its name or on a line of its own), no line starting with a
+    closing mark such as '）' and none ending with an opening one such as '（'."""
+    result = run("diff", "2025", "2026", "--actuals", DEMO, "--all", "--lang", lang,
+                 "--width", str(width))  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    for kpi in strategy.kpis:
+        assert re.search(rf"^{re.escape(kpi.id)}( |$)", result.stdout, re.M), kpi.id
+    for line in lines:
+        name = re.split(r" {2,}", line.strip())[0]
+        if name:
+            assert name[0] not in NO_START, line
+            assert name[-1] not in NO_END, line
+
+
 # --- one test per defect of issue #10 -----------------------------------------------------
 
 

@@ -210,38 +210,24 @@ def render_markdown(c: Comparison, lang: Lang, *, level: int = 1) -> str:
 # --- the terminal table ---------------------------------------------------------------------
 
 
+GAP = 2  # between the diff table's columns
+NAME_MIN = 16  # the name column's width the figures fold to leave it…
+NAME_WORD = 20  # …or its longest English word up to this
+NAME_LEAST = 8  # the name column folds to this at the narrowest
+
+
 def render_table(c: Comparison, options: RenderOptions, *, show_all: bool = False) -> str:
-    from rich import box
-    from rich.table import Table
+    """The terminal table, laid out on present/grid: the name column takes the room left by
+    the figures and folds by the grid's rules (kinsoku in Japanese, at spaces in English);
+    an id never splits: beside its name when the column holds it whole, else on a line of
+    its own above its row."""
     from rich.text import Text
 
     lang = options.lang
-    y0, y1 = reiwa(c.from_year), reiwa(c.to_year)
     out: list = [Text(heading(c, lang), style="bold")]
     shown = [m for m in ordered(c) if show_all or m.movement is not Movement.UNCHANGED]
     if shown:
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        table.add_column(t("kpi", lang), overflow="fold", ratio=1, min_width=16)
-        table.add_column(y0, justify="right", no_wrap=True)
-        table.add_column(y1, justify="right", no_wrap=True)
-        table.add_column(t("diff.change", lang), justify="right", no_wrap=True)
-        table.add_column(t("diff.movement", lang), no_wrap=True)
-        for m in shown:
-            k = m.kpi
-            name = Text(escape.terminal(kpi_name(k, lang)))
-            name.append(f"\n{k.id}", style="dim")
-            unit = escape.terminal(unit_suffix(k, lang))
-            table.add_row(
-                name,
-                _status_cell(m.before, c.from_year, unit, lang),
-                _status_cell(m.after, c.to_year, unit, lang),
-                signed_change(m, lang),
-                Text(
-                    movement_label(m.movement.value, lang),
-                    style=MOVEMENT_STYLE[m.movement.value][1],
-                ),
-            )
-        out.append(table)
+        out.append(_grid(c, shown, lang, options.width or 100))
     elif not c.kpis:
         out.append(Text(t("diff.none", lang)))
     unchanged = c.summary[Movement.UNCHANGED]
@@ -250,6 +236,80 @@ def render_table(c: Comparison, options: RenderOptions, *, show_all: bool = Fals
     out.append(Text(f"{t('summary', lang)}: {summary_line(c, lang)}", style="bold"))
     out.append(Text(t("diff.change_note", lang), style="dim"))
     return _print(options, out)
+
+
+def _grid(c: Comparison, shown: list[KpiMovement], lang: Lang, width: int):
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    from ..present import grid
+
+    rows = []
+    for m in shown:
+        unit = escape.terminal(unit_suffix(m.kpi, lang))
+        rows.append(
+            [
+                _status_cell(m.before, c.from_year, unit, lang),
+                _status_cell(m.after, c.to_year, unit, lang),
+                Text(signed_change(m, lang)),
+                Text(
+                    movement_label(m.movement.value, lang),
+                    style=MOVEMENT_STYLE[m.movement.value][1],
+                ),
+            ]
+        )
+    heads = [reiwa(c.from_year), reiwa(c.to_year), t("diff.change", lang)]
+    heads.append(t("diff.movement", lang))
+    cells = [[row[j] for row in rows] for j in range(len(heads))]
+    widths = [_natural(h, column) for h, column in zip(heads, cells, strict=True)]
+    least = [
+        _least(h, column, whole=j != 2)
+        for j, (h, column) in enumerate(zip(heads, cells, strict=True))
+    ]
+    # short of room, the figures fold at their spaces ('30,000\ndownloads') before the
+    # name column goes below name_min: one cell at a time from the widest slack
+    words = [w for m in shown for w in kpi_name(m.kpi, lang).split(" ") if w.isascii()]
+    name_min = max(NAME_MIN, min(NAME_WORD, max(map(len, words), default=0)))
+    while width - sum(widths) - GAP * len(widths) < name_min:
+        slack = [w - m for w, m in zip(widths, least, strict=True)]
+        if max(slack) <= 0:
+            break
+        widths[slack.index(max(slack))] -= 1
+    name_width = max(NAME_LEAST, width - sum(widths) - GAP * len(widths))
+    ids_apart = name_width < max(cell_len(m.kpi.id) for m in shown)
+    columns = [grid.Column(t("kpi", lang), name_width, wrap=True)]
+    columns += [
+        grid.Column(h, w, justify="left" if j == 3 else "right", wrap=True)
+        for j, (h, w) in enumerate(zip(heads, widths, strict=True))
+    ]
+    lines = grid.header(columns, GAP)
+    for m, row in zip(shown, rows, strict=True):
+        name = Text(escape.terminal(kpi_name(m.kpi, lang)))
+        if ids_apart:  # whole, on a line of its own
+            lines.append(Text(m.kpi.id, style="dim"))
+        else:
+            name.append(f"\n{m.kpi.id}", style="dim")
+        lines += grid.render(columns, [[name, *row]], GAP)
+    return Text("\n").join(lines)
+
+
+def _natural(head: str, cells: list) -> int:
+    from rich.cells import cell_len
+
+    return max([cell_len(head), *(cell_len(x) for c in cells for x in c.plain.split("\n"))])
+
+
+def _least(head: str, cells: list, whole: bool) -> int:
+    """The narrowest a figure column folds to: its header, the longest word of its cells
+    and, `whole`, each cell's first line (a status label or a movement: never folded)."""
+    from rich.cells import cell_len
+
+    least = cell_len(head)
+    for c in cells:
+        first, *rest = c.plain.split("\n")
+        words = [w for line in (rest if whole else [first, *rest]) for w in line.split(" ")]
+        least = max(least, cell_len(first) if whole else 0, *(cell_len(w) for w in words))
+    return least
 
 
 def _status_cell(r, year: int, unit: str, lang: Lang):
