@@ -77,6 +77,13 @@ def test_figure_out_of_range_in_a_cell_is_located_at_the_cell(imp, tmp_path, eng
         "got 1e+16 [figure-range]",
         tmp_path / "actuals",
     )
+    pct = xlsx(tmp_path / "p.xlsx", [["id", "value"], ["share-pct", 1e14]], formats={"B2": "0%"})
+    refused(  # in range as a number, out of it as the percentage the cell shows
+        imp(pct),
+        f"{pct}:Sheet1!B2: share-pct: a figure must be 0 or between 1e-9 and 1e15 in size, "
+        "got 1e+16 [figure-range]",
+        tmp_path / "actuals",
+    )
     ja = imp(csv, "--lang", "ja").stderr.splitlines()[0]
     assert ja == (
         f"{csv}:2:2: visitors-total: 数値は 0 か、大きさが 1e-9 から 1e15 の間でなければ"

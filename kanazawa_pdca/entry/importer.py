@@ -20,7 +20,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, InputError, Location
 from ..i18n.messages import Phrase
 from ..model.strategy import KPI_ID_PATTERN, Strategy
-from .numbers import FigureError, NoFigure, parse_figure, refuse_outlier
+from .numbers import FigureError, NoFigure, in_range, parse_figure, refuse_outlier
 from .sheets import Cell, Sheet, read_sheets
 from .writer import Figure, figure_problems
 
@@ -281,7 +281,12 @@ def _figure(
                 )
             )
             return None
-        value = value * 100  # Excel keeps 47.5% as 0.475
+        try:
+            value = in_range(value * 100)  # Excel keeps 47.5% as 0.475
+        except FigureError as exc:
+            values = {**exc.values, "pre": f"{kpi_id}: "}
+            result.diagnostics.append(Diagnostic(where, exc.code, values, variant=exc.variant))
+            return None
     figure = Figure(
         kpi_id,
         value,

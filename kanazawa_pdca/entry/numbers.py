@@ -125,7 +125,7 @@ def parse_figure(raw: object, unit: str = "") -> Decimal | NoFigure:
         value = Decimal(body.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern above admits only numbers
         raise FigureError("not-a-number", "number", raw=raw.strip()) from None
-    return _in_range(value * scale * sign)
+    return in_range(value * scale * sign)
 
 
 def _without_unit(text: str, raw: str, shown_unit: str) -> tuple[str, Decimal]:
@@ -165,11 +165,12 @@ def _no_other_unit(body: str, raw: str, unit: str) -> None:
 def _finite(value: Decimal) -> Decimal:
     if not value.is_finite():
         raise FigureError("not-finite", "figure", got=value)
-    return _in_range(value)
+    return in_range(value)
 
 
-def _in_range(value: Decimal) -> Decimal:
-    """The model's range of a figure (model/figures.py), said at the cell or argument."""
+def in_range(value: Decimal) -> Decimal:
+    """The model's range of a figure (model/figures.py), said at the cell or argument
+    (FigureError `figure-range`); also for a figure scaled after parsing (a percent cell)."""
     if value and not _MIN <= abs(value) <= _MAX:
         approx = float(value)
         shown = f"{approx:g}" if math.isfinite(approx) else f"{value:.3e}"
