@@ -75,6 +75,6 @@ def reiwa(year: int) -> str:
 
 def label(year: int, lang: str = "ja") -> str:
     """A human label: 'FY2026 (R8)' in English, '2026年度 (R8)' in Japanese."""
-    if lang == "en":
-        return f"FY{year} ({reiwa(year)})"
-    return f"{year}年度 ({reiwa(year)})"
+    from .i18n.labels import t
+
+    return t("year.label", lang).format(year=year, era=reiwa(year))  # type: ignore[arg-type]

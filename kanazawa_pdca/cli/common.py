@@ -17,7 +17,7 @@ import typer
 from typer._click.exceptions import BadParameter
 
 from ..diagnostics import Diagnostic, Exit, InputError
-from ..i18n import Lang, current_lang, diagnostic_text, plural, said
+from ..i18n import Lang, current_lang, diagnostic_text, kpi_name, plural, said
 from ..i18n import text as msg
 
 if TYPE_CHECKING:
@@ -398,7 +398,7 @@ def lookup_kpi(strategy, query: str, lang: Lang, command: str):
         failed = exc
 
     def line(k) -> str:
-        return f"  {k.id}  {terminal(k.name_en if lang == 'en' else k.name)}\n"
+        return f"  {k.id}  {terminal(kpi_name(k, lang))}\n"
 
     quoted = repr(terminal(failed.query))
     if failed.candidates:

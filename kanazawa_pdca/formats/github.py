@@ -131,13 +131,10 @@ def figures(r: KpiResult, lang: Lang, *, strict: bool = False) -> str:
         parts.append(f"{word('actual', lang)} {actual} {_tag(r, r.actual_year, lang)}")
     elif r.missing_years:
         years = ", ".join(reiwa(y) for y in r.missing_years)
-        parts.append(f"missing figures for {years}" if lang == "en" else f"欠測年度 {years}")
+        parts.append(word("missing", lang).format(years=years))
     else:
         year = label(r.year, lang)
-        if lang == "en":
-            parts.append(f"no figure for {year}" if strict else f"no figure up to {year}")
-        else:
-            parts.append(f"{year}の実績なし" if strict else f"{year}までの実績なし")
+        parts.append(word("no_figure_in" if strict else "no_figure_by", lang).format(year=year))
     if r.expected is not None and not r.missing_years:
         at = r.year if r.actual_year is None else r.actual_year
         expected = with_unit(r.expected, unit_suffix(k, lang), figure_digits(k))

@@ -11,6 +11,7 @@ from ..i18n import (
     result_label,
     status_label,
     t,
+    title,
     unit_suffix,
 )
 from ..present import escape
@@ -45,7 +46,7 @@ _esc = escape.markdown
 def render(report: Report, options: RenderOptions) -> str:
     lang = options.lang
     meta = report.strategy.meta
-    name = meta.title_en if lang == "en" else meta.title
+    name = title(meta, lang)
     heading = t("report.heading", lang)
     lines = [f"# {_esc(name)} — {heading} {label(report.year, lang)}", ""]
     lines += [f"{t('report.kpis', lang)}: {kpi_count(report, lang)}"]
@@ -137,6 +138,6 @@ def _reprint(r: KpiResult, lang: Lang) -> str:
     """A KPI printed again here (再掲), shown in full under its first printing."""
     name = _esc(kpi_name(r.kpi, lang))
     where = _esc(first_shown(r))
-    if lang == "en":
-        return f"- [again] {name} (`{r.kpi.id}`): {result_label(r, lang)}, shown under {where}"
-    return f"- 〔再掲〕{name}（`{r.kpi.id}`）: {result_label(r, lang)} — {where} に掲載"
+    return t("md.reprint", lang).format(
+        name=name, id=r.kpi.id, label=result_label(r, lang), where=where
+    )

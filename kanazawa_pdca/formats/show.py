@@ -16,6 +16,7 @@ from ..i18n import (
     TARGET_KIND_WORDS,
     Lang,
     kpi_name,
+    localized,
     override_note,
     result_label,
     t,
@@ -188,11 +189,7 @@ def _printings(printings, lang: Lang):
             places.append("\n")
         places.append(p.code, style="cyan")
         goal = p.code.startswith("G")
-        what = (
-            (p.goal_title_en if goal else p.title_en)
-            if lang == "en"
-            else (p.goal_title if goal else p.title)
-        )
+        what = localized(p, "goal_title" if goal else "title", lang)
         places.append(f"  {escape.terminal(what)}")
         if goal:
             places.append(f" — {t('show.targets', lang)}", style="dim")

@@ -242,7 +242,7 @@ def _derived(k, lang: Lang) -> str | None:
     note = derived_note(k, lang)
     if not note:
         return None
-    return f"目標値は{note}から算出" if lang == "ja" else f"target derived: {note}"
+    return t("xlsx.derived", lang).format(note=note)
 
 
 def _cells(r: KpiResult, section: str, lang: Lang) -> list:

@@ -74,6 +74,9 @@ TEXT: dict[str, dict[str, str]] = {
     "ci.attainment": {"ja": "達成度", "en": "attainment"},
     "ci.target": {"ja": "目標値", "en": "target"},
     "ci.sep": {"ja": "、", "en": ", "},
+    "ci.missing": {"ja": "欠測年度 {years}", "en": "missing figures for {years}"},
+    "ci.no_figure_in": {"ja": "{year}の実績なし", "en": "no figure for {year}"},
+    "ci.no_figure_by": {"ja": "{year}までの実績なし", "en": "no figure up to {year}"},
     "chart.expected": {"ja": "期待値", "en": "Expected"},
     "chart.expected_sum": {"ja": "期待累計", "en": "Σ expected"},
     "chart.actual": {"ja": "実績", "en": "Actual"},
@@ -406,6 +409,17 @@ TEXT.update(
                 "id: {{value: …, source: …}}); list the ids with `pdca kpis`."
             ),
         },
+        # headings every human format shares (present/layout.py)
+        "heading.goal": {"ja": "基本目標{n}  {title}", "en": "Basic goal {n}: {title}"},
+        "heading.policy": {"ja": "({n}){title}", "en": "({n}) {title}"},
+        "year.label": {"ja": "{year}年度 ({era})", "en": "FY{year} ({era})"},
+        # pdca check -f markdown: a KPI printed again (再掲)
+        "md.reprint": {
+            "ja": "- 〔再掲〕{name}（`{id}`）: {label} — {where} に掲載",
+            "en": "- [again] {name} (`{id}`): {label}, shown under {where}",
+        },
+        "xlsx.derived": {"ja": "目標値は{note}から算出", "en": "target derived: {note}"},
+        "report.sep": {"ja": "、", "en": ", "},
         # pdca kpis
         "kpis.caption": {"ja": "KPI {n} 件", "en": "{n} KPI"},
         # pdca check -f xlsx

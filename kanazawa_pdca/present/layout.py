@@ -90,16 +90,12 @@ def goal_views(report: Report, lang: Lang) -> list[GoalView]:
 
 
 def goal_heading(goal: GoalResult, lang: Lang) -> str:
-    if lang == "en":
-        return f"{t('goal', lang)} {goal.number}: {title(goal, lang)}"
-    return f"{t('goal', lang)}{goal.number}  {title(goal, lang)}"
+    return t("heading.goal", lang).format(n=goal.number, title=title(goal, lang))
 
 
 def policy_heading(policy, lang: Lang) -> str:
     number = policy.code.split("-")[1]
-    if lang == "ja":
-        return f"({number}){title(policy, lang)}"
-    return f"({number}) {title(policy, lang)}"
+    return t("heading.policy", lang).format(n=number, title=title(policy, lang))
 
 
 def first_shown(result: KpiResult) -> str:

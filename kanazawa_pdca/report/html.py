@@ -22,6 +22,7 @@ from ..i18n import (
     Lang,
     grade_label,
     kpi_name,
+    localized,
     status_label,
     t,
     title,
@@ -53,7 +54,7 @@ def render(view: Meeting, lang: Lang = "ja", *, with_charts: bool = True) -> str
     """The whole page as a string."""
     report = view.report
     meta = report.strategy.meta
-    name = meta.title_en if lang == "en" else meta.title
+    name = title(meta, lang)
     heading = f"{_x('heading', lang)} — {label(report.year, lang)}"
     views = goal_views(report, lang)
     shown = {r.kpi.id for v in views for s in v.sections for r in s.results}
@@ -286,8 +287,8 @@ def _keys(report: Report, lang: Lang, with_charts: bool) -> list[str]:
             (_x("direction", lang), ev.directions),
         ):
             for term in terms:
-                word = term.label_en if lang == "en" else term.label
-                meaning = term.meaning_en if lang == "en" and term.meaning_en else term.meaning
+                word = localized(term, "label", lang)
+                meaning = localized(term, "meaning", lang)
                 shown = "" if word == term.code else f" {esc(word)}"
                 out.append(
                     f"<tr><td>{esc(kind)}</td><td><b>{esc(term.code)}</b>{shown}</td>"

@@ -17,6 +17,7 @@ from ..i18n import (
     result_label,
     status_label,
     t,
+    title,
     unit_suffix,
 )
 from ..present.escape import markdown as md
@@ -44,7 +45,7 @@ def _x(key: str, lang: Lang) -> str:
 def render(view: Meeting, lang: Lang = "ja", *, with_charts: bool = True) -> str:
     report = view.report
     meta = report.strategy.meta
-    name = meta.title_en if lang == "en" else meta.title
+    name = title(meta, lang)
     lines: list[str] = []
     banner = f"> **⚠ {_x('fictional', lang)}**"
     if report.fictional:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..assess import KpiResult, Report
 from ..compare import Comparison, KpiMovement, Movement, compare
-from ..i18n import Lang, movement_label, status_label, t, unit_suffix
+from ..i18n import Lang, localized, movement_label, status_label, t, unit_suffix
 from ..model.reviews import GroupReview
 from ..present.layout import GoalView, Section, floor_text, goal_views, policy_heading
 from ..present.numbers import figure_digits, kpi_figure, percent, target_text, with_unit, year_tag
@@ -253,7 +253,7 @@ def attention_more(view: Meeting, lang: Lang) -> str | None:
     if not rest:
         return None
     counts = {kind: sum(1 for a in rest if a.kind == kind) for kind in ATTENTION_CLASSES}
-    sep = "、" if lang == "ja" else ", "
+    sep = t("report.sep", lang)
     kinds = sep.join(f"{kind_text(k, lang)} {n}" for k, n in counts.items() if n)
     first = len(view.attention_first)
     return t("report.attention_more", lang).format(first=first, n=len(rest), kinds=kinds)
@@ -275,7 +275,7 @@ def term_text(report: Report, kind: str, code: str | None, lang: Lang) -> str:
     ev = report.strategy.evaluation
     for term in ev.ratings if kind == "rating" else ev.directions:
         if term.code == code:
-            word = term.label_en if lang == "en" else term.label
+            word = localized(term, "label", lang)
             return code if word == code else f"{code} {word}"
     return code
 
