@@ -640,10 +640,25 @@ def _load_year(
             entries, shape = _entries(data)
     except Exception as exc:  # malformed YAML or duplicate keys: Located says what and where
         data, entries, shape, failure = None, {}, None, exc
-    if shape == [] and not (strategy and check_year(strategy, year, entries)):
+    problems = check_year(strategy, year, entries) if strategy and shape == [] else []
+    if shape == [] and not problems:
         return entries, [], _fictional(data)
-    # Something is wrong: find where.
     name = display_name(path)
+    if shape == [] and all(p.path[1:] == ("<key>",) for p in problems):
+        # only whole entries are wrong (unknown ids): their keys' marks, without composing
+        # the document (linear and quick for 50,000 unknown ids)
+        from . import fastyaml
+
+        marks = fastyaml.key_marks(text)
+        if marks is not None and all(p.path[0] in marks for p in problems):
+            out = [
+                Diagnostic(
+                    Location(name, *marks[p.path[0]]), p.code, p.values, p.severity, p.variant
+                )
+                for p in problems
+            ]
+            return entries, out, _fictional(data)
+    # Something is wrong: find where.
     doc = Located(name, text, figures=True)
     if doc.broken:
         return {}, doc.diagnostics, False
@@ -830,7 +845,8 @@ def load_inputs(
         )
     except InputError as exc:
         diagnostics += exc.diagnostics
-        if not any(d.location.file == display_name(strategy_path) for d in exc.errors):
+        shown = display_name(strategy_path)  # once, not once per diagnostic (50,000 ids)
+        if not any(d.location.file == shown for d in exc.errors):
             try:  # the actuals failed, not the strategy: reviews are checked against it
                 strategy = load_strategy(strategy_path)
             except InputError:

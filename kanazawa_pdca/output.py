@@ -25,7 +25,7 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -140,7 +140,7 @@ def written_path(path: Path) -> Path:
     return target
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
+def write_atomic(path: Path, data: str | bytes | Iterable[str | bytes]) -> None:
     """Replace `path` by `data` (text is written as UTF-8) so that every reader, and a
     crash at any moment, sees the old file or the new one, never a mix.
 
@@ -148,17 +148,19 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     no planted symbolic link can redirect it), fsynced and renamed over the target, then
     the folder fsynced (the rename itself survives a power cut). The new file keeps the old
     file's permission bits (0644 for a new file). A full disk, an error or an interruption
-    leaves the old file as it was and removes the temporary one. A symbolic link is written
+    leaves the old file as it was and removes the temporary one. `data` may be pieces
+    (text or bytes), written one by one as they are made. A symbolic link is written
     through to the file it points to (`written_path`), never replaced.
     """
     path = written_path(Path(path))
     folder = path.parent
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    pieces = [data] if isinstance(data, str | bytes) else data  # pieces: written as made
     with _terminations_interrupt():
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(raw)
+                for piece in pieces:
+                    handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
                 handle.flush()
                 os.fsync(handle.fileno())
             try:

@@ -259,3 +259,51 @@ def test_whole_file_errors_carry_no_fake_line(run, tmp_path):
     )
     refused = run("check", "2026", "--strategy", MINI, "-o", tmp_path, "--lang", "en")
     assert refused.stderr.startswith(f"{tmp_path}: ") and ":1:1:" not in refused.stderr
+
+
+# --- item 22: check --format json is streamed ----------------------------------------------
+
+
+def test_check_json_is_streamed_and_the_same_text(run, tmp_path, monkeypatch):
+    """`check --format json` writes pieces as they are encoded (to stdout and through the
+    atomic writer), byte for byte the text `render` makes."""
+    from kanazawa_pdca.assess import assess
+    from kanazawa_pdca.formats import RenderOptions
+    from kanazawa_pdca.formats.json_format import render, stream
+    from kanazawa_pdca.load import load_all
+
+    text = MINI.read_text(encoding="utf-8")
+    strategy_path = tmp_path / "s.yaml"
+    strategy_path.write_text(text, encoding="utf-8")
+    s, a, _ = load_all(strategy_path, tmp_path / "none", actuals_required=False)
+    report = assess(s, a, 2026)
+    pieces = list(stream(report))
+    assert "".join(pieces) == render(report, RenderOptions())
+    written = []
+    import kanazawa_pdca.formats.json_format as json_format
+
+    real_stream = json_format.stream
+
+    def counted(*args, **kwargs):
+        for piece in real_stream(*args, **kwargs):
+            written.append(piece)
+            yield piece
+
+    monkeypatch.setattr(json_format, "stream", counted)
+    out = tmp_path / "out.json"
+    result = run("check", "2026", "--format", "json", "--strategy", strategy_path, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8") == render(report, RenderOptions()) == "".join(written)
+    result = run("check", "2026", "--format", "json", "--strategy", strategy_path)
+    assert result.stdout == render(report, RenderOptions())
+
+
+def test_streamed_json_escapes_in_every_piece():
+    """Pieces of 64 KB: an escape never straddles two (each string is encoded whole)."""
+    from kanazawa_pdca.formats.json_format import _Each, dumps, pieces
+
+    names = [f"##[x{i}] \u2028 \x7f" * 50 for i in range(2000)]
+    streamed = list(pieces({"kpis": _Each(names, lambda n: {"name": n})}))
+    assert len(streamed) > 10
+    assert "".join(streamed) == dumps({"kpis": [{"name": n} for n in names]})
+    assert "##[" not in "".join(streamed) and "\u2028" not in "".join(streamed)

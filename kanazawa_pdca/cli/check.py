@@ -6,6 +6,7 @@ writes and decides the exit status, each step a function of its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -268,12 +269,17 @@ def _render_options(request: CheckRequest, fail_status, fail_grade=None):
     )
 
 
-def _render(request: CheckRequest, report, comparison, options) -> str | bytes:
-    """The text (or the workbook) of the report, with the comparison when asked for."""
+def _render(request: CheckRequest, report, comparison, options) -> str | bytes | Iterable[str]:
+    """The text (or the workbook) of the report, with the comparison when asked for;
+    JSON without a comparison as pieces, written as they are made (`json_format.stream`)."""
     from ..formats import render
 
     if request.fmt == "xlsx" and request.output is None:
         raise Usage("xlsx-needs-output", "--output")
+    if request.fmt == "json" and comparison is None:  # written as it is encoded
+        from ..formats.json_format import stream
+
+        return stream(report, options)
     text = render(request.fmt, report, options)
     bom = request.bom if request.bom is not None else request.output is not None
     if request.fmt == "csv" and bom:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -162,7 +163,7 @@ def warn(diagnostics: list[Diagnostic], fmt: str = "text") -> None:
 
 
 def emit(
-    text: str | bytes,
+    text: str | bytes | Iterable[str],
     output: Path | None,
     strategy: Path | None = None,
     actuals: Path | None = None,
@@ -170,7 +171,8 @@ def emit(
     reviews: Path | None = None,
     commands: bool = False,
 ) -> None:
-    """Write the result once, at the end: to stdout, or atomically to a file.
+    """Write the result once, at the end: to stdout, or atomically to a file. `text` may
+    be pieces (`pdca check --format json`), each written as it comes.
 
     A file is only ever a regular file, never the strategy, and never inside the actuals
     or reviews folder (where the next run would read it as data), however the path
@@ -180,7 +182,10 @@ def emit(
     from ..output import is_stdout
 
     if output is None or is_stdout(output):  # `-o -`, `-o /dev/stdout`: standard output
-        if isinstance(text, bytes):
+        if not isinstance(text, str | bytes):  # pieces, written as they are made
+            for piece in text:
+                out(piece, commands=commands)
+        elif isinstance(text, bytes):
             sys.stdout.flush()
             sys.stdout.buffer.write(text)
         else:

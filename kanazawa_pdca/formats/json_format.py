@@ -17,6 +17,7 @@ judged (newest first; KPIs without a figure are not in it).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..assess import Group, KpiResult, Report, grade_counts
@@ -32,6 +33,31 @@ def render(report: Report, options: RenderOptions) -> str:
     return dumps(check_document(report))
 
 
+def stream(report: Report, options: RenderOptions | None = None) -> Iterator[str]:
+    """The text `render` gives, in pieces of about 64 KB as it is encoded: `pdca check
+    --format json` writes them as they come (to stdout, or through the atomic writer), so
+    the whole text is never in memory (100,000 KPIs: the text alone was ~200 MB).
+
+    Each piece is escaped as `dumps` escapes the whole: the encoder yields every string
+    whole, and pieces end between its yields, so no escape straddles two pieces."""
+    return pieces(check_document(report, lazy=True))
+
+
+def pieces(document: Any) -> Iterator[str]:
+    """`dumps(document)` in pieces of about 64 KB, each escaped as `dumps` escapes all."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False)
+    pending: list[str] = []
+    size = 0
+    for chunk in encoder.iterencode(document):
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= 1 << 16:
+            yield escape.json_document("".join(pending))
+            pending, size = [], 0
+    pending.append("\n")
+    yield escape.json_document("".join(pending))
+
+
 def dumps(document: Any) -> str:
     text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
     return escape.json_document(text) + "\n"
@@ -43,10 +69,34 @@ def _num(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
 
 
-def check_document(report: Report) -> dict[str, Any]:
+class _Each(list):
+    """The KPIs of a streamed document: each made when the encoder reaches it, and
+    dropped once written (json's encoder iterates a list and asks only whether it is
+    empty), so 100,000 KPIs' dicts are never all in memory at once."""
+
+    def __init__(self, results, make):
+        super().__init__()
+        self._results, self._make = results, make
+
+    def __bool__(self) -> bool:
+        return bool(self._results)
+
+    def __len__(self) -> int:
+        return len(self._results)
+
+    def __iter__(self):
+        return (self._make(r) for r in self._results)
+
+
+def check_document(report: Report, *, lazy: bool = False) -> dict[str, Any]:
     """The document; a strategy with grades adds `grades {code: count}` beside every
-    `summary` and `grade` (code or null) to each KPI (absent without grades)."""
+    `summary` and `grade` (code or null) to each KPI (absent without grades). `lazy`: the
+    KPIs are made one by one as the encoder reaches them (`stream`)."""
     graded = bool(report.strategy.evaluation.grades)
+
+    def each(r: KpiResult) -> dict[str, Any]:
+        return kpi_result(r, graded)
+
     document = {
         "year": report.year,
         "strategy": report.strategy.meta.title,
@@ -61,7 +111,7 @@ def check_document(report: Report) -> dict[str, Any]:
         "data_years": {str(y): n for y, n in report.data_years.items()},
         "fictional": report.fictional,
         "review": report.review_file,
-        "kpis": [kpi_result(r, graded) for r in report.kpis],
+        "kpis": _Each(report.kpis, each) if lazy else [each(r) for r in report.kpis],
         "goals": [
             {
                 **_group(g, report),

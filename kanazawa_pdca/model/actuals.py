@@ -122,8 +122,15 @@ class _Hints:
     CUTOFF = 0.75
 
     def __init__(self, candidates: set[str]):
-        self.candidates = sorted(candidates)
-        self.left = self.MAX_HINTS
+        self._given = candidates
+        self._sorted: list[str] | None = None  # sorted when first asked: a file (or one
+        self.left = self.MAX_HINTS  # recorded figure) of known ids never pays for it
+
+    @property
+    def candidates(self) -> list[str]:
+        if self._sorted is None:
+            self._sorted = sorted(self._given)
+        return self._sorted
 
     def __call__(self, word: str) -> str | None:
         import difflib
