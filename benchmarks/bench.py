@@ -307,8 +307,8 @@ def forms(pairs: int, n: int = 10_000) -> dict:
             strategy, actuals = synthetic(folder, n, mixed=mixed)
             command = [PY, "-m", "kanazawa_pdca", "check", "2026", "--format", "json"]
             runs.append([*command, "--strategy", str(strategy), "--actuals", str(actuals)])
-        a, b, ratio = side_by_side(runs[0], runs[1], pairs, cwd=Path(tmp))
-    return {"n": n, "mixed": a, "today": b, "ratio": ratio}
+        pair = side_by_side(runs[0], runs[1], pairs, cwd=Path(tmp))
+    return {"n": n, "mixed": pair.a, "today": pair.b, "ratio": pair.ratio}
 
 
 def large(pairs: int, n: int = 10_000) -> dict:
