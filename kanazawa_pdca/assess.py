@@ -293,8 +293,7 @@ def assess(
         for kpi in strategy.kpis
     ]
     if scale is not None:
-        bands = {g.code: g for g in strategy.evaluation.grades}
-        results = [replace(r, grade=bands[r.grade]) if r.grade else r for r in results]
+        results = banded(strategy, results)
     results = [with_provenance(r, actuals) for r in results]
     if review is not None:
         results = [apply_review(r, review) for r in results]
@@ -347,6 +346,12 @@ def scale_of(strategy: Strategy) -> Scale | None:
     """The strategy's grades as the math reads them (None: it has none)."""
     grades = strategy.evaluation.grades
     return Scale.of([(g.code, g.min) for g in grades]) if grades else None
+
+
+def banded(strategy: Strategy, results: list[KpiResult]) -> list[KpiResult]:
+    """The results with each band (the code `assess_kpi` gives) as the strategy's Grade."""
+    bands = {g.code: g for g in strategy.evaluation.grades}
+    return [replace(r, grade=bands[r.grade]) if r.grade else r for r in results]  # type: ignore[index]
 
 
 def grade_counts(strategy: Strategy, results: Iterable[KpiResult]) -> dict[str, int]:

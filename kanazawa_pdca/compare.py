@@ -84,6 +84,11 @@ class Comparison:
         return self.after.year
 
     @property
+    def graded(self) -> bool:
+        """The strategy has its own scale: each side of each KPI carries its grade."""
+        return bool(self.after.strategy.evaluation.grades)
+
+    @property
     def summary(self) -> dict[Movement, int]:
         counts = Counter(m.movement for m in self.kpis)
         return {m: counts.get(m, 0) for m in Movement}

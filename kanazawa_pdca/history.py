@@ -13,7 +13,15 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .assess import KpiResult, apply_review, assess_kpi, expected_at, with_provenance
+from .assess import (
+    KpiResult,
+    apply_review,
+    assess_kpi,
+    banded,
+    expected_at,
+    scale_of,
+    with_provenance,
+)
 from .model.actuals import ActualsSet
 from .trajectory import Thresholds
 
@@ -95,6 +103,7 @@ class KpiHistory:
     years: list[KpiResult]  # one result per year, as `pdca check` gives it
     current: KpiResult
     thresholds: Thresholds
+    graded: bool = False  # the strategy has grades: each result carries its band
 
     def expected_line(self) -> list[tuple[int, float]]:
         """(year, E(year)) from the baseline year through the target year (or the window)."""
@@ -144,8 +153,13 @@ def kpi_history(
     of that year overrides it, as `pdca check` shows it.
     """
 
-    def judged(y: int) -> KpiResult:  # with the source and note of the figure judged
-        result = with_provenance(assess_kpi(kpi, actuals, y, thresholds, strict=strict), actuals)
+    scale = scale_of(strategy)
+
+    def judged(y: int) -> KpiResult:  # with its grade, and the source and note of the figure
+        result = assess_kpi(kpi, actuals, y, thresholds, strict=strict, scale=scale)
+        if scale is not None:
+            (result,) = banded(strategy, [result])
+        result = with_provenance(result, actuals)
         review = reviews.get(y) if reviews is not None else None
         return apply_review(result, review) if review is not None else result
 
@@ -159,4 +173,13 @@ def kpi_history(
     first = min(period.start, *(f.year for f in figures)) if figures else period.start
     years = [judged(y) for y in range(first, last + 1)]
     current = judged(year)
-    return KpiHistory(kpi, year, printings(strategy, kpi.id), figures, years, current, thresholds)
+    return KpiHistory(
+        kpi,
+        year,
+        printings(strategy, kpi.id),
+        figures,
+        years,
+        current,
+        thresholds,
+        graded=scale is not None,
+    )

@@ -58,8 +58,9 @@ def _write(columns: list[str], rows: list[list]) -> str:
 
 def render(report: Report, options: RenderOptions) -> str:
     """One row per KPI; a strategy with grades adds `grade` (the code, empty for none)
-    after `status`."""
+    after `status`, one with a derived target `target_derived` after `target_kind`."""
     graded = bool(report.strategy.evaluation.grades)
+    derived = any(k.target.derived for k in report.strategy.kpis)
     rows = []
     for r in report.kpis:
         k = r.kpi
@@ -73,10 +74,23 @@ def render(report: Report, options: RenderOptions) -> str:
         ])  # fmt: skip
         if graded:
             rows[-1].insert(CHECK_COLUMNS.index("status") + 1, r.grade.code if r.grade else None)
+        if derived:
+            rows[-1].insert(CHECK_COLUMNS.index("target_kind") + 1, derived_rule(k))
     columns = list(CHECK_COLUMNS)
     if graded:
         columns.insert(columns.index("status") + 1, "grade")
+    if derived:
+        columns.insert(columns.index("target_kind") + 1, "target_derived")
     return _write(columns, rows)
+
+
+def derived_rule(k: Kpi) -> str | None:
+    """How a derived target was derived from the baseline, as `form=figure` (`factor=1.5`,
+    `points=10`, `percent=20`, `annual_growth=2.2`); None for a target printed as a figure."""
+    form = k.target.derived
+    if form is None:
+        return None
+    return f"{form}={_cell(float(getattr(k.target, form)))}"
 
 
 def outlook_cells(o: Outlook | None) -> list:
@@ -87,6 +101,9 @@ def outlook_cells(o: Outlook | None) -> list:
 
 
 def render_kpis(kpis: list[Kpi]) -> str:
+    """One row per KPI; with a derived target among them `target_derived` after
+    `target_text` (as in check's CSV)."""
+    derived = any(k.target.derived for k in kpis)
     rows = []
     for k in kpis:
         period = k.period or (None, None)
@@ -96,4 +113,9 @@ def render_kpis(kpis: list[Kpi]) -> str:
             k.target.year, k.target.value, k.target.kind, k.target.text,
             period[0], period[1], " ".join(k.measures),
         ])  # fmt: skip
-    return _write(KPI_COLUMNS, rows)
+        if derived:
+            rows[-1].insert(KPI_COLUMNS.index("target_text") + 1, derived_rule(k))
+    columns = list(KPI_COLUMNS)
+    if derived:
+        columns.insert(columns.index("target_text") + 1, "target_derived")
+    return _write(columns, rows)

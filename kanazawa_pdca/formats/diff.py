@@ -4,7 +4,10 @@ Markdown. Each renderer only writes what compare.py decided.
 JSON (DESIGN.md): {from, to, summary {movement: count}, kpis: [{id, name,
 from {status, actual {year, value} | null}, to {…}, movement, change}]}; each side also has
 `computed_status` and `override {status, reason} | null`, as `check` has them, so a status
-(and a movement) that the committee's review set is always visibly the committee's.
+(and a movement) that the committee's review set is always visibly the committee's. On a
+strategy with grades each side adds `grade` (code or null) after `status`, the CSV
+`from_grade` / `to_grade` after each status, and the table and Markdown show the grade above
+the status (a strategy without grades: none of it).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from ..i18n import (
     MOVEMENT_STYLE,
     STATUS_STYLE,
     Lang,
+    grade_label,
     kpi_name,
     movement_label,
     result_label,
@@ -60,7 +64,7 @@ def _num(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
 
 
-def _side(m: KpiMovement, which: str) -> dict[str, Any]:
+def _side(m: KpiMovement, which: str, graded: bool = False) -> dict[str, Any]:
     r = m.before if which == "from" else m.after
     actual = None if r.actual is None else {"year": r.actual_year, "value": _num(r.actual)}
     override = (
@@ -68,12 +72,18 @@ def _side(m: KpiMovement, which: str) -> dict[str, Any]:
         if r.override is None
         else {"status": r.override.status.value, "reason": r.override.reason}
     )
+    grade = {"grade": _grade(r)} if graded else {}
     return {
         "status": r.status.value,
+        **grade,
         "actual": actual,
         "computed_status": r.computed_status.value,
         "override": override,
     }
+
+
+def _grade(r) -> str | None:
+    return r.grade.code if r.grade is not None else None
 
 
 def diff_document(c: Comparison) -> dict[str, Any]:
@@ -85,8 +95,8 @@ def diff_document(c: Comparison) -> dict[str, Any]:
             {
                 "id": m.kpi.id,
                 "name": m.kpi.name,
-                "from": _side(m, "from"),
-                "to": _side(m, "to"),
+                "from": _side(m, "from", c.graded),
+                "to": _side(m, "to", c.graded),
                 "movement": m.movement.value,
                 "change": _num(m.change),
             }
@@ -117,7 +127,11 @@ def _cell(value) -> str:
 def render_csv(c: Comparison) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    columns = list(CSV_COLUMNS)
+    if c.graded:  # each side's grade after its status
+        columns.insert(columns.index("from_status") + 1, "from_grade")
+        columns.insert(columns.index("to_status") + 1, "to_grade")
+    writer.writerow(columns)
     for m in c.kpis:
         k, r0, r1 = m.kpi, m.before, m.after
         row = [
@@ -128,6 +142,9 @@ def render_csv(c: Comparison) -> str:
             r0.computed_status.value, r0.override.reason if r0.override else None,
             r1.computed_status.value, r1.override.reason if r1.override else None,
         ]  # fmt: skip
+        if c.graded:
+            row.insert(CSV_COLUMNS.index("from_status") + 1, _grade(r0))
+            row.insert(CSV_COLUMNS.index("to_status") + 2, _grade(r1))
         writer.writerow([_cell(v) for v in row])
     return out.getvalue()
 
@@ -195,9 +212,9 @@ def render_markdown(c: Comparison, lang: Lang, *, level: int = 1) -> str:
         k = m.kpi
         cells = [
             f"{escape.markdown(kpi_name(k, lang))}<br>`{k.id}`",
-            result_label(m.before, lang),
+            _md_judgement(m.before, lang),
             escape.markdown(figure(m.before, unit_suffix(k, lang))),
-            result_label(m.after, lang),
+            _md_judgement(m.after, lang),
             escape.markdown(figure(m.after, unit_suffix(k, lang))),
             signed_change(m, lang, escape.markdown),
             movement_label(m.movement.value, lang),
@@ -205,6 +222,14 @@ def render_markdown(c: Comparison, lang: Lang, *, level: int = 1) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", t("diff.change_note", lang), ""]
     return "\n".join(lines)
+
+
+def _md_judgement(r, lang: Lang) -> str:
+    """The status; on a strategy's own scale the grade first, in bold, the status under it
+    (as check's Markdown)."""
+    if r.grade is None:
+        return result_label(r, lang)
+    return f"**{escape.markdown(grade_label(r.grade, lang))}**<br>{result_label(r, lang)}"
 
 
 # --- the terminal table ---------------------------------------------------------------------
@@ -313,10 +338,14 @@ def _least(head: str, cells: list, whole: bool) -> int:
 
 
 def _status_cell(r, year: int, unit: str, lang: Lang):
-    """'○ 順調' over the figure; the figure's year only when older than the column's."""
+    """'○ 順調' over the figure; the figure's year only when older than the column's. On a
+    strategy's own scale the grade ('B 目標どおり') first, above the status."""
     from rich.text import Text
 
-    cell = Text(result_label(r, lang), style=STATUS_STYLE[r.status][1])
+    cell = Text()
+    if r.grade is not None:
+        cell.append(f"{escape.terminal(grade_label(r.grade, lang))}\n", style="bold")
+    cell.append(result_label(r, lang), style=STATUS_STYLE[r.status][1])
     if r.actual is not None:
         cell.append(f"\n{with_unit(r.actual, unit)}")
         if r.actual_year != year:
@@ -358,7 +387,8 @@ def with_check(fmt: str, report, check_text: str, c: Comparison, options: Render
     """The check output of `report` (already rendered as `check_text`) with the comparison.
 
     json: the check document with a `compare` key holding the diff document; csv: four
-    more columns per KPI (compare_year, compare_status, movement, change); markdown and
+    more columns per KPI (compare_year, compare_status, movement, change; compare_grade
+    after compare_status on a strategy with grades); markdown and
     table: the comparison after the check.
     """
     if fmt == "json":
@@ -370,13 +400,21 @@ def with_check(fmt: str, report, check_text: str, c: Comparison, options: Render
         rows = list(csv.reader(io.StringIO(check_text)))
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow([*rows[0], "compare_year", "compare_status", "movement", "change"])
+        grade = ["compare_grade"] if c.graded else []  # on a strategy's own scale
+        head = ["compare_year", "compare_status", *grade, "movement", "change"]
+        writer.writerow([*rows[0], *head])
         for row in rows[1:]:
             m = moves.get(row[0])
             extra = (
-                [c.from_year, m.before.status.value, m.movement.value, m.change]
+                [
+                    c.from_year,
+                    m.before.status.value,
+                    *([_grade(m.before)] if c.graded else []),
+                    m.movement.value,
+                    m.change,
+                ]
                 if m
-                else [None] * 4
+                else [None] * len(head)
             )
             writer.writerow([*row, *(_cell(v) for v in extra)])
         return out.getvalue()

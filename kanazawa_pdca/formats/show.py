@@ -15,6 +15,7 @@ from ..i18n import (
     STATUS_STYLE,
     TARGET_KIND_WORDS,
     Lang,
+    grade_label,
     kpi_name,
     localized,
     override_note,
@@ -50,7 +51,9 @@ def _num(value: float | None) -> float | int | None:
 
 def show_document(h) -> dict[str, Any]:
     """The KPI's definition (as `pdca kpis`), where it is printed, its figures, each year's
-    result and the result for the year asked about (as `pdca check`), with the outlook."""
+    result and the result for the year asked about (as `pdca check`), with the outlook. On a
+    strategy with grades, the current result and each year add `grade` (code or null) after
+    `status`, as `check` has it."""
     return {
         **kpi_definition(h.kpi),
         "note": h.kpi.note,
@@ -63,23 +66,39 @@ def show_document(h) -> dict[str, Any]:
             for f in h.figures
         ],
         "year": h.year,
-        "current": kpi_result(h.current),
+        "current": kpi_result(h.current, h.graded),
         "outlook": outlook_json(h.current.outlook),
         "years": [
-            {
-                "year": r.year,
-                "expected": _num(None if r.expected is None else round(r.expected, 6)),
-                "actual": (
-                    None if r.actual is None else {"year": r.actual_year, "value": _num(r.actual)}
-                ),
-                "attainment": None if r.attainment is None else round(r.attainment, 6),
-                "progress": None if r.progress is None else round(r.progress, 6),
-                "status": r.status.value,
-                "computed_status": r.computed_status.value,
-            }
+            _graded_year(
+                h,
+                r,
+                {
+                    "year": r.year,
+                    "expected": _num(None if r.expected is None else round(r.expected, 6)),
+                    "actual": (
+                        None
+                        if r.actual is None
+                        else {"year": r.actual_year, "value": _num(r.actual)}
+                    ),
+                    "attainment": None if r.attainment is None else round(r.attainment, 6),
+                    "progress": None if r.progress is None else round(r.progress, 6),
+                    "status": r.status.value,
+                    "computed_status": r.computed_status.value,
+                },
+            )
             for r in h.years
         ],
     }
+
+
+def _graded_year(h, r, year: dict[str, Any]) -> dict[str, Any]:
+    """A year's entry; on a strategy with grades `grade` after `status`."""
+    if not h.graded:
+        return year
+    keys = list(year)
+    at = keys.index("status") + 1
+    grade = {"grade": r.grade.code if r.grade else None}
+    return {**{k: year[k] for k in keys[:at]}, **grade, **{k: year[k] for k in keys[at:]}}
 
 
 def render_json(h) -> str:
@@ -219,12 +238,17 @@ def _current(h, lang: Lang):
 
 
 def _status_line(k, r, lang: Lang):
-    """'△ やや遅れ  実績 … · 期待値 … · 達成率 … · 進捗率 …' (the figures there are)."""
+    """'△ やや遅れ  実績 … · 期待値 … · 達成率 … · 進捗率 …' (the figures there are); on a
+    strategy with grades the grade first: 'C やや遅れ  △ やや遅れ  実績 …'."""
     from rich.text import Text
 
     suffix = escape.terminal(unit_suffix(k, lang))
     digits = figure_digits(k)
-    status = Text(result_label(r, lang), style=STATUS_STYLE[r.status][1])
+    status = Text()
+    if r.grade is not None:  # the strategy's own scale: the grade, the status beside it
+        status.append(escape.terminal(grade_label(r.grade, lang)), style="bold")
+        status.append("  ")
+    status.append(result_label(r, lang), style=STATUS_STYLE[r.status][1])
     if r.actual is not None:
         status.append(
             f"  {t('chart.actual_sum' if k.kind == 'period_total' else 'actual', lang)} "
@@ -252,13 +276,16 @@ def _years(h, lang: Lang):
     years.add_column(t("show.year", lang), no_wrap=True)
     for key in ("show.recorded", "expected", "show.judged", "attainment", "progress"):
         years.add_column(t(key, lang), justify="right", no_wrap=True)
+    if h.graded:
+        years.add_column(t("grade", lang), no_wrap=True)
     years.add_column(t("status", lang), no_wrap=True)
+    blank = [""] * (7 if h.graded else 6)
     last_figure = max((f.year for f in h.figures), default=None)
     for y in h.years:
         recorded = figures.get(y.year)
         expected = with_unit(expected_at(k, y.year), "", digits)
         if y.year > h.year and (last_figure is None or y.year > last_figure):
-            years.add_row(_year(k, y.year, lang), "—", expected, "", "", "", "")
+            years.add_row(_year(k, y.year, lang), "—", expected, *blank[3:])
             continue
         judged = with_unit(y.actual, "")
         if y.actual is not None and y.actual_year != y.year:
@@ -270,9 +297,20 @@ def _years(h, lang: Lang):
             judged,
             percent(y.attainment),
             percent(y.progress),
+            *_grade_cell(h, y, lang),
             Text(result_label(y, lang), style=STATUS_STYLE[y.status][1]),
         )
     return years
+
+
+def _grade_cell(h, r, lang: Lang) -> list:
+    """The year's grade by its code ('C'; blank without one), on a strategy with grades:
+    the line of the year asked about above gives its label."""
+    from rich.text import Text
+
+    if not h.graded:
+        return []
+    return [Text("" if r.grade is None else escape.terminal(r.grade.code), style="bold")]
 
 
 def _figures(h, lang: Lang):
