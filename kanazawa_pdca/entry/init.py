@@ -283,6 +283,8 @@ _ESCAPE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
 def scalar(value: Any) -> str:
     """One scalar as YAML: numbers and booleans as they are, text plain where nothing in
     it can be read otherwise (Japanese, an id), else double-quoted with escapes."""
+    if value is None:
+        return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

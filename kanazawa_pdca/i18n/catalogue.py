@@ -110,6 +110,65 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "フォルダを作成しました。\n戦略の名称と英語の名称を書き換えたら: "
         "cd {folder} && pdca validate && pdca check {year}",
     },
+    "init-no-header": {
+        "en": "no header row with the columns KPI名 (name) and 目標値 (target) in the first {n} "
+        "rows",
+        "ja": "最初の {n} 行に、KPI名 と 目標値 の列のある見出し行がありません",
+    },
+    "init-no-header.any-sheet": {
+        "en": "no header row with the columns KPI名 (name) and 目標値 (target) in the first {n} "
+        "rows of any sheet",
+        "ja": "どのシートにも、最初の {n} 行に KPI名 と 目標値 の列のある見出し行がありません",
+    },
+    "init-missing-column": {
+        "en": "the header has no column {columns}: a KPI list has 基本目標, KPI名, 単位, 方向, "
+        "基準値, 基準年度, 目標値 and 目標年度 (施策, 種別, 中間目標, 備考 and id if wanted)",
+        "ja": "見出しに {columns} の列がありません。KPI の一覧表には 基本目標、KPI名、単位、"
+        "方向、基準値、基準年度、目標値、目標年度 の列が要ります（施策・種別・中間目標・"
+        "備考・id は任意）",
+    },
+    "init-no-kpis": {
+        "en": "no KPI rows under the header",
+        "ja": "見出しの下に KPI の行がありません",
+    },
+    "init-empty-cell": {
+        "en": "{column} is empty: every KPI needs one",
+        "ja": "{column} が空欄です（KPI ごとに必要です）",
+    },
+    "init-direction": {
+        "en": "{raw!r} is not a direction (増加, 減少 or 維持; increase, decrease, maintain)",
+        "ja": "{raw!r} は方向ではありません（増加・減少・維持 のいずれか）",
+    },
+    "init-kind": {
+        "en": "{raw!r} is not a kind (水準, 累計, 期間合計 or 期間平均; level, cumulative, "
+        "period_total, period_average)",
+        "ja": "{raw!r} は種別ではありません（水準・累計・期間合計・期間平均 のいずれか）",
+    },
+    "init-value.baseline": {
+        "en": "{raw!r} is not a baseline (a figure such as 1,234 or 47.5%, with its year in "
+        "基準年度; ― or 新規 when there is none; R6年度開始 for a start)",
+        "ja": "{raw!r} は基準値として読めません（1,234 や 47.5% のような数値。年度は基準年度の"
+        "列に。基準値がなければ ― か 新規、開始年度なら R6年度開始）",
+    },
+    "init-value.target": {
+        "en": "{raw!r} is not a target (a figure such as 1,234; 90%以上, 95%以上を維持, 1.5倍, "
+        "倍増, +10ポイント, +20%, 年平均2%成長, 基準値を上回る or 再設定)",
+        "ja": "{raw!r} は目標値として読めません（1,234 のような数値、90%以上、95%以上を維持、"
+        "1.5倍、倍増、+10ポイント、+20%、年平均2%成長、基準値を上回る、再設定 のいずれか）",
+    },
+    "init-value.milestone": {
+        "en": "{raw!r} is not a milestone (YEAR:VALUE, several separated by commas: R7:95, R9:97)",
+        "ja": "{raw!r} は中間目標として読めません（年度:値。複数はカンマ区切り: R7:95, R9:97）",
+    },
+    "init-year-mismatch": {
+        "en": "the year {inner} written in the cell is not {column}'s {year}",
+        "ja": "セルに書かれた年度 {inner} が {column} の {year} と違います",
+    },
+    "init-range": {
+        "en": "{raw!r}: a range of years is the window of a 期間合計 / 期間平均 KPI or of a "
+        "target to maintain (維持)",
+        "ja": "{raw!r}: 年度の範囲が書けるのは、期間合計・期間平均の KPI と、維持の目標だけです",
+    },
     # --- missing (entry/missing.py) -----------------------------------------------------
     "missing-next": {
         "en": "Next: pdca template {year} --missing -o {file} writes a sheet of only these KPIs",
