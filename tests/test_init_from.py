@@ -379,6 +379,6 @@ def test_init_from_a_formula_never_computed_and_an_absurd_figure(init_from):
     assert result.exit_code == 2
     assert result.stderr.splitlines()[:3] == [
         "kpis.xlsx:KPI!H2: kpi-001: 数式（=F2*2）の値が計算されていません。Excel か LibreOffice で開いて保存するか、実績値を直接入力してください [formula-without-value]",
-        "kpis.xlsx:KPI!F3: kpis[0].baseline.value: 数値は 0 か、大きさが 1e-9 から 1e15 の間でなければなりません（値: 1e+16） [figure-range]",
-        "kpis.xlsx:KPI!H3: kpis[0].target.value: 数値は 0 か、大きさが 1e-9 から 1e15 の間でなければなりません（値: 1e+17） [figure-range]",
+        "kpis.xlsx:KPI!F3: 数値は 0 か、大きさが 1e-9 から 1e15 の間でなければなりません（値: 1e+16） [figure-range]",
+        "kpis.xlsx:KPI!H3: 数値は 0 か、大きさが 1e-9 から 1e15 の間でなければなりません（値: 1e+17） [figure-range]",
     ]
