@@ -324,8 +324,8 @@ def test_init_from_refuses_goals_out_of_order(init_from):
 
 @pytest.mark.parametrize(
     ("csv", "line"),
-    [("タイトル\n\n", "kpis.csv:1:1: 最初の 30 行に、KPI名 と 目標値 の列のある見出し行がありません [init-no-header]"),
-     (f"{HEADER}\n\n", "kpis.csv:1:1: 見出しの下に KPI の行がありません [init-no-kpis]"),
+    [("タイトル\n\n", "kpis.csv: 最初の 30 行に、KPI名 と 目標値 の列のある見出し行がありません [init-no-header]"),
+     (f"{HEADER}\n\n", "kpis.csv: 見出しの下に KPI の行がありません [init-no-kpis]"),
      ("基本目標,KPI名,単位,基準値,目標値\nしごと,A,人,1,2\n",
       "kpis.csv:1:1: 見出しに 方向、基準年度、目標年度 の列がありません。KPI の一覧表には 基本目標、KPI名、単位、方向、基準値、基準年度、目標値、目標年度 の列が要ります（施策・種別・中間目標・備考・id は任意） [init-missing-column]")],
 )  # fmt: skip
@@ -340,10 +340,10 @@ def test_init_from_a_file_that_is_no_sheet(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "kpis.pdf").write_bytes(b"%PDF")
     for name, line in (
-        ("nothing.csv", "nothing.csv:1:1: ファイルがありません [file-not-found]"),
+        ("nothing.csv", "nothing.csv: ファイルがありません [file-not-found]"),
         (
             "kpis.pdf",
-            "kpis.pdf:1:1: pdca が読める表計算ファイル（.xlsx または .csv）ではありません [unknown-format]",
+            "kpis.pdf: pdca が読める表計算ファイル（.xlsx または .csv）ではありません [unknown-format]",
         ),
     ):
         result = run("init", "town", "--from", name)
