@@ -8,12 +8,10 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import DATA
-from kanazawa_pdca.entry.init import (
+from kanazawa_pdca.entry.init import check_rendered, render, scalar
+from kanazawa_pdca.entry.skeleton import (
     DEFAULT_DIRECTIONS,
     DEFAULT_RATINGS,
-    check_rendered,
-    render,
-    scalar,
     skeleton_data,
 )
 

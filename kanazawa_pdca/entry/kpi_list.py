@@ -39,6 +39,7 @@ from ..model.strategy import KPI_ID_PATTERN
 from .importer import HEADER_ROWS, _header_key
 from .numbers import FigureError, NoFigure, is_no_figure, parse_figure
 from .sheets import Cell, Sheet, read_sheets
+from .skeleton import PLACEHOLDER_META, default_evaluation, figure_text, fiscal_year, plain
 
 # normalised header text (importer._header_key) -> column
 HEADERS: dict[str, set[str]] = {
@@ -490,8 +491,6 @@ class _Reader:
     def strategy(self, today: dt.date) -> dict[str, Any]:
         """The data of the strategy file: goals in order of first appearance, each KPI under
         its goal (G1) or its policy's one measure (G-P-1), defined in order of printing."""
-        from .init import PLACEHOLDER_META, default_evaluation, fiscal_year
-
         self._check_numbers(_grouped(self.rows))
         goals = _grouped([r for r in self.rows if r.ok])
         out_goals, kpis = [], []
@@ -595,10 +594,9 @@ def _model_problems(data: dict[str, Any], reader: _Reader) -> list[Diagnostic]:
     from ..load import _error as pydantic_error
     from ..model.checks import cross_check
     from ..model.strategy import Strategy
-    from .init import _plain
 
     try:
-        strategy = Strategy.model_validate(_plain(data))
+        strategy = Strategy.model_validate(plain(data))
     except ValidationError as exc:
         out = []
         for err in exc.errors(include_url=False):
@@ -685,9 +683,7 @@ def _text(value: object) -> str:
 def _written(cell: Cell) -> str:
     """The cell as written: its text, a number as the sheet shows it (47.5%)."""
     if cell.percent and isinstance(cell.value, int | float):
-        from .init import number
-
-        return f"{number(Decimal(repr(float(cell.value))) * 100)}%"
+        return f"{figure_text(Decimal(repr(float(cell.value))) * 100)}%"
     return _join_lines(_text(cell.value)).strip()
 
 
