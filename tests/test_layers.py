@@ -121,3 +121,36 @@ def test_no_import_circle():
                     seen.add(b)
                     stack.append(b)
     assert circles == []
+
+
+def _texts_by_language(tree: ast.AST) -> list[int]:
+    """Lines of dict literals keyed 'ja' and 'en' whose values are words (str or lists of
+    str); layout numbers per language (widths) are not words."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Dict):
+            continue
+        keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+        if not {"ja", "en"} <= keys:
+            continue
+        words = [
+            v
+            for v in node.values
+            if (isinstance(v, ast.Constant) and isinstance(v.value, str))
+            or isinstance(v, (ast.JoinedStr, ast.List, ast.Tuple))
+        ]
+        if words:
+            found.append(node.lineno)
+    return found
+
+
+def test_words_live_in_the_catalogue():
+    """Every word pdca writes in Japanese and English is in i18n/ (labels, catalogue, help),
+    asked for by key: no {"ja": …, "en": …} table of words anywhere else."""
+    outside = {
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for path in PACKAGE.rglob("*.py")
+        if "i18n" not in path.relative_to(PACKAGE).parts
+        for line in _texts_by_language(ast.parse(path.read_text(encoding="utf-8")))
+    }
+    assert not outside
