@@ -43,34 +43,29 @@ def notes_lines(report: Report, lang: Lang) -> list[str]:
 
 def notes_text(report: Report, lang: Lang):
     """The notes as a rich Text block for the terminal (None when no figure has a note)."""
-    from rich.text import Text
-
-    from . import escape
-
-    lines = notes_lines(report, lang)
-    if not lines:
-        return None
-    text = Text(t("provenance.notes", lang), style="bold")
-    for line in lines:
-        text.append("\n" + escape.terminal(line))
-    return text
+    return _block(t("provenance.notes", lang), notes_lines(report, lang))
 
 
 def overrides_text(report: Report, lang: Lang):
     """The committee's overrides as a rich Text block for the terminal: one line per KPI
     whose status the review set, '✎ name (id): 委員会判断: reason（計算上: × 遅れ）'."""
-    from rich.text import Text
-
-    from . import escape
-
     lines = [
         f"{kpi_name(r.kpi, lang)} ({r.kpi.id}): {override_note(r, lang)}"
         for r in report.kpis
         if r.override is not None
     ]
+    return _block(t("override.legend", lang), lines)
+
+
+def _block(title: str, lines: list[str]):
+    """A bold title over `lines`, each escaped for the terminal (None without lines)."""
+    from rich.text import Text
+
+    from . import escape
+
     if not lines:
         return None
-    text = Text(t("override.legend", lang), style="bold")
+    text = Text(title, style="bold")
     for line in lines:
         text.append("\n" + escape.terminal(line))
     return text
