@@ -202,3 +202,18 @@ def test_a_year_is_recorded_through_the_sheet(run, city_copy, tmp_path):
     got = {k["id"]: k["actual"]["year"] if k["actual"] else None for k in document["kpis"]}
     assert got["new-businesses"] == got["health-checkup-rate"] == 2027
     assert got["local-products-sales"] == 2026  # judged on the last figure
+
+
+def test_the_readmes_lines_are_its_real_output(run, city):
+    """The README pastes a few lines of `pdca check 2026` at 120 columns: they are the
+    output's own, in order."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ cd examples/sample-city && pdca check 2026", 1)[1]
+    block = block.split("\n", 1)[1].split("```", 1)[0]
+    shown = [line for line in block.splitlines() if line != "…"]
+    assert len(shown) >= 10
+    lines = run("check", "2026", "--width", "120").stdout.splitlines()
+    at = 0
+    for line in shown:
+        assert line in lines[at:], line
+        at = lines.index(line, at) + 1
