@@ -22,7 +22,6 @@ FORMATS: dict[str, str] = {
     "junit": "junit",
     "xlsx": "xlsx_format",  # bytes: written with -o only
 }
-BINARY = {"xlsx"}  # formats whose render returns bytes
 
 
 @dataclass(frozen=True)

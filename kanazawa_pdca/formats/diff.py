@@ -35,8 +35,6 @@ from ..present.numbers import number, with_unit, year_tag
 from ..years import label, reiwa
 from . import RenderOptions
 
-DIFF_FORMATS = ("table", "json", "csv", "markdown")
-
 # the reading order of the human formats: what needs attention first
 ORDER = [Movement.WORSENED, Movement.IMPROVED, Movement.NEW, Movement.LOST, Movement.UNCHANGED]
 

@@ -182,6 +182,7 @@ def _summary_sheet(ws, report: Report, lang: Lang) -> None:
 
 def _goal_sheet(ws, report: Report, view, lang: Lang) -> None:
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     from ..present.numbers import decimals, figure_digits
     from ..present.workbook import (
@@ -209,7 +210,7 @@ def _goal_sheet(ws, report: Report, view, lang: Lang) -> None:
                     cell.number_format = figure_format(decimals(value))
             row += 1
     last = max(row - 1, 5)
-    status_letter = "O"  # STATUS_COLUMN
+    status_letter = get_column_letter(STATUS_COLUMN)  # O
     graded = bool(report.strategy.evaluation.grades)
     ref = f"{status_letter}5:{status_letter}{last}"
     _status_colours(ws, ref, f"{status_letter}5", graded)
