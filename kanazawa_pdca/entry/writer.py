@@ -469,11 +469,11 @@ def _dump(yaml, doc) -> str:
 
 def _verify(text: str, entries: dict[str, Actual], name: str) -> None:
     """Read the new text back: it must hold exactly the entries meant (else write nothing)."""
-    from ruamel.yaml import YAML
+    from ..load import FICTIONAL, _plain_data
 
-    from ..load import FICTIONAL
-
-    data = YAML(typ="safe").load(text) if text.strip() else None
+    # the loader's own fast path (fastyaml, ruamel's safe loader for what it declines):
+    # the text is read back as `pdca check` will read it
+    data = _plain_data(text, figures=True) if text.strip() else None
     data = data or {}
     got = {
         k: Actual.model_validate(v if isinstance(v, dict) else {"value": v})
