@@ -76,6 +76,8 @@ def test_it_is_judged_on_its_own_scale(run, city):
     assert by_id["local-products-sales"]["target"]["value"] == 480
     assert by_id["local-products-sales"]["derived"] == {"factor": 1.5}
     assert by_id["community-activity-rate"]["target"]["value"] == 38.4
+    derived = by_id["community-activity-rate"]["derived"]
+    assert derived == {"points": 10} and type(derived["points"]) is int  # as written: 10
     assert by_id["new-businesses"]["baseline"] == {"year": None, "value": None}
     assert by_id["visitors"]["year_basis"] == "calendar"
     assert by_id["household-waste"].get("method") is None  # linear: the default's key absent

@@ -205,7 +205,7 @@ def forms(k: Kpi) -> dict[str, Any]:
     if k.milestones:
         out["milestones"] = [{"year": m.year, "value": _num(m.value)} for m in k.milestones]
     if k.target.derived:
-        out["derived"] = {k.target.derived: getattr(k.target, k.target.derived)}
+        out["derived"] = {k.target.derived: _num(getattr(k.target, k.target.derived))}
     return out
 
 
