@@ -1,4 +1,5 @@
-"""kanazawa-pdca: PDCA progress checker for Kanazawa City's third comprehensive strategy.
+"""kanazawa-pdca: PDCA progress checker for the KPIs of a comprehensive strategy (地方版総合戦略);
+the bundled default is Kanazawa City's third comprehensive strategy.
 
 Python API (the CLI is a thin layer over it):
 

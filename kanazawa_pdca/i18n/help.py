@@ -43,15 +43,18 @@ HELP: dict[str, dict[str, str]] = {
     },
     # --- pdca -----------------------------------------------------------------------------
     "help-pdca": {
-        "ja": "第3次金沢版総合戦略（2024〜2028年度）の KPI 進捗チェッカー。\n"
+        "ja": "総合戦略の KPI 進捗チェッカー（同梱の既定の戦略は第3次金沢版総合戦略、"
+        "2024〜2028年度）。\n"
         "pdca check 2026 で 2026年度の各 KPI の状況、pdca validate で YAML の検査、\n"
         "pdca report 2026 -o report.html で推進会議向けのレポート。\n"
+        "自分の戦略を始めるには pdca init DIR。\n"
         "言語は --lang ja|en または環境変数 PDCA_LANG（既定は日本語）。\n"
         "各コマンドの説明は pdca COMMAND -h。",
-        "en": "PDCA progress checker for Kanazawa City's third comprehensive strategy "
-        "(第3次金沢版総合戦略, FY2024–FY2028).\n"
+        "en": "PDCA progress checker for a comprehensive strategy's KPIs (the bundled default "
+        "is Kanazawa City's third comprehensive strategy, 第3次金沢版総合戦略, FY2024–FY2028).\n"
         "pdca check 2026 shows where every KPI stands in FY2026; pdca validate checks the "
-        "YAML; pdca report 2026 -o report.html writes a report for the committee.\n"
+        "YAML; pdca report 2026 -o report.html writes a report for the committee; "
+        "pdca init DIR starts a strategy of your own.\n"
         "Language: --lang ja|en or PDCA_LANG (Japanese by default).\n"
         "Help on a command: pdca COMMAND -h.",
     },

@@ -267,7 +267,7 @@ TEXT.update(
         "report.measures_review": {"ja": "取組の評価", "en": "Measures"},
         "report.scale": {"ja": "評価の尺度", "en": "Rating and direction scale"},
         "report.default_scale": {
-            "ja": "pdca の既定の尺度です（金沢市の定めたものではありません）。",
+            "ja": "pdca の既定の尺度です（{issuer}の定めたものではありません）。",
             "en": "pdca's default scale (not one set by the city).",
         },
         "report.legend": {"ja": "グラフの見方", "en": "How to read the charts"},

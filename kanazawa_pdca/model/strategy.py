@@ -327,7 +327,8 @@ class Printing(NamedTuple):
 
 
 class Strategy(Model):
-    """第3次金沢版総合戦略: the whole document as transcribed for pdca."""
+    """A strategy (the bundled one is 第3次金沢版総合戦略): the whole document as transcribed
+    for pdca."""
 
     meta: Meta
     evaluation: Evaluation = Field(default_factory=Evaluation)

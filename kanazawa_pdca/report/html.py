@@ -280,7 +280,8 @@ def _keys(report: Report, lang: Lang, with_charts: bool) -> list[str]:
     if report.review is not None and (ev.ratings or ev.directions):
         out.append(f"<h3>{esc(_x('scale', lang))}</h3>")
         if ev.default_scale:
-            out.append(f'<p class="muted">{esc(_x("default_scale", lang))}</p>')
+            note = _x("default_scale", lang).format(issuer=report.strategy.meta.issuer)
+            out.append(f'<p class="muted">{esc(note)}</p>')
         out.append('<table class="legend-table"><tbody>')
         for kind, terms in (
             (_x("rating", lang), ev.ratings),
