@@ -327,8 +327,7 @@ class Printing(NamedTuple):
 
 
 class Strategy(Model):
-    """A strategy (the bundled one is 第3次金沢版総合戦略): the whole document as transcribed
-    for pdca."""
+    """A comprehensive strategy: the whole document as transcribed for pdca."""
 
     meta: Meta
     evaluation: Evaluation = Field(default_factory=Evaluation)
