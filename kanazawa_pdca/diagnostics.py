@@ -34,10 +34,6 @@ class Location:
     column: int | None = None
     sheet: str | None = None
 
-    @property
-    def whole_file(self) -> bool:
-        return self.line is None and self.sheet is None
-
     def __str__(self) -> str:
         if self.sheet is not None:
             if self.line is None:
@@ -102,6 +98,19 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+
+def located(
+    file: str,
+    code: str,
+    line: int | None = None,
+    column: int | None = None,
+    *,
+    variant: str | None = None,
+    **values: Any,
+) -> Diagnostic:
+    """A diagnostic at FILE (LINE:COL when given): its code and the values of its message."""
+    return Diagnostic(Location(file, line, column), code, values, variant=variant)
 
 
 class InputError(Exception):

@@ -29,7 +29,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, Location
+from .diagnostics import Diagnostic, located
 from .i18n.messages import Phrase
 
 # A 10,000-KPI strategy is about 5 MB; nothing legitimate comes near this.
@@ -55,18 +55,6 @@ FORBIDDEN = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U001
 VERSION_DIRECTIVE = r"^%YAML[ \t]+(\S*)"
 
 
-def _diag(
-    file: str,
-    code: str,
-    line: int | None = None,
-    column: int | None = None,
-    *,
-    variant: str | None = None,
-    **values: Any,
-) -> Diagnostic:
-    return Diagnostic(Location(file, line, column), code, values, variant=variant)
-
-
 def _line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
@@ -89,7 +77,7 @@ def read_bytes(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
     from .diagnostics import InputError
 
     def fail(code: str, variant: str | None = None, **values: Any) -> InputError:
-        return InputError([_diag(name, code, variant=variant, **values)])
+        return InputError([located(name, code, variant=variant, **values)])
 
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
@@ -164,7 +152,7 @@ def scan_text(file: str, text: str) -> list[Diagnostic]:
             line, column = _line_col(text, match.start())
             char = match.group()
             out.append(
-                _diag(
+                located(
                     file,
                     "control-character",
                     line,
@@ -177,7 +165,7 @@ def scan_text(file: str, text: str) -> list[Diagnostic]:
     if found > MAX_CHAR_REPORTS:
         line, column = out[-1].location.line, out[-1].location.column
         out.append(
-            _diag(
+            located(
                 file,
                 "control-character",
                 line,
@@ -190,7 +178,7 @@ def scan_text(file: str, text: str) -> list[Diagnostic]:
         for match in re.finditer(VERSION_DIRECTIVE, text, re.M):
             if match.group(1) not in ("1.1", "1.2"):
                 line, column = _line_col(text, match.start(1))
-                out.append(_diag(file, "yaml-version", line, column, version=match.group(1)[:20]))
+                out.append(located(file, "yaml-version", line, column, version=match.group(1)[:20]))
     return out
 
 
@@ -249,7 +237,7 @@ def check_depth(file: str, text: str) -> list[Diagnostic]:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    return [_diag(file, "too-deep", mark.line + 1, mark.column + 1, n=MAX_DEPTH)]
+                    return [located(file, "too-deep", mark.line + 1, mark.column + 1, n=MAX_DEPTH)]
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 depth -= 1
             elif kind is StreamEndEvent or event is None:
@@ -284,7 +272,7 @@ def check_graph(file: str, root: Any) -> list[Diagnostic]:
 
     def stop(code: str, node: Any, **values: Any) -> _Stop:
         mark = node.start_mark
-        return _Stop(_diag(file, code, mark.line + 1, mark.column + 1, **values))
+        return _Stop(located(file, code, mark.line + 1, mark.column + 1, **values))
 
     def visit(node: Any, depth: int) -> int:  # recursion bounded by MAX_DEPTH
         nonlocal expansion
@@ -417,14 +405,14 @@ def syntax_error(file: str, text: str, exc: Any) -> Diagnostic:
     if "duplicate anchor" in context and exc.problem_mark is not None:
         first = place(exc.context_mark)
         line, column = place(exc.problem_mark)
-        return _diag(file, "duplicate-anchor", line, column, first=first[0])
+        return located(file, "duplicate-anchor", line, column, first=first[0])
     if context in UNCLOSED and exc.context_mark is not None:
         opened = place(exc.context_mark)
         found = place(exc.problem_mark)
         what = UNCLOSED[context]
         if "stream end" in problem or "end of stream" in problem:
-            return _diag(file, "yaml-syntax", *opened, variant="unclosed", what=what)
-        return _diag(
+            return located(file, "yaml-syntax", *opened, variant="unclosed", what=what)
+        return located(
             file,
             "yaml-syntax",
             *opened,
@@ -439,4 +427,4 @@ def syntax_error(file: str, text: str, exc: Any) -> Diagnostic:
     detail = detail.replace("\t", "\\t")
     line, column = place(exc.problem_mark or exc.context_mark)
     tabs = "tabs" if "\\t" in detail else None
-    return _diag(file, "yaml-syntax", line, column, variant=tabs, detail=detail)
+    return located(file, "yaml-syntax", line, column, variant=tabs, detail=detail)

@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .diagnostics import Diagnostic, InputError, Location
+from .diagnostics import Diagnostic, InputError, Location, located
 from .i18n.messages import Lang, Phrase, plural, table
 from .model.actuals import Actual, ActualsSet, check_series, check_year
 from .model.checks import Problem, cross_check
@@ -262,19 +262,7 @@ def _decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError([_diag(name, "encoding", line, col)]) from None
-
-
-def _diag(
-    file: str,
-    code: str,
-    line: int | None = None,
-    column: int | None = None,
-    *,
-    variant: str | None = None,
-    **values,
-) -> Diagnostic:
-    return Diagnostic(Location(file, line, column), code, values, variant=variant)
+        raise InputError([located(name, "encoding", line, col)]) from None
 
 
 def _compose(text: str):
@@ -347,7 +335,7 @@ class Located:
             return None
         except (YAMLError, RecursionError, ValueError, AssertionError) as exc:
             detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            self.diagnostics.append(_diag(self.file, "yaml-syntax", detail=detail))
+            self.diagnostics.append(located(self.file, "yaml-syntax", detail=detail))
             return None
         self._constructor = yaml.constructor
         return root
@@ -388,7 +376,7 @@ class Located:
                     self._flag(path, key_node, problem)  # a merge key, a bad tag
                     continue
                 if not isinstance(key_node, ScalarNode):
-                    self.diagnostics.append(_diag(self.file, "bad-key", *key_mark))
+                    self.diagnostics.append(located(self.file, "bad-key", *key_mark))
                     continue
                 try:
                     key = construct_scalar(self._constructor, key_node)
@@ -397,7 +385,7 @@ class Located:
                     continue
                 if key in first:
                     self.diagnostics.append(
-                        _diag(
+                        located(
                             self.file,
                             "duplicate-key",
                             *key_mark,
@@ -578,7 +566,7 @@ def load_actuals(
     if not directory.is_dir():
         if required:
             what = "not-a-directory" if directory.exists() else None
-            raise InputError([_diag(name, "no-actuals-dir", variant=what)])
+            raise InputError([located(name, "no-actuals-dir", variant=what)])
         return actuals, []
     texts: dict[int, tuple[Path, str]] = {}
     for path in sorted(directory.iterdir()):
@@ -587,13 +575,15 @@ def load_actuals(
         match = YEAR_FILE.match(path.name)
         if not match or not 1989 <= int(match[1]) <= 2100:
             diagnostics.append(
-                _diag(display_name(path), "file-name", variant="actuals", name=path.name)
+                located(display_name(path), "file-name", variant="actuals", name=path.name)
             )
             continue
         year = int(match[1])
         if year in texts:
             other = display_name(texts[year][0])
-            diagnostics.append(_diag(display_name(path), "duplicate-year", year=year, other=other))
+            diagnostics.append(
+                located(display_name(path), "duplicate-year", year=year, other=other)
+            )
             continue
         try:
             texts[year] = (path, _read(path))
@@ -607,12 +597,12 @@ def load_actuals(
         if fictional:
             actuals.fictional.add(year)
     if strategy is not None and not any(d.is_error for d in diagnostics):
-        located: dict[int, Located] = {}  # each file with a warning is composed once
+        composed: dict[int, Located] = {}  # each file with a warning is composed once
         for year, problem in check_series(strategy, actuals):
             path, text = texts[year]
-            if year not in located:
-                located[year] = Located(display_name(path), text)
-            diagnostics.append(located[year].problem(problem))
+            if year not in composed:
+                composed[year] = Located(display_name(path), text)
+            diagnostics.append(composed[year].problem(problem))
     if any(d.is_error for d in diagnostics):
         raise InputError(diagnostics)
     return actuals, sorted(diagnostics)
@@ -686,7 +676,7 @@ def _at_least_one(diagnostics: list[Diagnostic], file: str, exc: Exception) -> l
     if any(d.is_error for d in diagnostics):
         return diagnostics
     reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return [*diagnostics, _diag(file, "unreadable", variant="refused", detail=reason[:200])]
+    return [*diagnostics, located(file, "unreadable", variant="refused", detail=reason[:200])]
 
 
 Shape = list[tuple[KeyPath, str, dict[str, Any], "str | None"]]  # path, code, values, variant
@@ -751,7 +741,7 @@ def load_reviews(directory: Path, strategy: Strategy | None, *, required: bool =
     if not directory.is_dir():
         if required:
             what = "not-a-directory" if directory.exists() else None
-            raise InputError([_diag(name, "no-reviews-dir", variant=what)])
+            raise InputError([located(name, "no-reviews-dir", variant=what)])
         return reviews
     diagnostics: list[Diagnostic] = []
     for path in sorted(directory.iterdir()):
@@ -760,13 +750,15 @@ def load_reviews(directory: Path, strategy: Strategy | None, *, required: bool =
         match = YEAR_FILE.match(path.name)
         if not match or not 1989 <= int(match[1]) <= 2100:
             diagnostics.append(
-                _diag(display_name(path), "file-name", variant="review", name=path.name)
+                located(display_name(path), "file-name", variant="review", name=path.name)
             )
             continue
         year = int(match[1])
         if year in reviews.years:
             other = reviews.files[year]
-            diagnostics.append(_diag(display_name(path), "duplicate-year", year=year, other=other))
+            diagnostics.append(
+                located(display_name(path), "duplicate-year", year=year, other=other)
+            )
             continue
         try:
             review = _load_review(path, _read(path), strategy)
