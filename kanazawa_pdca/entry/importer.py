@@ -21,12 +21,10 @@ from ..diagnostics import Diagnostic, InputError, Location
 from ..i18n.messages import Phrase
 from ..model.strategy import KPI_ID_PATTERN, Strategy
 from .numbers import FigureError, NoFigure, in_range, parse_figure, refuse_outlier
-from .sheets import Cell, Sheet, read_sheets
+from .sheets import HEADER_ROWS, Cell, Sheet, find_header, header_key, read_sheets
 from .writer import Figure, figure_problems
 
-HEADER_ROWS = 30  # how far down the header row is looked for
-
-# normalised header text -> column; see _header_key
+# normalised header text -> column; see sheets.header_key
 HEADERS: dict[str, set[str]] = {
     "id": {"id", "kpiid", "kpi識別子", "識別子", "指標id"},
     "value": {"value", "actual", "figure", "実績値", "実績", "値", "数値", "今年度実績"},
@@ -49,17 +47,8 @@ class ReadResult:
         return not any(d.is_error for d in self.diagnostics)
 
 
-def _header_key(text: object) -> str:
-    """'KPI id' -> 'kpiid', '実績値（R8）' -> '実績値', 'Value (FY2026)' -> 'value'."""
-    if not isinstance(text, str):
-        return ""
-    s = unicodedata.normalize("NFKC", text).lower()
-    s = re.sub(r"[(\[【].*?[)\]】]", "", s)
-    return re.sub(r"[\s_\-・:：*※]", "", s)
-
-
 def header_role(text: object) -> str | None:
-    key = _header_key(text)
+    key = header_key(text)
     if not key:
         return None
     for role, names in HEADERS.items():
@@ -110,15 +99,7 @@ def read_figures(
 
 def _header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
     """(index of the header row, role -> column index), or None."""
-    for i, row in enumerate(sheet.rows[:HEADER_ROWS]):
-        roles: dict[str, int] = {}
-        for j, cell in enumerate(row):
-            role = header_role(cell.value)
-            if role and role not in roles:
-                roles[role] = j
-        if "id" in roles and "value" in roles:
-            return i, roles
-    return None
+    return find_header(sheet, header_role, ("id", "value"))
 
 
 def _cell(row: list[Cell], index: int | None) -> Cell | None:

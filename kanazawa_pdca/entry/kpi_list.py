@@ -36,12 +36,11 @@ from typing import Any
 from ..diagnostics import Diagnostic, InputError, Location
 from ..i18n.messages import Phrase
 from ..model.strategy import KPI_ID_PATTERN
-from .importer import HEADER_ROWS, _header_key
 from .numbers import FigureError, NoFigure, is_no_figure, parse_figure
-from .sheets import Cell, Sheet, read_sheets
+from .sheets import HEADER_ROWS, Cell, Sheet, find_header, header_key, read_sheets
 from .skeleton import PLACEHOLDER_META, default_evaluation, figure_text, fiscal_year, plain
 
-# normalised header text (importer._header_key) -> column
+# normalised header text (sheets.header_key) -> column
 HEADERS: dict[str, set[str]] = {
     "goal": {"基本目標", "goal", "basicgoal", "基本目標名"},
     "policy": {"施策", "policy", "施策名", "基本的施策"},
@@ -130,7 +129,7 @@ class Row:
 
 
 def header_role(value: object) -> str | None:
-    key = _header_key(value)
+    key = header_key(value)
     if not key:
         return None
     for role, names in HEADERS.items():
@@ -139,18 +138,10 @@ def header_role(value: object) -> str | None:
     return None
 
 
-def find_header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
+def kpi_header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
     """(index of the header row, column -> index): the first of the first rows that names
     the KPI and its target."""
-    for i, row in enumerate(sheet.rows[:HEADER_ROWS]):
-        roles: dict[str, int] = {}
-        for j, cell in enumerate(row):
-            role = header_role(cell.value)
-            if role and role not in roles:
-                roles[role] = j
-        if "name" in roles and "target" in roles:
-            return i, roles
-    return None
+    return find_header(sheet, header_role, ("name", "target"))
 
 
 def read_kpi_list(path: Path, shown: str, today: dt.date) -> tuple[dict[str, Any], int]:
@@ -159,7 +150,7 @@ def read_kpi_list(path: Path, shown: str, today: dt.date) -> tuple[dict[str, Any
     reader = _Reader()
     found = False
     for sheet in sheets:
-        header = find_header(sheet)
+        header = kpi_header(sheet)
         if header is not None:
             found = True
             reader.sheet(sheet, *header)

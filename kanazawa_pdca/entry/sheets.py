@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,35 @@ class Sheet:
     def origin(self) -> Location:
         """The sheet as a whole: FILE.xlsx:SHEET, or FILE for a CSV (no made-up A1 / 1:1)."""
         return Location(self.file, sheet=self.name)
+
+
+HEADER_ROWS = 30  # how far down the header row is looked for
+
+
+def header_key(text: object) -> str:
+    """'KPI id' -> 'kpiid', '実績値（R8）' -> '実績値', 'Value (FY2026)' -> 'value'."""
+    if not isinstance(text, str):
+        return ""
+    s = unicodedata.normalize("NFKC", text).lower()
+    s = re.sub(r"[(\[【].*?[)\]】]", "", s)
+    return re.sub(r"[\s_\-・:：*※]", "", s)
+
+
+def find_header(
+    sheet: Sheet, role_of: Callable[[object], str | None], needed: Iterable[str]
+) -> tuple[int, dict[str, int]] | None:
+    """(index of the header row, role -> column index): the first of the first HEADER_ROWS
+    rows whose cells name every needed role (`role_of` names a cell's role); or None."""
+    needed = tuple(needed)
+    for i, row in enumerate(sheet.rows[:HEADER_ROWS]):
+        roles: dict[str, int] = {}
+        for j, cell in enumerate(row):
+            role = role_of(cell.value)
+            if role and role not in roles:
+                roles[role] = j
+        if all(r in roles for r in needed):
+            return i, roles
+    return None
 
 
 def read_sheets(path: Path, shown: str) -> list[Sheet]:
