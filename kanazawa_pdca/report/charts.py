@@ -289,7 +289,7 @@ def kpi_svg(result: KpiResult, report: Report, lang: Lang) -> str:
         # the status in words beside the dot, where no line, marker or label of the chart
         # runs under it, so it is read and never taken for a marker
         word = status_label(result.status, lang)
-        lx, ly, anchor = status_label_place(jx, jy_, word, _obstacles(s, data))
+        lx, ly, anchor = status_label_place(jx, jy_, word, _obstacles(s, data, lang))
         out.append(
             f'<circle class="c-judged st-{result.status.value}" cx="{_f(jx)}" cy="{_f(jy_)}" '
             f'r="5.5"/><text class="c-sym" x="{_f(lx)}" y="{_f(ly)}" text-anchor="{anchor}">'
@@ -318,7 +318,7 @@ def text_width(text: str, size: float = LABEL_SIZE) -> float:
     return sum(size if ord(c) >= 0x2000 else size * 0.6 for c in text)
 
 
-def _obstacles(s: _Scale, data: ChartData) -> tuple[list[Segment], list[Box]]:
+def _obstacles(s: _Scale, data: ChartData, lang: Lang) -> tuple[list[Segment], list[Box]]:
     """What a label must not sit on: the lines (expected, actual, outlook) as segments;
     the target's diamond and word, the dots, as boxes."""
     segments: list[Segment] = []
@@ -333,7 +333,7 @@ def _obstacles(s: _Scale, data: ChartData) -> tuple[list[Segment], list[Box]]:
     if data.target is not None:
         tx, ty = s.x(data.target[0]), s.y(data.target[1])
         boxes.append((tx - 6, ty - 6, tx + 6, ty + 6))
-        boxes.append(text_box(tx - 8, ty - 7, "目標", "end"))
+        boxes.append(text_box(tx - 8, ty - 7, t("chart.target", lang), "end"))
     return segments, boxes
 
 
