@@ -501,12 +501,14 @@ def markdown(
     return "\n".join(lines)
 
 
-def write_readme(block: str) -> None:
+def write_readme(block: str, begin: str = BEGIN, end: str = END) -> None:
+    """Put `block` between the README's `begin` and `end` markers (the one writer that
+    bench.py, report.py and scale_files.py use, each with its own markers)."""
     text = README.read_text(encoding="utf-8")
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
+    pattern = re.compile(re.escape(begin) + ".*?" + re.escape(end), re.S)
     if not pattern.search(text):
-        raise SystemExit(f"README.md has no {BEGIN} … {END} block")
-    README.write_text(pattern.sub(lambda _: f"{BEGIN}\n{block}\n{END}", text), encoding="utf-8")
+        raise SystemExit(f"README.md has no {begin} … {end} block")
+    README.write_text(pattern.sub(lambda _: f"{begin}\n{block}\n{end}", text), encoding="utf-8")
 
 
 def main() -> None:

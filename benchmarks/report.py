@@ -13,12 +13,11 @@ review (every KPI then has a chart with figures, an outlook and a movement).
 from __future__ import annotations
 
 import argparse
-import re
 import tempfile
 from pathlib import Path
 
 import bench
-from bench import PY, README, ROOT, side_by_side
+from bench import PY, ROOT, side_by_side, write_readme
 
 BEGIN, END = "<!-- bench-report:begin -->", "<!-- bench-report:end -->"
 DEMO = ["--actuals", "examples/demo-actuals", "--reviews", "examples/demo-reviews"]
@@ -75,14 +74,6 @@ def markdown(rows: list[dict], pairs: int) -> str:
     return "\n".join(lines)
 
 
-def write_readme(block: str) -> None:
-    text = README.read_text(encoding="utf-8")
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-    if not pattern.search(text):
-        raise SystemExit(f"README.md has no {BEGIN} … {END} block")
-    README.write_text(pattern.sub(lambda _: f"{BEGIN}\n{block}\n{END}", text), encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=15)
@@ -95,7 +86,7 @@ def main() -> None:
             f" ms, ratio {r['ratio']:.2f}, HTML {r['size'] / 1000:.0f} KB"
         )
     if args.write_readme:
-        write_readme(markdown(rows, args.pairs))
+        write_readme(markdown(rows, args.pairs), BEGIN, END)
         print("README.md updated")
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -24,11 +23,10 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import synthetic
+from bench import synthetic, write_readme
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_STRATEGY = ROOT / "tests" / "fixtures" / "mini-strategy.yaml"
-README = ROOT / "README.md"
 BEGIN, END = "<!-- bench-files:begin -->", "<!-- bench-files:end -->"
 
 
@@ -163,14 +161,6 @@ def markdown(u: dict, w: dict, big: dict, runs: int) -> str:
     )
 
 
-def write_readme(block: str) -> None:
-    text = README.read_text(encoding="utf-8")
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-    if not pattern.search(text):
-        raise SystemExit(f"README.md has no {BEGIN} … {END} block")
-    README.write_text(pattern.sub(lambda _: f"{BEGIN}\n{block}\n{END}", text), encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1, help="runs of each; the best is kept")
@@ -189,7 +179,7 @@ def main() -> None:
               f" / check {big['vc_ratio']:.2f}; json peak {big['json_peak_mb']:.0f} MB, "
               f"validate peak {big['validate_peak_mb']:.0f} MB")  # fmt: skip
     if args.write_readme:
-        write_readme(markdown(u, w, big, args.runs))
+        write_readme(markdown(u, w, big, args.runs), BEGIN, END)
         print("README.md updated")
 
 
