@@ -286,6 +286,16 @@ def load_reviewed(
     return loaded
 
 
+def for_reading(strategy: Path | None, actuals: Path | None):
+    """The strategy and the actuals that `missing` / `template` read (under run_action:
+    InputError with the problems of both)."""
+    from ..load import load_all, resolve_actuals, resolve_strategy
+
+    folder, named = resolve_actuals(actuals)
+    s, a, _ = load_all(resolve_strategy(strategy), folder, actuals_required=named)
+    return s, a
+
+
 def load_strategy(strategy: Path | None):
     """The strategy alone (kpis, schema): exit 2 with its diagnostics when invalid."""
     from ..load import load_strategy, resolve_strategy

@@ -15,6 +15,7 @@ from .common import (
     StrategyOpt,
     YearArg,
     emit,
+    for_reading,
     goals,
     language,
     run_action,
@@ -48,10 +49,8 @@ def missing(
 
     def action():
         from ..entry.actions import missing as run_missing
-        from ..load import load_all, resolve_actuals, resolve_strategy
 
-        folder, named = resolve_actuals(actuals)
-        s, a, _ = load_all(resolve_strategy(strategy), folder, actuals_required=named)
+        s, a = for_reading(strategy, actuals)
         chosen = goals(goal, s)
         result = run_missing(s, a, year, lang.value, chosen, fail, MissingFormat(fmt).value)
         if fmt == MissingFormat.csv and (bom if bom is not None else output is not None):

@@ -13,6 +13,7 @@ from .common import (
     LangOpt,
     StrategyOpt,
     YearArg,
+    for_reading,
     goals,
     language,
     run_action,
@@ -37,11 +38,10 @@ def template(
 
     def action():
         from ..entry.actions import template as run_template
-        from ..load import load_all, resolve_actuals, resolve_strategy
+        from ..load import resolve_actuals, resolve_strategy
 
-        folder, named = resolve_actuals(actuals)
-        writable_target(output, resolve_strategy(strategy), folder)
-        s, a, _ = load_all(resolve_strategy(strategy), folder, actuals_required=named)
+        writable_target(output, resolve_strategy(strategy), resolve_actuals(actuals)[0])
+        s, a = for_reading(strategy, actuals)
         return run_template(
             s, a, year, output, lang=lang.value, goals=goals(goal, s), force=force,
             missing_only=missing,
