@@ -36,10 +36,7 @@ from .view import (
     review_rows,
     section_code,
 )
-
-
-def _x(key: str, lang: Lang) -> str:
-    return t(f"report.{key}", lang)
+from .view import report_text as _x  # one wording of report.KEY for every format
 
 
 def render(view: Meeting, lang: Lang = "ja", *, with_charts: bool = True) -> str:

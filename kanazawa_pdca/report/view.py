@@ -91,6 +91,11 @@ class Meeting:
         return text.format(n=len(years), years=span, date=date.isoformat() if date else "—")
 
 
+def report_text(key: str, lang: Lang) -> str:
+    """A phrase of the meeting report (catalogue key report.KEY), for every page format."""
+    return t(f"report.{key}", lang)
+
+
 def meeting(
     report: Report, previous: Report | None = None, created: dt.date | None = None
 ) -> Meeting:
