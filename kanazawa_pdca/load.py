@@ -452,7 +452,7 @@ class Located:
             loc = (*prefix, *err["loc"])
             if self.covered(loc):
                 continue
-            code, values, variant = _error(loc, err)
+            code, values, variant = pydantic_error(loc, err)
             at = self.locate(loc, key=err["type"] == "extra_forbidden")
             out.append(Diagnostic(at, code, values, variant=variant))
         return out
@@ -464,7 +464,7 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _error(loc: KeyPath, err: dict) -> tuple[str, dict[str, Any], str | None]:
+def pydantic_error(loc: KeyPath, err: dict) -> tuple[str, dict[str, Any], str | None]:
     """A pydantic error as (code, values, variant): its type (and context) picks the
     catalogue's template; nothing of pydantic's English is kept but for a type the
     catalogue does not know (`pydantic.other`)."""
@@ -725,7 +725,7 @@ def _actual_error(key: str, raw: Any, err: dict) -> tuple[str, dict[str, Any], s
         if err["type"] == "figure_range":
             return "figure-range", {"where": key, "got": err["ctx"]["shown"]}, None
         return "wrong-type", {"where": key, "got": _shown(got)}, None
-    return _error((key, *err["loc"]), err)
+    return pydantic_error((key, *err["loc"]), err)
 
 
 # --- the committee's reviews -------------------------------------------------------------

@@ -582,7 +582,7 @@ def _grouped(rows: list[Row]) -> dict[Any, dict[str, Any]]:
 def _model_problems(data: dict[str, Any], reader: _Reader) -> list[Diagnostic]:
     from pydantic import ValidationError
 
-    from ..load import _error as pydantic_error
+    from ..load import pydantic_error
     from ..model.checks import cross_check
     from ..model.strategy import Strategy
 
