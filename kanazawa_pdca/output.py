@@ -5,9 +5,10 @@ report must not go.
 directory, a FIFO, a device, a socket, a loop of symbolic links — and any target that,
 through symbolic links or `..`, is the strategy file or lies in the actuals or reviews
 folder. `write_atomic` is pdca's one way to write a file, for `-o` and for the actuals
-alike: a temporary file with an unpredictable name (`tempfile.mkstemp`, created exclusively
-in the target's folder), fsync, rename over the target, fsync of the folder; interrupted
-(Ctrl-C, SIGTERM, SIGHUP) or failing, it removes the temporary file.
+alike: a temporary file in the target's folder (unnamed on Linux, O_TMPFILE, until it is
+written and fsynced, so even SIGKILL leaves no temporary file; elsewhere `tempfile.mkstemp`,
+created exclusively), given an unpredictable name, renamed over the target, fsync of the
+folder; interrupted (Ctrl-C, SIGTERM, SIGHUP) or failing, it removes the temporary file.
 
 A target that is a symbolic link is never replaced by a regular file: the file it points
 to is written (`written_path`: the temporary file and the rename happen in the folder of
@@ -21,12 +22,14 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import signal
 import stat
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -144,8 +147,9 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str | bytes]) -> None:
     """Replace `path` by `data` (text is written as UTF-8) so that every reader, and a
     crash at any moment, sees the old file or the new one, never a mix.
 
-    A temporary file in the same folder (random name, created exclusively with mode 0600:
-    no planted symbolic link can redirect it), fsynced and renamed over the target, then
+    A temporary file in the same folder (created unnamed, or exclusively under a random
+    name, with mode 0600: no planted symbolic link can redirect it; `_open_temporary`),
+    fsynced, named at random if it was unnamed, and renamed over the target, then
     the folder fsynced (the rename itself survives a power cut). The new file keeps the old
     file's permission bits (0644 for a new file). A full disk, an error or an interruption
     leaves the old file as it was and removes the temporary one. `data` may be pieces
@@ -156,24 +160,81 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str | bytes]) -> None:
     folder = path.parent
     pieces = [data] if isinstance(data, str | bytes) else data  # pieces: written as made
     with _terminations_interrupt():
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = _open_temporary(path)
         try:
             with os.fdopen(fd, "wb") as handle:
                 for piece in pieces:
                     handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
                 handle.flush()
                 os.fsync(handle.fileno())
-            try:
-                mode = path.stat().st_mode & 0o7777
-            except FileNotFoundError:
-                mode = 0o644
-            os.chmod(tmp, mode)
+                try:
+                    mode = path.stat().st_mode & 0o7777
+                except FileNotFoundError:
+                    mode = 0o644
+                if tmp is None:  # unnamed until now: a kill -9 before this leaves nothing
+                    os.fchmod(handle.fileno(), mode)
+                    tmp = _link_unnamed(handle.fileno(), path)
+                else:
+                    os.chmod(tmp, mode)
             os.replace(tmp, path)
         except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
             raise
         _fsync_folder(folder)
+
+
+@cache
+def _linkat() -> Any:
+    """libc's linkat, to name an unnamed file through /proc/self/fd (os.link calls link(2),
+    which does not follow that link on Linux); None where there is no such way."""
+    if not getattr(os, "O_TMPFILE", 0) or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        import ctypes
+
+        linkat = ctypes.CDLL(None, use_errno=True).linkat
+    except (ImportError, OSError, AttributeError):  # pragma: no cover - no libc linkat
+        return None
+    linkat.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int)
+    return linkat
+
+
+def _open_temporary(path: Path) -> tuple[int, str | None]:
+    """A new file, mode 0600, in `path`'s folder: unnamed (O_TMPFILE, so a process killed
+    with SIGKILL while writing leaves no trace) where the system and the file system allow
+    it, else a named temporary file (`mkstemp`), which the actuals writer clears on its
+    next write (`writer._remove_stale_temporaries`)."""
+    if _linkat() is not None:
+        try:
+            return os.open(path.parent, os.O_TMPFILE | os.O_WRONLY, 0o600), None
+        except OSError as exc:
+            if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+                raise
+    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+
+_AT_FDCWD, _AT_SYMLINK_FOLLOW = -100, 0x400
+
+
+def _link_unnamed(fd: int, path: Path) -> str:
+    """Give the unnamed file `fd` an unpredictable temporary name beside `path` (the rename
+    over `path` follows at once)."""
+    source = os.fsencode(f"/proc/self/fd/{fd}")
+    while True:
+        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp")
+        if _linkat()(_AT_FDCWD, source, _AT_FDCWD, os.fsencode(tmp), _AT_SYMLINK_FOLLOW) == 0:
+            return tmp
+        code = _errno()
+        if code != errno.EEXIST:  # pragma: no branch - 48 random bits
+            raise OSError(code, os.strerror(code), tmp)
+
+
+def _errno() -> int:
+    import ctypes
+
+    return ctypes.get_errno()
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -153,3 +153,66 @@ def test_template_sheets_obey_the_same_rules(run, data, tmp_path, english):
         assert "is a device" in result.stderr
         assert Path("/dev/null").is_char_device()
     assert snapshot(tmp_path / "data") == before
+
+
+def _killed_mid_write(write) -> None:
+    """Run `write` in a child process that SIGKILLs itself in the middle of writing."""
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            write()
+        finally:
+            os._exit(1)  # not reached when the kill came
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+
+
+def _dies_after_first_piece():
+    yield "first half\n"
+    os.kill(os.getpid(), signal.SIGKILL)  # kill -9 in the middle of the write
+    yield "second half\n"
+
+
+needs_unnamed = pytest.mark.skipif(
+    not hasattr(os, "fork") or not hasattr(os, "O_TMPFILE"),
+    reason="unnamed temporary files (O_TMPFILE) and fork: Linux",
+)
+
+
+@needs_unnamed
+def test_kill_9_mid_write_leaves_no_stray_temporary_file(tmp_path):
+    # A named temporary file (mkstemp) outlived a kill -9 of pdca import, init or -o.
+    target = tmp_path / "out.txt"
+    target.write_text("old", encoding="utf-8")
+    _killed_mid_write(lambda: write_atomic(target, _dies_after_first_piece()))
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+    assert target.read_text(encoding="utf-8") == "old"
+    write_atomic(target, "new")  # and the next write is as usual
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+    assert target.read_text(encoding="utf-8") == "new"
+    assert oct(target.stat().st_mode & 0o777) == oct(0o644)
+
+
+@needs_unnamed
+def test_kill_9_mid_init_leaves_no_stray_temporary_file(tmp_path, monkeypatch):
+    # pdca init DIR killed while writing left data/reviews/.README.md.XXXX.tmp for good
+    # (init, unlike the actuals writer, never clears one).
+    from kanazawa_pdca import output
+    from kanazawa_pdca.entry.init import init_folder
+
+    def dying(path, data):
+        def pieces():
+            yield data[: len(data) // 2]
+            os.kill(os.getpid(), signal.SIGKILL)  # kill -9 in the middle of the file
+            yield data[len(data) // 2 :]
+
+        write_atomic(path, pieces())
+
+    monkeypatch.setattr(output, "write_atomic", dying)
+    _killed_mid_write(lambda: init_folder(tmp_path / "X", "X"))
+    found = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    assert not [f for f in found if f.endswith(".tmp")], found
+    assert "X/data/strategy.yaml" not in found  # no half strategy
+    monkeypatch.undo()
+    init_folder(tmp_path / "X", "X")  # and init runs again in the same folder
+    assert (tmp_path / "X" / "data" / "strategy.yaml").is_file()
