@@ -207,11 +207,8 @@ def _open_temporary(path: Path) -> tuple[int, str | None]:
     it, else a named temporary file (`mkstemp`), which the actuals writer clears on its
     next write (`writer._remove_stale_temporaries`)."""
     if _linkat() is not None:
-        try:
-            return os.open(path.parent, os.O_TMPFILE | os.O_WRONLY, 0o600), None
-        except OSError as exc:
-            if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
-                raise
+        with contextlib.suppress(OSError):  # refused (read-only, full, unsupported): mkstemp
+            return os.open(path.parent, os.O_TMPFILE | os.O_WRONLY, 0o600), None  # says why
     return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
 
 
