@@ -113,6 +113,20 @@ def located(
     return Diagnostic(Location(file, line, column), code, values, variant=variant)
 
 
+class CodedError(Exception):
+    """A refusal said from the catalogue: the diagnostic code, the values of its message and
+    its variant (`i18n.said` says it in the language)."""
+
+    def __init__(self, code: str, variant: str | None = None, **values: Any):
+        super().__init__(code)
+        self.code = code
+        self.variant = variant
+        self.values = values
+
+    def __str__(self) -> str:
+        return said(self)
+
+
 class InputError(Exception):
     """Raised with every diagnostic found when input files are invalid."""
 

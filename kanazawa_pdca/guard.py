@@ -29,7 +29,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, located
+from .diagnostics import CodedError, Diagnostic, located
 from .i18n.messages import Phrase
 
 # A 10,000-KPI strategy is about 5 MB; nothing legitimate comes near this.
@@ -309,19 +309,8 @@ def check_graph(file: str, root: Any) -> list[Diagnostic]:
 # --- scalars -------------------------------------------------------------------------------
 
 
-class BadScalar(Exception):
+class BadScalar(CodedError):
     """A node pdca does not read: a code, the values of its message, and its variant."""
-
-    def __init__(self, code: str, variant: str | None = None, **values: Any):
-        super().__init__(code)
-        self.code = code
-        self.variant = variant
-        self.values = values
-
-    def __str__(self) -> str:
-        from .i18n.messages import said
-
-        return said(self)
 
 
 def tag_problem(node: Any) -> BadScalar | None:

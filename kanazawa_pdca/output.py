@@ -31,25 +31,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any
 
+from .diagnostics import CodedError
 from .i18n.messages import Phrase
 
 
-class RefusedTarget(Exception):
+class RefusedTarget(CodedError):
     """A target `-o` must not write: the diagnostic code, the values of its message and its
     variant (`i18n.said` says it in the language)."""
-
-    def __init__(self, code: str, variant: str | None = None, **values: Any):
-        super().__init__(code)
-        self.code = code
-        self.variant = variant
-        self.values = values
-
-    def __str__(self) -> str:
-        from .i18n.messages import said
-
-        return said(self)
 
 
 def _resolved(path: Path) -> Path:
