@@ -90,6 +90,21 @@ def test_show_unknown_exits_2_with_did_you_mean(run, mini):
     )
 
 
+def test_show_hostile_query_is_escaped_once_not_twice(run, mini):
+    # pdca show $'\e[31m\n::error::y' printed '\\x1b[31m\\n::error::y' (terminal, then repr)
+    for command in ("show", "record"):
+        args = (
+            ("2026", "\x1b[31m\n::error::y", "1")
+            if command == "record"
+            else ("\x1b[31m\n::error::y",)
+        )
+        result = run(command, *args, *mini)
+        assert result.exit_code == 2
+        first = result.stderr.splitlines()[0]
+        assert first.startswith(f"pdca {command}: '\\x1b[31m\\n::error::y' に当てはまる KPI")
+        assert "\x1b" not in result.stderr and "\\\\" not in result.stderr
+
+
 # --- the text -------------------------------------------------------------------------------
 
 

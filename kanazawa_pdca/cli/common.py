@@ -415,7 +415,7 @@ def lookup_kpi(strategy, query: str, lang: Lang, command: str):
     def line(k) -> str:
         return f"  {k.id}  {terminal(kpi_name(k, lang))}\n"
 
-    quoted = repr(terminal(failed.query))
+    quoted = repr(failed.query)  # as every {value!r}: repr shows the controls, once
     if failed.candidates:
         n = len(failed.candidates)
         err(msg("kpi-ambiguous", command=command, query=quoted, n=n) + "\n")
